@@ -1,0 +1,386 @@
+package org.snauq.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.snauq.basis.BSplineBasis;
+import org.snauq.dist.InputSpec;
+
+/**
+ * A Separable Neural Architecture: u(z) = sum_{r<R} lambda_r prod_{d<D} phi_r^d(z_d), with
+ * phi_r^d(z_d) = sum_{i<n_d} W^d[i, r] B_i^d(z_d) on B-spline atoms B^d over [a_d, b_d] (METHOD.md section 1).
+ *
+ * <p>Factors are stored row-major, {@code w[d][i * rank + r]}, so the p + 1 rows touched at a point are
+ * contiguous. A query costs O(D R (p + 1)) after locating D knot spans; the model holds
+ * R (1 + sum_d n_d) doubles.
+ *
+ * <p>Immutable (arrays are copied in and out), so it is safe to share between threads and to broadcast.
+ * The batch kernel {@link #evaluate(double[], int, double[], Workspace)} writes only into caller-owned
+ * arrays and allocates nothing.
+ */
+public final class SnaModel {
+
+    private final String[] names;
+    private final BSplineBasis[] bases;
+    private final double[] lambda;
+    private final double[][] w;
+    private final String output;
+    private final Map<String, Object> provenance;
+    private final List<InputSpec> inputs;
+
+    private SnaModel(String[] names, BSplineBasis[] bases, double[] lambda, double[][] w, String output,
+                     Map<String, Object> provenance, List<InputSpec> inputs) {
+        this.names = names;
+        this.bases = bases;
+        this.lambda = lambda;
+        this.w = w;
+        this.output = output;
+        this.provenance = provenance;
+        this.inputs = inputs;
+    }
+
+    /**
+     * A model from its parts (all arrays are copied).
+     *
+     * @param names   coordinate names, distinct, one per coordinate
+     * @param bases   the atoms of each coordinate
+     * @param lambda  the R weights
+     * @param factors factors[d] has n_d * R entries, row-major: factors[d][i * R + r] = W^d[i, r]
+     * @param output  the name of the modelled quantity
+     */
+    public static SnaModel of(List<String> names, List<BSplineBasis> bases, double[] lambda, double[][] factors,
+                              String output) {
+        return of(names, bases, lambda, factors, output, Map.of(), List.of());
+    }
+
+    /** As {@link #of(List, List, double[], double[][], String)}, with provenance and input distributions. */
+    public static SnaModel of(List<String> names, List<BSplineBasis> bases, double[] lambda, double[][] factors,
+                              String output, Map<String, Object> provenance, List<InputSpec> inputs) {
+        int dim = names.size();
+        if (dim < 1) {
+            throw new IllegalArgumentException("a model needs at least one coordinate");
+        }
+        if (bases.size() != dim || factors.length != dim) {
+            throw new IllegalArgumentException("coordinates: " + dim + " names but " + bases.size() + " bases and "
+                    + factors.length + " factors");
+        }
+        if (new java.util.HashSet<>(names).size() != dim) {
+            throw new IllegalArgumentException("coordinate names must be distinct, got " + names);
+        }
+        int rank = lambda.length;
+        if (rank < 1) {
+            throw new IllegalArgumentException("rank must be >= 1, got " + rank);
+        }
+        double[][] w = new double[dim][];
+        for (int d = 0; d < dim; d++) {
+            int expected = bases.get(d).count() * rank;
+            if (factors[d].length != expected) {
+                throw new IllegalArgumentException("factor of " + names.get(d) + " must have n * rank = " + expected
+                        + " entries, got " + factors[d].length);
+            }
+            w[d] = factors[d].clone();
+        }
+        for (String n : names) {
+            Objects.requireNonNull(n, "coordinate name");
+        }
+        return new SnaModel(names.toArray(String[]::new), bases.toArray(BSplineBasis[]::new), lambda.clone(), w,
+                Objects.requireNonNull(output, "output"),
+                Collections.unmodifiableMap(new LinkedHashMap<>(provenance)), List.copyOf(inputs));
+    }
+
+    /** The same model with new provenance entries (replacing the old ones). */
+    public SnaModel withProvenance(Map<String, Object> newProvenance) {
+        return new SnaModel(names, bases, lambda, w, output,
+                Collections.unmodifiableMap(new LinkedHashMap<>(newProvenance)), inputs);
+    }
+
+    /** The same model with input distributions attached (stored in the model file). */
+    public SnaModel withInputs(List<InputSpec> newInputs) {
+        return new SnaModel(names, bases, lambda, w, output, provenance, List.copyOf(newInputs));
+    }
+
+    /** The same model with another output name. */
+    public SnaModel withOutput(String newOutput) {
+        return new SnaModel(names, bases, lambda, w, Objects.requireNonNull(newOutput), provenance, inputs);
+    }
+
+    /**
+     * The same function with every factor column scaled to unit Euclidean norm and the scale moved into
+     * lambda_r (METHOD.md section 1). A zero column leaves its lambda_r at zero.
+     */
+    public SnaModel normalized() {
+        int rank = rank();
+        double[] lam = lambda.clone();
+        double[][] f = new double[w.length][];
+        for (int d = 0; d < w.length; d++) {
+            f[d] = w[d].clone();
+            int n = bases[d].count();
+            for (int r = 0; r < rank; r++) {
+                double norm = 0.0;
+                for (int i = 0; i < n; i++) {
+                    norm = Math.hypot(norm, f[d][i * rank + r]); // hypot: no overflow for huge factors
+                }
+                if (norm > 0) {
+                    for (int i = 0; i < n; i++) {
+                        f[d][i * rank + r] /= norm;
+                    }
+                }
+                lam[r] *= norm;
+            }
+        }
+        return new SnaModel(names, bases, lam, f, output, provenance, inputs);
+    }
+
+    public int dimension() {
+        return names.length;
+    }
+
+    public int rank() {
+        return lambda.length;
+    }
+
+    public List<String> names() {
+        return List.of(names);
+    }
+
+    public String name(int d) {
+        return names[d];
+    }
+
+    /** Index of the coordinate called {@code name}, or -1. */
+    public int indexOf(String name) {
+        for (int d = 0; d < names.length; d++) {
+            if (names[d].equals(name)) {
+                return d;
+            }
+        }
+        return -1;
+    }
+
+    public BSplineBasis basis(int d) {
+        return bases[d];
+    }
+
+    public double lower(int d) {
+        return bases[d].lower();
+    }
+
+    public double upper(int d) {
+        return bases[d].upper();
+    }
+
+    /** A copy of the R weights lambda_r. */
+    public double[] lambda() {
+        return lambda.clone();
+    }
+
+    /** A copy of the factor of coordinate d, row-major n_d x R. */
+    public double[] factor(int d) {
+        return w[d].clone();
+    }
+
+    public String output() {
+        return output;
+    }
+
+    public Map<String, Object> provenance() {
+        return provenance;
+    }
+
+    /** Input distributions stored with the model (empty when none). */
+    public List<InputSpec> inputs() {
+        return inputs;
+    }
+
+    /** Number of stored doubles, R (1 + sum_d n_d). */
+    public int parameterCount() {
+        int n = 1;
+        for (BSplineBasis b : bases) {
+            n += b.count();
+        }
+        return rank() * n;
+    }
+
+    /**
+     * The first coordinate of z = point[off..off+D) outside its domain, or -1 when all are inside.
+     * NaN counts as outside.
+     */
+    public int firstOutOfDomain(double[] point, int off) {
+        for (int d = 0; d < names.length; d++) {
+            double x = point[off + d];
+            if (!(x >= bases[d].lower() && x <= bases[d].upper())) {
+                return d;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * u(z) at one point.
+     *
+     * @param z read, length D
+     * @throws IllegalArgumentException if z has the wrong length or a coordinate lies outside its domain
+     */
+    public double value(double[] z) {
+        checkPoint(z);
+        double[] out = new double[1];
+        evaluate(z, 1, out, newWorkspace());
+        return out[0];
+    }
+
+    private void checkPoint(double[] z) {
+        if (z.length != names.length) {
+            throw new IllegalArgumentException("point must have " + names.length + " coordinates, got " + z.length);
+        }
+        int d = firstOutOfDomain(z, 0);
+        if (d >= 0) {
+            throw new IllegalArgumentException(names[d] + " = " + z[d] + " is outside the model's domain ["
+                    + bases[d].lower() + ", " + bases[d].upper() + "]");
+        }
+    }
+
+    /** Scratch for the batch kernel; one per thread. */
+    public Workspace newWorkspace() {
+        return new Workspace(this);
+    }
+
+    /**
+     * Batch evaluation: out[j] = u(points[j*D .. j*D + D)) for j &lt; count. Coordinates outside a domain
+     * are clamped to it (callers apply their domain policy first, see {@link #firstOutOfDomain}).
+     *
+     * @param points read, row-major count x D
+     * @param out    written, length &gt;= count; must not alias points
+     * @param ws     written (scratch) from {@link #newWorkspace()} of this model
+     */
+    public void evaluate(double[] points, int count, double[] out, Workspace ws) {
+        int dim = names.length;
+        int rank = lambda.length;
+        double[] prod = ws.prod;
+        double[] phi = ws.phi;
+        double[] vals = ws.values;
+        double[] scratch = ws.scratch;
+        for (int j = 0; j < count; j++) {
+            System.arraycopy(lambda, 0, prod, 0, rank);
+            int base = j * dim;
+            for (int d = 0; d < dim; d++) {
+                BSplineBasis basis = bases[d];
+                int p = basis.degree();
+                double x = Math.min(Math.max(points[base + d], basis.lower()), basis.upper());
+                int span = basis.findSpan(x);
+                basis.evaluate(x, span, vals, 0, scratch);
+                double[] wd = w[d];
+                Arrays.fill(phi, 0, rank, 0.0);
+                for (int k = 0; k <= p; k++) {
+                    double v = vals[k];
+                    int row = (span - p + k) * rank;
+                    for (int r = 0; r < rank; r++) {
+                        phi[r] += v * wd[row + r];
+                    }
+                }
+                for (int r = 0; r < rank; r++) {
+                    prod[r] *= phi[r];
+                }
+            }
+            double sum = 0.0;
+            for (int r = 0; r < rank; r++) {
+                sum += prod[r];
+            }
+            out[j] = sum;
+        }
+    }
+
+    /**
+     * The gradient du/dz at z, from B-spline derivatives at the cost of one evaluation per coordinate:
+     * du/dz_d = sum_r lambda_r phi_r^d'(z_d) prod_{e != d} phi_r^e(z_e).
+     *
+     * @param z    read, length D, inside the domain
+     * @param grad written, length D
+     * @return u(z)
+     */
+    public double gradient(double[] z, double[] grad) {
+        checkPoint(z);
+        int dim = names.length;
+        int rank = lambda.length;
+        double[][] phi = new double[dim][rank];
+        double[][] dphi = new double[dim][rank];
+        for (int d = 0; d < dim; d++) {
+            BSplineBasis basis = bases[d];
+            int p = basis.degree();
+            int span = basis.findSpan(z[d]);
+            double[] ders = new double[2 * (p + 1)];
+            basis.derivatives(z[d], span, 1, ders, new double[basis.derivativeScratchSize()]);
+            for (int k = 0; k <= p; k++) {
+                int row = (span - p + k) * rank;
+                for (int r = 0; r < rank; r++) {
+                    phi[d][r] += ders[k] * w[d][row + r];
+                    dphi[d][r] += ders[p + 1 + k] * w[d][row + r];
+                }
+            }
+        }
+        Arrays.fill(grad, 0, dim, 0.0);
+        double value = 0.0;
+        double[] prefix = new double[dim + 1];
+        for (int r = 0; r < rank; r++) {
+            // prefix and suffix products avoid dividing by a factor that may be zero
+            prefix[0] = lambda[r];
+            for (int d = 0; d < dim; d++) {
+                prefix[d + 1] = prefix[d] * phi[d][r];
+            }
+            value += prefix[dim];
+            double suffix = 1.0;
+            for (int d = dim - 1; d >= 0; d--) {
+                grad[d] += prefix[d] * dphi[d][r] * suffix;
+                suffix *= phi[d][r];
+            }
+        }
+        return value;
+    }
+
+    /** Caller-owned scratch for the batch kernel, sized for one model. Not thread safe. */
+    public static final class Workspace {
+        final double[] prod;
+        final double[] phi;
+        final double[] values;
+        final double[] scratch;
+
+        private Workspace(SnaModel model) {
+            int maxP = 0;
+            for (BSplineBasis b : model.bases) {
+                maxP = Math.max(maxP, b.degree());
+            }
+            this.prod = new double[model.rank()];
+            this.phi = new double[model.rank()];
+            this.values = new double[maxP + 1];
+            this.scratch = new double[2 * (maxP + 1)];
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof SnaModel m)) {
+            return false;
+        }
+        return Arrays.equals(names, m.names) && Arrays.equals(bases, m.bases) && Arrays.equals(lambda, m.lambda)
+                && Arrays.deepEquals(w, m.w) && output.equals(m.output) && provenance.equals(m.provenance)
+                && inputs.equals(m.inputs);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(names), Arrays.hashCode(lambda), Arrays.deepHashCode(w), output);
+    }
+
+    @Override
+    public String toString() {
+        List<String> coords = new ArrayList<>();
+        for (int d = 0; d < names.length; d++) {
+            coords.add(names[d] + " in [" + lower(d) + ", " + upper(d) + "] (p=" + bases[d].degree() + ", n="
+                    + bases[d].count() + ")");
+        }
+        return "SnaModel[" + output + ", rank " + rank() + ", " + coords + "]";
+    }
+}

@@ -1,0 +1,121 @@
+package org.snauq.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.snauq.basis.BSplineBasis;
+
+class SnaModelTest {
+
+    /** Relative tolerance for sums of D * R * (p+1) products of O(1) terms. */
+    private static final double SUM_TOL = 1e-12;
+
+    static SnaModel randomModel(int dim, int rank, int atoms, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<String> names = new java.util.ArrayList<>();
+        List<BSplineBasis> bases = new java.util.ArrayList<>();
+        double[][] w = new double[dim][];
+        for (int d = 0; d < dim; d++) {
+            names.add("z" + d);
+            bases.add(BSplineBasis.clampedUniform(3, atoms, -1 - d, 2 + d));
+            w[d] = new double[atoms * rank];
+            for (int i = 0; i < w[d].length; i++) {
+                w[d][i] = rng.nextDouble(-1, 1);
+            }
+        }
+        double[] lambda = new double[rank];
+        for (int r = 0; r < rank; r++) {
+            lambda[r] = rng.nextDouble(0.5, 2);
+        }
+        return SnaModel.of(names, bases, lambda, w, "y");
+    }
+
+    /** Direct formula: sum_r lambda_r prod_d sum_i W[i,r] B_i(z_d) with every atom evaluated. */
+    static double naive(SnaModel m, double[] z) {
+        double u = 0;
+        double[] lambda = m.lambda();
+        for (int r = 0; r < m.rank(); r++) {
+            double prod = lambda[r];
+            for (int d = 0; d < m.dimension(); d++) {
+                BSplineBasis b = m.basis(d);
+                int span = b.findSpan(z[d]);
+                double[] v = b.evaluate(z[d]);
+                double[] w = m.factor(d);
+                double phi = 0;
+                for (int k = 0; k <= b.degree(); k++) {
+                    phi += v[k] * w[(span - b.degree() + k) * m.rank() + r];
+                }
+                prod *= phi;
+            }
+            u += prod;
+        }
+        return u;
+    }
+
+    @Test
+    void evaluate_batch_equalsPointwiseFormula() {
+        SnaModel m = randomModel(5, 4, 9, 7);
+        SplittableRandom rng = new SplittableRandom(8);
+        int count = 50;
+        double[] pts = new double[count * 5];
+        for (int j = 0; j < count; j++) {
+            for (int d = 0; d < 5; d++) {
+                pts[j * 5 + d] = rng.nextDouble(m.lower(d), m.upper(d));
+            }
+        }
+        double[] out = new double[count];
+        m.evaluate(pts, count, out, m.newWorkspace());
+        for (int j = 0; j < count; j++) {
+            double[] z = java.util.Arrays.copyOfRange(pts, j * 5, j * 5 + 5);
+            double expected = naive(m, z);
+            assertEquals(expected, out[j], SUM_TOL * Math.max(1, Math.abs(expected)));
+            assertEquals(out[j], m.value(z), 0.0);
+        }
+    }
+
+    @Test
+    void gradient_anyPoint_matchesCentralDifferences() {
+        SnaModel m = randomModel(4, 3, 8, 11);
+        double[] z = {0.1, 0.7, 1.3, -0.4};
+        double[] g = new double[4];
+        double u = m.gradient(z, g);
+        assertEquals(m.value(z), u, 1e-12 * Math.abs(u));
+        double h = 1e-6;
+        for (int d = 0; d < 4; d++) {
+            double[] zp = z.clone();
+            double[] zm = z.clone();
+            zp[d] += h;
+            zm[d] -= h;
+            double fd = (m.value(zp) - m.value(zm)) / (2 * h);
+            assertEquals(fd, g[d], 1e-6 * Math.max(1, Math.abs(fd)), "du/dz" + d);
+        }
+    }
+
+    @Test
+    void normalized_anyModel_sameFunctionUnitColumns() {
+        SnaModel m = randomModel(3, 2, 6, 3);
+        SnaModel n = m.normalized();
+        double[] z = {0.2, 0.5, 1.5};
+        assertEquals(m.value(z), n.value(z), 1e-12);
+        for (int d = 0; d < 3; d++) {
+            double[] w = n.factor(d);
+            for (int r = 0; r < 2; r++) {
+                double s = 0;
+                for (int i = 0; i < 6; i++) {
+                    s += w[i * 2 + r] * w[i * 2 + r];
+                }
+                assertEquals(1.0, s, 1e-14);
+            }
+        }
+    }
+
+    @Test
+    void value_outsideDomain_namesCoordinate() {
+        SnaModel m = randomModel(2, 1, 5, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.value(new double[] {0, 9}));
+        assertEquals("z1 = 9.0 is outside the model's domain [-2.0, 3.0]", e.getMessage());
+    }
+}
