@@ -103,6 +103,21 @@ public final class SobolAccumulator implements Mergeable<SobolAccumulator> {
         }
     }
 
+    /**
+     * Adds {@code count} rows laid out sample-major as {@code PickFreeze.expand} produces the points: the
+     * D + 2 values of sample i are f[off + i (D + 2) + m] with m = 0 for f(A), 1 for f(B) and 2 + j for
+     * f(A_B^(j)).
+     *
+     * @param f read, length &gt;= off + count (D + 2)
+     */
+    public void acceptSamples(double[] f, int off, int count) {
+        int stride = dim + 2;
+        for (int i = 0; i < count; i++) {
+            int base = off + i * stride;
+            acceptRow(f[base], f[base + 1], f, base + 2, 1);
+        }
+    }
+
     private void acceptRow(double fA, double fB, double[] fAB, int off, int stride) {
         if (n == 0) {
             shift = fA;
