@@ -31,14 +31,14 @@ final class ReportPage {
     static final String SAMPLING = "sampling";
 
     private static final String CSS = """
-            body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;margin:0 auto;max-width:1160px;padding:12px 20px;
+            body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;margin:0 auto;max-width:1160px;padding:12px 16px;
             color:#222;font-size:14px}
             h1{font-size:22px;margin:8px 0 4px}h2{font-size:18px;border-bottom:2px solid #0072B2;padding-bottom:3px;
             margin-top:26px}h3{font-size:15px;margin:14px 0 6px}
             .sub{color:#555;margin:0 0 10px}
             .grid{display:flex;flex-wrap:wrap;gap:14px}
             figure{margin:0;border:1px solid #ddd;border-radius:4px;padding:6px;background:#fff}
-            figcaption{font-size:12px;color:#555;max-width:520px}
+            figcaption{font-size:12px;color:#555;width:0;min-width:100%}
             table{border-collapse:collapse;margin:6px 0;font-size:13px}
             th,td{border-bottom:1px solid #e3e3e3;padding:3px 9px;text-align:left}
             th{background:#f3f6f9}td.num{text-align:right;font-variant-numeric:tabular-nums}
@@ -157,7 +157,7 @@ final class ReportPage {
                 + " requested quantiles (markers and dashed rules).");
         List<Map<String, Object>> exceedance = sorted(of(run.rows("exceedance"), output), "threshold");
         figure(h, exceedance(key, output, exceedance, hist), "P(" + output + " > t) at each requested threshold"
-                + " with its confidence interval; the line is the survival function of the histogram.");
+                + " with its confidence interval (log scale); the line is the survival function of the histogram.");
         h.append("</div>");
         h.append("<div class=\"facts\"><div><h3>Quantiles</h3>").append(Html.table("quantiles-" + key, List.of(
                 "method", "probability", "value", "rank error"), rows(sortedBy(quantiles, "method", "probability"),
@@ -182,8 +182,9 @@ final class ReportPage {
             if (conv.stream().anyMatch(r -> r.get("input") != null)) {
                 figure(h, convergenceSobol(key, conv), "Sobol' estimates on the first n rows (S solid, ST dashed).");
             }
-            h.append("</div>").append(Html.table("convergence-" + key, List.of("n", "mean", "input", "S", "ST"),
-                    rows(conv, "n", "mean", "input", "s1", "st")));
+            h.append("</div><details><summary>convergence table</summary>").append(Html.table("convergence-" + key,
+                    List.of("n", "mean", "input", "S", "ST"), rows(conv, "n", "mean", "input", "s1", "st")))
+                    .append("</details>");
         }
     }
 
@@ -236,7 +237,7 @@ final class ReportPage {
 
     static String cdf(String key, String output, List<Map<String, Object>> quantiles, List<Map<String, Object>> hist) {
         SvgChart c = new SvgChart("cdf-" + key, "Empirical CDF of " + output, output, "P(" + output + " <= x)")
-                .yFloor(0);
+                .yFloor(0).legendBottom();
         if (!hist.isEmpty()) {
             double[][] e = cumulative(hist);
             c.step("histogram", e[0], e[1], SvgChart.PALETTE[0]);
@@ -263,7 +264,7 @@ final class ReportPage {
     static String exceedance(String key, String output, List<Map<String, Object>> rows,
                              List<Map<String, Object>> hist) {
         SvgChart c = new SvgChart("exceedance-" + key, "Exceedance probabilities of " + output, "threshold t",
-                "P(" + output + " > t)").yFloor(0);
+                "P(" + output + " > t)").logY();
         if (!hist.isEmpty()) {
             double[][] e = cumulative(hist);
             double[] survival = new double[e[1].length];

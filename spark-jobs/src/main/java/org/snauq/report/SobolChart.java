@@ -52,9 +52,11 @@ final class SobolChart {
                 }
             }
         }
-        double[] ticks = SvgChart.niceTicks(lo, hi);
-        double y0 = Math.min(lo, ticks[0]);
-        double y1 = Math.max(hi, ticks[ticks.length - 1]);
+        double pad = 0.03 * (hi - lo); // room for the whiskers' caps
+        double y0 = lo < 0 ? lo - pad : 0;
+        double y1 = hi + pad;
+        double[] ticks = java.util.Arrays.stream(SvgChart.niceTicks(lo, hi)).filter(t -> t >= y0 && t <= y1)
+                .toArray();
         int bottom = HEIGHT - BOTTOM;
         int right = WIDTH - RIGHT;
         StringBuilder svg = new StringBuilder(8192);

@@ -15,9 +15,9 @@ import java.util.Locale;
  */
 final class SvgChart {
 
-    static final int WIDTH = 520;
-    static final int HEIGHT = 300;
-    private static final int LEFT = 64;
+    static final int WIDTH = 352;
+    static final int HEIGHT = 270;
+    private static final int LEFT = 58;
     private static final int RIGHT = 16;
     private static final int TOP = 30;
     private static final int BOTTOM = 44;
@@ -33,6 +33,8 @@ final class SvgChart {
     private final String xLabel;
     private final String yLabel;
     private boolean logX;
+    private boolean logY;
+    private boolean legendBottom;
     private final List<Series> series = new ArrayList<>();
     private final List<Rule> rules = new ArrayList<>();
     private final List<double[]> bars = new ArrayList<>(); // {lower, upper, height}
@@ -59,6 +61,18 @@ final class SvgChart {
     /** Base-2 logarithmic x axis (sample sizes). */
     SvgChart logX() {
         this.logX = true;
+        return this;
+    }
+
+    /** Base-10 logarithmic y axis (small probabilities); non-positive values are not drawn. */
+    SvgChart logY() {
+        this.logY = true;
+        return this;
+    }
+
+    /** Legend in the lower right corner instead of the upper right (for rising curves). */
+    SvgChart legendBottom() {
+        this.legendBottom = true;
         return this;
     }
 
@@ -104,19 +118,19 @@ final class SvgChart {
         for (double[] b : bars) {
             xr.add(tx(b[0]));
             xr.add(tx(b[1]));
-            yr.add(b[2]);
+            yr.add(ty(b[2]));
         }
         if (!bars.isEmpty()) {
-            yr.add(0);
+            yr.add(ty(0));
         }
         for (Series s : series) {
             for (int i = 0; i < s.x.length; i++) {
                 if (finite(s.x[i]) && finite(s.y[i])) {
                     xr.add(tx(s.x[i]));
-                    yr.add(s.y[i]);
+                    yr.add(ty(s.y[i]));
                     if (s.low != null && finite(s.low[i]) && finite(s.high[i])) {
-                        yr.add(s.low[i]);
-                        yr.add(s.high[i]);
+                        yr.add(ty(s.low[i]));
+                        yr.add(ty(s.high[i]));
                     }
                 }
             }
@@ -125,7 +139,7 @@ final class SvgChart {
             xr.add(tx(r.x));
         }
         if (finite(yFloor)) {
-            yr.add(yFloor);
+            yr.add(ty(yFloor));
         }
         StringBuilder svg = new StringBuilder(8192);
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"%s\" class=\"chart\""
@@ -138,16 +152,17 @@ final class SvgChart {
                     WIDTH / 2 - 30, HEIGHT / 2));
             return svg.toString();
         }
-        double[] xt = logX ? log2Ticks(xr) : niceTicks(xr.lo, xr.hi);
-        double[] yt = niceTicks(yr.lo, yr.hi);
-        double x0 = logX ? xr.lo : Math.min(xr.lo, xt[0]);
-        double x1 = logX ? xr.hi : Math.max(xr.hi, xt[xt.length - 1]);
+        // x spans the data (ticks inside it); y is widened to whole ticks, which reads better for levels
+        double x0 = xr.lo;
+        double x1 = xr.hi;
         if (!(x1 > x0)) {
             x0 -= 0.5;
             x1 += 0.5;
         }
-        double y0 = Math.min(yr.lo, yt[0]);
-        double y1 = Math.max(yr.hi, yt[yt.length - 1]);
+        double[] xt = logX ? logTicks(x0, x1) : within(niceTicks(x0, x1), x0, x1);
+        double[] yt = logY ? logTicks(yr.lo, yr.hi) : niceTicks(yr.lo, yr.hi);
+        double y0 = logY ? Math.floor(yr.lo) : Math.min(yr.lo, yt[0]);
+        double y1 = logY ? Math.ceil(yr.hi) : Math.max(yr.hi, yt[yt.length - 1]);
         if (!(y1 > y0)) {
             y0 -= 0.5;
             y1 += 0.5;
@@ -161,10 +176,11 @@ final class SvgChart {
         for (double[] b : bars) {
             double left = f.px(tx(b[0]));
             double right = f.px(tx(b[1]));
-            double top = f.py(b[2]);
+            double top = f.py(ty(b[2]));
             svg.append(String.format(Locale.ROOT, "<rect class=\"bar\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\""
                     + " height=\"%.2f\" fill=\"%s\" data-lower=\"%s\" data-upper=\"%s\" data-value=\"%s\"/>",
-                    left, top, Math.max(0.5, right - left - 0.6), Math.max(0, f.py(Math.max(0, y0)) - top), barColor,
+                    left, top, Math.max(0.5, right - left - 0.6), Math.max(0, f.py(logY ? y0 : Math.max(0, y0)) - top),
+                    barColor,
                     b[0], b[1], b[2]));
         }
         for (Series s : series) {
@@ -199,14 +215,14 @@ final class SvgChart {
                 }
                 double px = f.px(tx(s.x[i]));
                 if (s.low != null && finite(s.low[i]) && finite(s.high[i])) {
-                    double lo = f.py(s.low[i]);
-                    double hi = f.py(s.high[i]);
+                    double lo = f.py(finite(ty(s.low[i])) ? ty(s.low[i]) : f.y0()); // 0 on a log axis: the bottom
+                    double hi = f.py(ty(s.high[i]));
                     svg.append(String.format(Locale.ROOT, "<path class=\"whisker\" d=\"M%.2f %.2fV%.2fM%.2f %.2fH%.2f"
                             + "M%.2f %.2fH%.2f\" stroke=\"%s\"/>", px, lo, hi, px - 4, lo, px + 4, px - 4, hi, px + 4,
                             s.color));
                 }
                 svg.append(String.format(Locale.ROOT, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"3.5\" fill=\"%s\""
-                        + " data-x=\"%s\" data-value=\"%s\"/>", px, f.py(s.y[i]), s.color, s.x[i], s.y[i]));
+                        + " data-x=\"%s\" data-value=\"%s\"/>", px, f.py(ty(s.y[i])), s.color, s.x[i], s.y[i]));
             }
             svg.append("</g>");
             return;
@@ -214,11 +230,11 @@ final class SvgChart {
         StringBuilder d = new StringBuilder();
         double lastY = Double.NaN;
         for (int i = 0; i < s.x.length; i++) {
-            if (!finite(s.x[i]) || !finite(s.y[i])) {
+            if (!finite(tx(s.x[i])) || !finite(ty(s.y[i]))) {
                 continue;
             }
             double px = f.px(tx(s.x[i]));
-            double py = f.py(s.y[i]);
+            double py = f.py(ty(s.y[i]));
             if (d.length() == 0) {
                 d.append(String.format(Locale.ROOT, "M%.2f %.2f", px, py));
             } else if (s.kind == Kind.STEP) {
@@ -241,11 +257,11 @@ final class SvgChart {
             double py = f.py(y);
             svg.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%d\" y1=\"%.2f\" x2=\"%d\" y2=\"%.2f\"/>"
                     + "<text class=\"tick\" x=\"%d\" y=\"%.2f\" text-anchor=\"end\">%s</text>", LEFT, py, right, py,
-                    LEFT - 5, py + 4, Html.escape(Format.tick(y))));
+                    LEFT - 5, py + 4, Html.escape(Format.tick(logY ? Math.pow(10, y) : y))));
         }
         for (double x : xt) {
             double px = f.px(x);
-            String label = logX ? Format.tick(Math.pow(2, x)) : Format.tick(x);
+            String label = Format.tick(logX ? Math.pow(2, x) : x);
             svg.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%.2f\" y1=\"%d\" x2=\"%.2f\" y2=\"%d\"/>"
                     + "<text class=\"tick\" x=\"%.2f\" y=\"%d\" text-anchor=\"middle\">%s</text>", px, TOP, px, bottom,
                     px, bottom + 15, Html.escape(label)));
@@ -255,7 +271,8 @@ final class SvgChart {
         svg.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s"
                 + "</text>", (LEFT + right) / 2, HEIGHT - 8, Html.escape(xLabel + (logX ? " (log scale)" : ""))));
         svg.append(String.format(Locale.ROOT, "<text class=\"axis\" transform=\"translate(14 %d) rotate(-90)\""
-                + " text-anchor=\"middle\">%s</text>", (TOP + bottom) / 2, Html.escape(yLabel)));
+                + " text-anchor=\"middle\">%s</text>", (TOP + bottom) / 2,
+                Html.escape(yLabel + (logY ? " (log scale)" : ""))));
     }
 
     private void legend(StringBuilder svg) {
@@ -270,7 +287,7 @@ final class SvgChart {
             return;
         }
         int x = WIDTH - RIGHT - 6;
-        int y = TOP + 12;
+        int y = legendBottom ? HEIGHT - BOTTOM - entries.size() * 14 : TOP + 12;
         int width = 4 + entries.stream().mapToInt(e -> e[0].length()).max().orElse(4) * 6 + 26;
         svg.append(String.format(Locale.ROOT, "<rect class=\"legend\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>",
                 x - width, y - 10, width, entries.size() * 14 + 4));
@@ -293,6 +310,15 @@ final class SvgChart {
 
     private double tx(double x) {
         return logX ? (x > 0 ? Math.log(x) / Math.log(2) : Double.NaN) : x;
+    }
+
+    private double ty(double y) {
+        return logY ? (y > 0 ? Math.log10(y) : Double.NaN) : y;
+    }
+
+    private static double[] within(double[] ticks, double lo, double hi) {
+        double eps = (hi - lo) * 1e-9;
+        return java.util.Arrays.stream(ticks).filter(t -> t >= lo - eps && t <= hi + eps).toArray();
     }
 
     private static boolean finite(double v) {
@@ -321,12 +347,12 @@ final class SvgChart {
         return t;
     }
 
-    /** Integer ticks (powers of two) on a log2 axis, at most {@code TICKS + 2} of them. */
-    private static double[] log2Ticks(Range r) {
-        int lo = (int) Math.ceil(r.lo - 1e-9);
-        int hi = (int) Math.floor(r.hi + 1e-9);
+    /** Integer ticks (whole powers of the base) on a log axis, at most {@code TICKS + 2} of them. */
+    private static double[] logTicks(double rlo, double rhi) {
+        int lo = (int) Math.ceil(rlo - 1e-9);
+        int hi = (int) Math.floor(rhi + 1e-9);
         if (hi < lo) {
-            return new double[] {r.lo};
+            return new double[] {Math.floor(rlo)};
         }
         int stride = Math.max(1, (hi - lo + TICKS + 1) / (TICKS + 2));
         List<Double> t = new ArrayList<>();
