@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,9 @@ public final class NotebookRunner {
                     + language + "'");
         }
         List<CellOutput> outputs = new ArrayList<>();
-        try (JShell shell = JShell.builder().executionEngine(new LocalExecutionControlProvider(), Map.of()).build()) {
+        // JShell closes its streams on close(): hand it views of stdout and stderr that it cannot close
+        try (JShell shell = JShell.builder().executionEngine(new LocalExecutionControlProvider(), Map.of())
+                .out(unclosable(System.out)).err(unclosable(System.err)).build()) {
             for (String entry : classpath()) {
                 shell.addToClasspath(entry);
             }
@@ -94,6 +97,20 @@ public final class NotebookRunner {
             write(nb, notebook);
         }
         return outputs;
+    }
+
+    private static PrintStream unclosable(PrintStream target) {
+        return new PrintStream(new FilterOutputStream(target) {
+            @Override
+            public void write(byte[] b, int off, int len) {
+                target.write(b, off, len);
+            }
+
+            @Override
+            public void close() {
+                target.flush();
+            }
+        }, true, StandardCharsets.UTF_8);
     }
 
     /** The test classpath under Surefire (whose own classpath may be a manifest-only jar), else this JVM's. */
@@ -228,7 +245,8 @@ public final class NotebookRunner {
         DefaultIndenter indent = new DefaultIndenter(" ", "\n");
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withSeparators(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                        .withObjectEmptySeparator("").withArrayEmptySeparator(""));
         printer.indentObjectsWith(indent);
         printer.indentArraysWith(indent);
         String text = JSON.writer(printer).writeValueAsString(nb) + "\n";
