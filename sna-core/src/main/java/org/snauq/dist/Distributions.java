@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.distribution.TriangularDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
-import org.apache.commons.math3.distribution.WeibullDistribution;
 
 /**
  * Builds a {@link Distribution} from an {@link InputSpec}.
@@ -17,8 +16,9 @@ import org.apache.commons.math3.distribution.WeibullDistribution;
  * of the log), truncated-normal (mean, sd, lower, upper), beta (alpha, beta, lower, upper), triangular (lower, mode,
  * upper), gamma (shape, scale), weibull (shape, scale), constant (value). Each family takes exactly its parameters:
  * a missing or unknown key is an error naming the key and listing the expected ones. Inverse CDFs are exact closed
- * forms (uniform, triangular, weibull: Commons Math; normal, lognormal, truncated-normal: AS 241) or Newton on the
- * regularised incomplete function (gamma, beta); all are thread safe and allocation-free.
+ * forms (uniform, triangular: Commons Math; weibull: by hand; normal, lognormal, truncated-normal: AS 241) or
+ * Newton on the regularised incomplete function (gamma, beta; Commons Math uses a bracketing solver there, 4-8 us
+ * per call against about 1-2 us); all are thread safe and allocation-free.
  */
 public final class Distributions {
 
@@ -123,8 +123,7 @@ public final class Distributions {
             case "weibull" -> {
                 checkPositive("shape", p[0]);
                 checkPositive("scale", p[1]);
-                yield new CommonsBacked(new WeibullDistribution(null, p[0], p[1]),
-                        "weibull(shape=" + p[0] + ", scale=" + p[1] + ")");
+                yield new Weibull(p[0], p[1]);
             }
             default -> {
                 checkFinite("value", p[0]);

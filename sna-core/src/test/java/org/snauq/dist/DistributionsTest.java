@@ -16,6 +16,8 @@ import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
+import org.apache.commons.math3.distribution.TriangularDistribution;
+import org.apache.commons.math3.distribution.WeibullDistribution;
 import org.junit.jupiter.api.Test;
 
 class DistributionsTest {
@@ -147,6 +149,9 @@ class DistributionsTest {
         pairs.add(new Object[] {spec("normal", "mean", 1, "sd", 2), new NormalDistribution(null, 1, 2)});
         pairs.add(new Object[] {spec("lognormal", "mu", 0.2, "sigma", 0.5), new LogNormalDistribution(null, 0.2, 0.5)});
         pairs.add(new Object[] {spec("gamma", "shape", 2.5, "scale", 1.5), new GammaDistribution(null, 2.5, 1.5)});
+        pairs.add(new Object[] {spec("weibull", "shape", 0.8, "scale", 1), new WeibullDistribution(null, 0.8, 1)});
+        pairs.add(new Object[] {spec("triangular", "lower", 0, "mode", 0.3, "upper", 2),
+            new TriangularDistribution(null, 0, 0.3, 2)});
         pairs.add(new Object[] {spec("gamma", "shape", 0.4, "scale", 2), new GammaDistribution(null, 0.4, 2)});
         pairs.add(new Object[] {spec("beta", "alpha", 2, "beta", 5, "lower", 0, "upper", 1), new BetaDistribution(null, 2, 5)});
         pairs.add(new Object[] {spec("beta", "alpha", 0.5, "beta", 0.5, "lower", 0, "upper", 1),
