@@ -31,6 +31,11 @@ final class BetaLaw implements Distribution {
         }
 
         @Override
+        double logPdfSlope(double y) {
+            return (alpha - 1) / y - (beta - 1) / (1 - y);
+        }
+
+        @Override
         double guess(double u) {
             if (u <= 0.5) {
                 return Math.min(0.5, Math.exp((Math.log(u * alpha) + logBeta) / alpha));

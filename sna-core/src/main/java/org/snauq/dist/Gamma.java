@@ -26,6 +26,11 @@ final class Gamma extends CommonsBacked {
         }
 
         @Override
+        double logPdfSlope(double x) {
+            return (shape - 1) / x - 1;
+        }
+
+        @Override
         double guess(double u) {
             double z = NormalQuantile.of(u);
             double c = 1 / (9 * shape);

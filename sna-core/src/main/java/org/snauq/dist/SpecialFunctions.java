@@ -12,8 +12,13 @@ package org.snauq.dist;
  */
 final class SpecialFunctions {
 
-    /** Stop when a term or a Lentz factor changes the result by less than this relative amount. */
+    /** Stop the series when a term changes the sum by less than this relative amount. */
     private static final double EPS = 1e-16;
+    /**
+     * Stop a continued fraction when a Lentz factor is within a few ulps of 1 (doubles next to 1 are 1.1e-16 and
+     * 2.2e-16 apart, so a tighter test could never be met and would spin to the iteration cap).
+     */
+    private static final double FRACTION_EPS = 1e-15;
     /** Lentz's guard against division by zero. */
     private static final double TINY = 1e-300;
     private static final int MAX_ITERATIONS = 100_000;
@@ -61,7 +66,7 @@ final class SpecialFunctions {
             d = 1 / d;
             double delta = d * c;
             h *= delta;
-            if (Math.abs(delta - 1) < EPS) {
+            if (Math.abs(delta - 1) < FRACTION_EPS) {
                 break;
             }
         }
@@ -116,7 +121,7 @@ final class SpecialFunctions {
             d = 1 / d;
             double delta = d * c;
             h *= delta;
-            if (Math.abs(delta - 1) < EPS) {
+            if (Math.abs(delta - 1) < FRACTION_EPS) {
                 break;
             }
         }
