@@ -62,9 +62,14 @@ final class NormalEquations {
             int first = span - p;
             for (int a = 0; a < w; a++) {
                 double da = q.weight()[g] * ders[2 * w + a];
-                for (int b = 0; b < w; b++) {
+                for (int b = a; b < w; b++) {
                     k[(first + a) * n + first + b] += da * ders[2 * w + b];
                 }
+            }
+        }
+        for (int i = 0; i < n; i++) { // mirror the upper triangle: exactly symmetric
+            for (int j = i + 1; j < n; j++) {
+                k[j * n + i] = k[i * n + j];
             }
         }
         return k;
