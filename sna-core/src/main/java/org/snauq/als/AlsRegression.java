@@ -349,7 +349,9 @@ public final class AlsRegression {
         c.put("roughness", config.roughness());
         c.put("validationFraction", config.validationFraction());
         c.put("restarts", config.restarts());
-        c.put("seed", config.seed());
+        long seed = config.seed();
+        // the smallest integer type, as JSON readers return it, so a model read back from its file is equal
+        c.put("seed", seed == (int) seed ? (Object) (int) seed : (Object) seed);
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("method", "als");
         p.put("config", c);
