@@ -64,7 +64,7 @@ final class BlockJobs {
             kernel.run(start + done, count, false);
             stats.accept(kernel, count);
             done += count;
-            if (done == nextPrefix) {
+            if (done == nextPrefix && done < rows) { // the whole block is reported from the fold
                 stats.snapshot(done);
                 nextPrefix <<= 1;
             }
@@ -99,13 +99,14 @@ final class BlockJobs {
     }
 
     /**
-     * Every sample as a row (sample_index, inputs..., output), produced lazily chunk by chunk in the tasks, for
+     * Every sample as a row ([sample_index,] inputs..., output), produced lazily chunk by chunk in the tasks, for
      * Spark to write; for pick-freeze plans the rows are the A points.
      */
-    static JavaRDD<Row> samples(JavaSparkContext jsc, SamplePlan plan, Broadcast<UqModel> model, int slices) {
+    static JavaRDD<Row> samples(JavaSparkContext jsc, SamplePlan plan, Broadcast<UqModel> model, int slices,
+                                boolean withIndex) {
         return blocks(jsc, plan, slices).mapPartitions(it -> {
             FaultInjection.maybeFailTask();
-            return new SampleRows(it, new BlockKernel(plan, model.value()), plan);
+            return new SampleRows(it, new BlockKernel(plan, model.value()), plan, withIndex);
         });
     }
 
@@ -115,17 +116,19 @@ final class BlockJobs {
         private final BlockKernel kernel;
         private final SamplePlan plan;
         private final int dim;
+        private final int first;
         private long blockStart;
         private int blockRows;
         private int pos;
         private int chunk;
         private int inChunk;
 
-        SampleRows(Iterator<Integer> blocks, BlockKernel kernel, SamplePlan plan) {
+        SampleRows(Iterator<Integer> blocks, BlockKernel kernel, SamplePlan plan, boolean withIndex) {
             this.blocks = blocks;
             this.kernel = kernel;
             this.plan = plan;
             this.dim = plan.dimension();
+            this.first = withIndex ? 1 : 0;
         }
 
         @Override
@@ -155,13 +158,15 @@ final class BlockJobs {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            Object[] values = new Object[dim + 2];
+            Object[] values = new Object[first + dim + 1];
             int k = inChunk++;
-            values[0] = blockStart + pos - chunk + k;
-            for (int d = 0; d < dim; d++) {
-                values[1 + d] = kernel.x[k * dim + d];
+            if (first == 1) {
+                values[0] = blockStart + pos - chunk + k;
             }
-            values[dim + 1] = kernel.fA[k];
+            for (int d = 0; d < dim; d++) {
+                values[first + d] = kernel.x[k * dim + d];
+            }
+            values[first + dim] = kernel.fA[k];
             return RowFactory.create(values);
         }
     }

@@ -62,6 +62,16 @@ public final class ResultTables {
         return new StructType(f);
     }
 
+    /** Generated data: one column per input, then the response. */
+    public static StructType dataSchema(List<String> inputs, String output) {
+        StructField[] f = new StructField[inputs.size() + 1];
+        for (int d = 0; d < inputs.size(); d++) {
+            f[d] = dbl(inputs.get(d));
+        }
+        f[inputs.size()] = dbl(output);
+        return new StructType(f);
+    }
+
     private static StructType struct(StructField... fields) {
         return new StructType(fields);
     }

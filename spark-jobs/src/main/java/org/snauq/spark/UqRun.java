@@ -108,7 +108,7 @@ public final class UqRun {
                     + upper + "]");
         }
 
-        RunDirectory dir = RunDirectory.begin(study.output().toString(), runId,
+        RunDirectory dir = RunDirectory.begin(study.output(), runId,
                 spark.sparkContext().hadoopConfiguration());
         try {
             Map<String, Long> counts = new LinkedHashMap<>();
@@ -140,7 +140,7 @@ public final class UqRun {
     static void writeSamples(SparkSession spark, JavaSparkContext jsc, SamplePlan plan, Broadcast<UqModel> model,
                              UqModel m, int slices, String path, PhaseLog log) {
         withProgress(spark, log, "samples", plan.blocks(), slices, () -> {
-            spark.createDataFrame(BlockJobs.samples(jsc, plan, model, slices),
+            spark.createDataFrame(BlockJobs.samples(jsc, plan, model, slices, true),
                             ResultTables.samplesSchema(m.inputNames(), m.output()))
                     .write().mode(SaveMode.ErrorIfExists).option("compression", "snappy").parquet(path);
             return null;

@@ -19,13 +19,14 @@ import org.snauq.dist.InputSpec;
  * @param inputs       the inputs in order, each with a valid distribution
  * @param sampling     the design, sample count and seed
  * @param statistics   what to compute
- * @param output       the results folder; runs go to {@code output/run_id=ID}
+ * @param output       the results folder (a local path, or a URI such as {@code hdfs://..}); runs go to
+ *                     {@code output/run_id=ID}
  * @param domainPolicy what to do with samples outside an SNA's domain
  * @param spark        Spark settings
  * @param parsed       the study as parsed (plain maps and lists), for the run manifest
  */
 public record Study(Path file, String name, ModelSource model, List<InputSpec> inputs, Sampling sampling,
-                    StatisticsSpec statistics, Path output, DomainPolicy domainPolicy, SparkSettings spark,
+                    StatisticsSpec statistics, String output, DomainPolicy domainPolicy, SparkSettings spark,
                     Map<String, Object> parsed) {
 
     public Study {
@@ -46,12 +47,22 @@ public record Study(Path file, String name, ModelSource model, List<InputSpec> i
         return inputs.stream().map(InputSpec::name).toList();
     }
 
+    /** Whether {@code output} names a URI with a scheme (hdfs://, s3a://, file:/...) rather than a local path. */
+    public static boolean isUri(String output) {
+        return output.matches("[A-Za-z][A-Za-z0-9+.-]*:/.*");
+    }
+
+    /** {@code output} as given, resolved against {@code baseDir} when it is a relative local path. */
+    public static String resolveOutput(String output, Path baseDir) {
+        return isUri(output) ? output : baseDir.resolve(output).normalize().toString();
+    }
+
     /** The file name used as the prefix of every message about this study. */
     public String fileName() {
         return String.valueOf(file.getFileName());
     }
 
-    public Study withOutput(Path v) {
+    public Study withOutput(String v) {
         return new Study(file, name, model, inputs, sampling, statistics, v, domainPolicy, spark, parsed);
     }
 

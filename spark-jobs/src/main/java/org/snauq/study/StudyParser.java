@@ -1,7 +1,6 @@
 package org.snauq.study;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -65,16 +64,30 @@ public final class StudyParser {
      * @throws StudyException with a one-line message naming the file and the key
      */
     public static Study parse(Path file, Path baseDir) {
+        return parse(String.valueOf(file.getFileName()), readText(file), baseDir, file);
+    }
+
+    /**
+     * Only the {@code inputs} list of a study file (for {@code sna generate --inputs}); the other keys must be
+     * known study keys but are not checked further.
+     */
+    public static List<InputSpec> parseInputs(Path file) {
         String name = String.valueOf(file.getFileName());
-        String text;
+        Object root = load(name, readText(file));
+        if (root == null) {
+            throw new StudyException(name + ": the file is empty");
+        }
+        return inputs(YamlFields.of(name, "", root, TOP_KEYS));
+    }
+
+    private static String readText(Path file) {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new StudyException(file + ": no such file");
         } catch (IOException e) {
             throw new StudyException(file + ": cannot read: " + e.getMessage(), e);
         }
-        return parse(name, text, baseDir, file);
     }
 
     /** Parses study text; {@code fileName} prefixes the messages. */
@@ -93,7 +106,7 @@ public final class StudyParser {
         List<InputSpec> inputs = inputs(top);
         Sampling sampling = sampling(top);
         StatisticsSpec statistics = statistics(top, sampling);
-        Path output = baseDir.resolve(top.string("output", "results/" + studyName)).normalize();
+        String output = Study.resolveOutput(top.string("output", "results/" + studyName), baseDir);
         DomainPolicy policy = domainPolicy(top);
         SparkSettings spark = spark(top);
         @SuppressWarnings("unchecked")

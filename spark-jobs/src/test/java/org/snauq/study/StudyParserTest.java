@@ -63,7 +63,7 @@ class StudyParserTest {
         assertEquals(0.9, st.confidence());
         assertFalse(st.analytic());
         assertTrue(st.keepSamples());
-        assertEquals(BASE.resolve("results/x"), s.output());
+        assertEquals(BASE.resolve("results/x").toString(), s.output());
         assertEquals(DomainPolicy.CLAMP, s.domainPolicy());
         assertEquals(3, s.spark().partitions());
     }
@@ -78,7 +78,7 @@ class StudyParserTest {
                 """);
         assertEquals(StatisticsSpec.defaults(), s.statistics());
         assertEquals(StudyParser.DEFAULT_SEED, s.sampling().seed());
-        assertEquals(BASE.resolve("results/m"), s.output());
+        assertEquals(BASE.resolve("results/m").toString(), s.output());
         assertEquals(DomainPolicy.ERROR, s.domainPolicy());
         assertEquals(0, s.spark().partitions());
     }
