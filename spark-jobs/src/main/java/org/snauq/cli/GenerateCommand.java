@@ -82,7 +82,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PhaseLog log = new PhaseLog(System.err);
+        PhaseLog log = new PhaseLog(spec.commandLine().getErr());
         Path cwd = Path.of("").toAbsolutePath();
         List<InputSpec> specs = StudyParser.parseInputs(inputs);
         Sampling sampling;

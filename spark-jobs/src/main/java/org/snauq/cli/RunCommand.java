@@ -50,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PhaseLog log = new PhaseLog(System.err);
+        PhaseLog log = new PhaseLog(spec.commandLine().getErr());
         Path cwd = Path.of("").toAbsolutePath();
         Study s = StudyParser.parse(study, cwd);
         if (output != null) {
@@ -58,8 +58,6 @@ final class RunCommand implements Callable<Integer> {
         }
         String id = runId == null ? UqRun.defaultRunId() : UqRun.checkRunId(runId);
         OutputPaths.checkFolder(s.output(), output != null ? "--output" : s.fileName() + ": output");
-        log.phase("study", "study " + s.name() + " checked: " + s.inputs().size() + " inputs, " + s.sampling().design()
-                + " n = " + s.sampling().n());
 
         Supplier<SparkSession> spark = new Supplier<>() {
             private SparkSession session;
@@ -73,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
             }
         };
         LoadedModel model = ModelLoader.load(s, new StudyModels(), StudyTables.reader(spark));
-        log.phase("model", "model ready: " + model.model().description());
+        log.phase("model", "study " + study.getFileName() + " checked, model ready: " + model.model().description());
         SparkSession session = spark.get();
         log.phase("spark", "spark ready: " + session.sparkContext().master() + ", " + session.sparkContext()
                 .defaultParallelism() + " cores");

@@ -1,29 +1,29 @@
 package org.snauq.spark;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * One line per phase of a run on stderr, with the time since the start and the phase's own duration:
+ * One line per phase of a run (on stderr), with the time since the start and the phase's own duration:
  * {@code sna [  2.31 s] sampling done: 16/16 blocks (0.95 s)}. Durations are also kept for the manifest.
  * Thread safe (the block progress comes from Spark's listener thread).
  */
 public final class PhaseLog {
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final long start = System.nanoTime();
     private long phaseStart = start;
     private final Map<String, Long> timings = new LinkedHashMap<>();
 
-    public PhaseLog(PrintStream out) {
+    public PhaseLog(PrintWriter out) {
         this.out = out;
     }
 
     /** A log that prints nothing (library use, tests). */
     public static PhaseLog silent() {
-        return new PhaseLog(new PrintStream(java.io.OutputStream.nullOutputStream()));
+        return new PhaseLog(new PrintWriter(java.io.Writer.nullWriter()));
     }
 
     /** Ends the current phase under {@code key}, printing {@code message} with the phase's duration. */

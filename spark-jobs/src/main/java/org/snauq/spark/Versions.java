@@ -11,7 +11,7 @@ final class Versions {
     }
 
     static String snaUq() {
-        try (InputStream in = Versions.class.getResourceAsStream("/org/snauq/cli/version.properties")) {
+        try (InputStream in = Versions.class.getResourceAsStream("/org/snauq/cli/build.properties")) {
             if (in != null) {
                 Properties p = new Properties();
                 p.load(in);

@@ -3,6 +3,7 @@ package org.snauq.study;
 import java.util.List;
 import net.objecthunter.exp4j.Expression;
 import net.objecthunter.exp4j.ExpressionBuilder;
+import net.objecthunter.exp4j.ValidationResult;
 
 /**
  * A formula in the input names, parsed by exp4j. The text is shipped and each evaluator parses it once for
@@ -19,9 +20,17 @@ public final class ExpressionModel implements UqModel {
         this.inputs = inputs.toArray(String[]::new);
     }
 
-    /** Parses {@code expression} with the inputs as variables; exp4j's exceptions say what is wrong. */
+    /**
+     * Parses {@code expression} with the inputs as variables and checks its structure (operand counts);
+     * exp4j's messages say what is wrong.
+     */
     static Expression compile(String expression, String[] inputs) {
-        return new ExpressionBuilder(expression).variables(inputs).build();
+        Expression e = new ExpressionBuilder(expression).variables(inputs).build();
+        ValidationResult v = e.validate(false);
+        if (!v.isValid()) {
+            throw new IllegalArgumentException(String.join("; ", v.getErrors()));
+        }
+        return e;
     }
 
     @Override

@@ -30,7 +30,7 @@ class UqRunSmokeTest {
                 """);
         Study s = StudyParser.parse(f, dir);
         LoadedModel m = ModelLoader.load(s, new StudyModels(), null);
-        UqRun.Outcome o = UqRun.run(s, m, SparkTests.session(), "r1", new PhaseLog(System.err));
+        UqRun.Outcome o = UqRun.run(s, m, SparkTests.session(), "r1", new PhaseLog(new java.io.PrintWriter(System.err, true)));
         System.err.println(o);
         SparkTests.session().read().parquet(o.folder() + "/summary").show(false);
         SparkTests.session().read().parquet(o.folder() + "/sobol").show(false);
