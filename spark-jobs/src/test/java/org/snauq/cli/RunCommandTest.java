@@ -206,6 +206,31 @@ class RunCommandTest {
     }
 
     @Test
+    void run_shippedTrainStudy_analyticAgreesWithSamplingAndExact() throws Exception {
+        Path study = dir.resolve("train.yaml");
+        Files.writeString(study, Files.readString(Cli.ROOT.resolve("conf/studies/ishigami-train.yaml"))
+                .replace("data: conf/data/", "data: " + Cli.ROOT.resolve("conf/data") + "/"));
+        Cli.Result r = Cli.sna("run", study.toString(), "--output", dir.resolve("train").toString(), "--run-id", "t");
+        assertEquals(0, r.exit(), r.err());
+        Path run = dir.resolve("train/run_id=t");
+        Dataset<Row> sobol = spark().read().parquet(run.resolve("sobol").toString());
+        Map<String, Row> a = byInput(sobol, ResultTables.ANALYTIC);
+        Map<String, Row> s = byInput(sobol, ResultTables.SALTELLI);
+        double[] s1 = ISHIGAMI.firstOrder();
+        double[] st = ISHIGAMI.total();
+        for (int j = 0; j < 3; j++) {
+            String in = "x" + (j + 1);
+            assertEquals(a.get(in).<Double>getAs("s1"), s.get(in).<Double>getAs("s1"), SOBOL_TOL, in);
+            assertEquals(a.get(in).<Double>getAs("st"), s.get(in).<Double>getAs("st"), SOBOL_TOL, in);
+            assertEquals(s1[j], a.get(in).<Double>getAs("s1"), SOBOL_TOL, "trained SNA vs exact " + in);
+            assertEquals(st[j], a.get(in).<Double>getAs("st"), SOBOL_TOL, "trained SNA vs exact " + in);
+        }
+        Row analytic = spark().read().parquet(run.resolve("summary").toString()).where("method = 'analytic'").first();
+        double mean = ISHIGAMI.mean().getAsDouble();
+        assertEquals(mean, analytic.<Double>getAs("mean"), MOMENT_REL_TOL * mean);
+    }
+
+    @Test
     void generate_function_writesInputsAndResponse() {
         Path out = dir.resolve("gen/ishigami.parquet");
         Cli.Result r = Cli.sna("generate", "--function", "ishigami", "--inputs",
