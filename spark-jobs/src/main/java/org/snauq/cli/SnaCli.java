@@ -72,7 +72,7 @@ public final class SnaCli implements Callable<Integer> {
     /** The software version, e.g. {@code sna-uq 0.1.0}, from a resource Maven fills in. */
     public static String version() {
         Properties p = new Properties();
-        try (InputStream in = SnaCli.class.getResourceAsStream("version.properties")) {
+        try (InputStream in = SnaCli.class.getResourceAsStream("build.properties")) {
             if (in != null) {
                 p.load(in);
             }
