@@ -43,7 +43,15 @@ public final class SnaCli implements Callable<Integer> {
     boolean verbose;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine cmd = commandLine();
+        int code;
+        try {
+            code = cmd.execute(args);
+        } catch (Throwable t) { // picocli handles Exceptions; an Error (out of memory, ...) still gets one line
+            CliErrors.report(cmd.getErr(), t, java.util.Arrays.asList(args).contains(CliErrors.VERBOSE));
+            code = CliErrors.INTERNAL_ERROR;
+        }
+        System.exit(code);
     }
 
     /** The configured command line writing to the process's stdout and stderr. */
