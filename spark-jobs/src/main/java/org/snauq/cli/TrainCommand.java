@@ -1,15 +1,10 @@
 package org.snauq.cli;
 
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -106,7 +101,7 @@ final class TrainCommand implements Callable<Integer> {
             out.flush();
             return CliErrors.OK;
         }
-        SnaModel model = fit.model().withOutput(response).withProvenance(provenance(fit.model(), names, x, y));
+        SnaModel model = fit.model().withOutput(response).withProvenance(provenance(fit.model()));
         long bytes = ModelFiles.write(model, output);
         out.println("wrote " + output + " (" + bytes + " bytes, rank " + model.rank() + ", "
                 + model.parameterCount() + " doubles)");
@@ -183,39 +178,16 @@ final class TrainCommand implements Callable<Integer> {
         return v;
     }
 
-    private Map<String, Object> provenance(SnaModel fitted, List<String> names, double[] x, double[] y) {
+    /** ALS records how it fitted (settings, errors, data hash); the CLI adds where the data came from. */
+    private Map<String, Object> provenance(SnaModel fitted) {
         Map<String, Object> p = new LinkedHashMap<>(fitted.provenance());
         p.put("data", data.toString());
-        p.put("dataSha256", dataHash(names, x, y));
-        p.put("rows", y.length);
         p.put("response", response);
-        p.put("command", "sna train " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        p.put("inputs", String.join(",", fitted.names()));
+        p.put("command", "sna " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         p.putIfAbsent("software", SnaCli.version());
         p.putIfAbsent("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         return p;
-    }
-
-    /** SHA-256 of the column names and the values' bits: identifies the training data whatever its file format. */
-    static String dataHash(List<String> names, double[] x, double[] y) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-        sha.update(String.join(",", names).getBytes(StandardCharsets.UTF_8));
-        ByteBuffer buf = ByteBuffer.allocate(8 * 1024);
-        for (double[] values : new double[][] {x, y}) {
-            for (double v : values) {
-                if (!buf.hasRemaining()) {
-                    sha.update(buf.flip());
-                    buf.clear();
-                }
-                buf.putDouble(v);
-            }
-        }
-        sha.update(buf.flip());
-        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** Option defaults from {@link AlsConfig#defaults()}, so the CLI and the library agree. */

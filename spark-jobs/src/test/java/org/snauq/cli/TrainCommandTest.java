@@ -203,7 +203,8 @@ class TrainCommandTest {
         assertEquals("y", m.output());
         assertEquals(3, m.rank());
         assertEquals(data.toString(), m.provenance().get("data"));
-        assertEquals(1500, m.provenance().get("rows"));
+        assertEquals("y", m.provenance().get("response"));
+        assertTrue(m.provenance().get("command").toString().startsWith("sna train --data "), m.provenance().toString());
         // the CLI query prints exactly the model's value
         Cli.Result q = Cli.run("query", model.toString(), "x1=0.5", "x2=-1", "x3=2").assertOk();
         assertEquals(m.value(new double[] {0.5, -1, 2}), Double.parseDouble(q.out().strip()), 0.0);
