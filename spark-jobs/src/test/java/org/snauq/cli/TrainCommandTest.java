@@ -86,6 +86,18 @@ class TrainCommandTest {
     }
 
     @Test
+    void train_inputNamedTwice_exit2() throws IOException {
+        train(goodCsv(), "--inputs", "x1,x1").assertBadInput("--inputs names a column twice: x1,x1");
+        assertNothingWritten();
+    }
+
+    @Test
+    void train_headerOnly_exit2() throws IOException {
+        train(csv("head.csv", "x1,x2,y\n")).assertBadInput("head.csv: no data rows");
+        assertNothingWritten();
+    }
+
+    @Test
     void train_nonNumericColumn_exit2NamesColumnAndLine() throws IOException {
         Path p = csv("text.csv", "x1,label,y\n0.1,a,1\n0.2,b,2\n");
         train(p).assertBadInput("text.csv: column 'label' is not numeric (line 2: 'a')");
