@@ -123,11 +123,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         AlsConfig c = AlsConfig.defaults().withDegree(degree).withKnots(knots).withRank(r)
                 .withValidationFraction(validation).withSeed(seed);
-        if (r > c.maxRank()) { // a fixed rank above the default search limit
-            c = new AlsConfig(c.degree(), c.knots(), c.rank(), r, c.maxSweeps(), c.tolerance(), c.ridge(),
-                    c.roughness(), c.validationFraction(), c.restarts(), c.seed());
-        }
-        return c;
+        return r > c.maxRank() ? c.withMaxRank(r) : c; // a fixed rank above the default search limit
     }
 
     static int parseRank(String text) {
