@@ -13,6 +13,8 @@ import org.snauq.basis.KnotVector;
 import org.snauq.dist.InputSpec;
 import org.snauq.model.SnaModel;
 import org.snauq.model.SnaModelFile;
+import org.snauq.uq.ClosedFormResult;
+import org.snauq.uq.ClosedFormUq;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Spec;
  * provenance.
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Print a model's header: coordinates, domains, degree, knots, rank, size, provenance.")
+        description = "Print a model's header: coordinates, domains, degree, knots, rank, size, provenance, and the"
+                + " closed-form mean, variance and Sobol indices when input distributions are stored.")
 final class InspectCommand implements Callable<Integer> {
 
     /** Graded knot vectors with at most this many breakpoints are listed in full. */
@@ -106,11 +109,22 @@ final class InspectCommand implements Callable<Integer> {
 
     /**
      * Closed-form mean, variance and Sobol indices of the model under its stored input distributions
-     * (METHOD.md section 4). TODO(uq): print them here when {@code m.inputs()} is not empty; the UQ engine
-     * in {@code org.snauq.uq} provides the numbers.
+     * (METHOD.md section 4), when it stores one for every coordinate.
      */
     private static void printClosedFormUq(SnaModel m, PrintWriter out) {
-        // intentionally empty until the closed-form UQ engine lands
+        List<String> stored = m.inputs().stream().map(InputSpec::name).toList();
+        if (m.inputs().isEmpty() || !stored.containsAll(m.names())) {
+            out.println("closed form  needs a stored distribution for every coordinate");
+            return;
+        }
+        ClosedFormResult uq = ClosedFormUq.analyze(m);
+        out.printf("closed form  mean %.6g, variance %.6g, std %.6g (exact for the model, no sampling)%n",
+                uq.mean(), uq.variance(), uq.std());
+        int width = width(m.names());
+        out.printf("  %-" + width + "s  %8s  %8s%n", "input", "S", "ST");
+        for (int d = 0; d < m.dimension(); d++) {
+            out.printf("  %-" + width + "s  %8.4f  %8.4f%n", m.name(d), uq.firstOrder(d), uq.total(d));
+        }
     }
 
     private static void printProvenance(SnaModel m, PrintWriter out) throws JsonProcessingException {

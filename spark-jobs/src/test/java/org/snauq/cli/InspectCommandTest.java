@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.snauq.dist.InputSpec;
 import org.snauq.model.SnaModel;
 import org.snauq.model.SnaModelFile;
+import org.snauq.uq.ClosedFormResult;
+import org.snauq.uq.ClosedFormUq;
 
 class InspectCommandTest {
 
@@ -67,5 +69,28 @@ class InspectCommandTest {
     @Test
     void inspect_folder_exit2() {
         Cli.run("inspect", dir.toString()).assertBadInput(dir + ": is a folder");
+    }
+
+    @Test
+    void inspect_storedDistributions_printsClosedFormMatchingTheEngine() throws IOException {
+        Map<String, Double> u1 = new LinkedHashMap<>();
+        u1.put("lower", 0.0);
+        u1.put("upper", 1.0);
+        Map<String, Double> u2 = new LinkedHashMap<>();
+        u2.put("mean", 0.5);
+        u2.put("sd", 0.7);
+        SnaModel m = QueryCommandTest.model().withInputs(List.of(new InputSpec("x1", "uniform", u1),
+                new InputSpec("x2", "normal", u2)));
+        ClosedFormResult uq = ClosedFormUq.analyze(m);
+        String out = Cli.run("inspect", write(m).toString()).assertOk().out();
+        assertTrue(out.contains(String.format("closed form  mean %.6g, variance %.6g", uq.mean(), uq.variance())), out);
+        assertTrue(out.contains(String.format("x1  %8.4f  %8.4f", uq.firstOrder(0), uq.total(0))), out);
+        assertTrue(out.contains(String.format("x2  %8.4f  %8.4f", uq.firstOrder(1), uq.total(1))), out);
+    }
+
+    @Test
+    void inspect_noDistributions_saysWhatIsMissing() throws IOException {
+        String out = Cli.run("inspect", write(QueryCommandTest.model()).toString()).assertOk().out();
+        assertTrue(out.contains("closed form  needs a stored distribution for every coordinate"), out);
     }
 }
