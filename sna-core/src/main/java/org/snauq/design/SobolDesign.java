@@ -139,6 +139,7 @@ public final class SobolDesign implements SamplingDesign {
         return 1L << groupBits;
     }
 
+    /** As specified; allocates O(dimension) scratch once per call (per block), nothing per point. */
     @Override
     public void fill(long start, int count, double[] out, int offset) {
         SamplingDesigns.checkFill(this, start, count, out, offset);

@@ -1,31 +1,46 @@
 package org.snauq.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
-import org.snauq.spark.SparkTests;
 
-/** Runs {@code sna} in-process, as {@code main} would, capturing stdout, stderr and the exit code. */
-public final class Cli {
-
-    /** The repository root (tests run in spark-jobs/). */
-    public static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-
-    public record Result(int exit, String out, String err) {
-        /** stderr lines that are not phase lines (the error report). */
-        public java.util.List<String> errorLines() {
-            return err.lines().filter(l -> !l.startsWith("sna [")).toList();
-        }
-    }
+/** Runs the {@code sna} command line in-process with captured stdout and stderr. */
+final class Cli {
 
     private Cli() {
     }
 
-    public static Result sna(String... args) {
-        SparkTests.session(); // the shared local session; sna reuses a running one
+    record Result(int exit, String out, String err) {
+
+        /** Exit 2 and exactly one stderr line "sna: ..." that contains every fragment. */
+        Result assertBadInput(String... fragments) {
+            return assertFailure(CliErrors.BAD_INPUT, fragments);
+        }
+
+        Result assertFailure(int code, String... fragments) {
+            assertEquals(code, exit, () -> "exit code; stdout: " + out + "; stderr: " + err);
+            String[] lines = err.strip().split("\n");
+            assertEquals(1, lines.length, () -> "stderr must be one line, got: " + err);
+            assertTrue(lines[0].startsWith("sna: "), err);
+            for (String f : fragments) {
+                assertTrue(lines[0].contains(f), () -> "stderr should contain '" + f + "', got: " + err);
+            }
+            return this;
+        }
+
+        Result assertOk() {
+            assertEquals(CliErrors.OK, exit, () -> "exit code; stdout: " + out + "; stderr: " + err);
+            assertEquals("", err, "stderr");
+            return this;
+        }
+    }
+
+    static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = SnaCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Result(code, out.toString(), err.toString());
+        int exit = SnaCli.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
+        return new Result(exit, out.toString(), err.toString());
     }
 }

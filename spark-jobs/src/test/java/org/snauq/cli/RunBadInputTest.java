@@ -120,7 +120,7 @@ class RunBadInputTest {
     }
 
     static void assertBadInput(String expected, Path output, String... args) {
-        Cli.Result r = Cli.sna(args);
+        SnaRun.Result r = SnaRun.sna(args);
         assertEquals(2, r.exit(), r.err());
         List<String> lines = r.err().lines().toList();
         assertEquals(1, lines.size(), () -> "one line, got: " + r.err());

@@ -48,7 +48,7 @@ class RunCommandTest {
 
     @BeforeAll
     static void runShippedStudy() {
-        Cli.Result r = Cli.sna("run", Cli.ROOT.resolve("conf/studies/ishigami-sobol.yaml").toString(),
+        SnaRun.Result r = SnaRun.sna("run", SnaRun.ROOT.resolve("conf/studies/ishigami-sobol.yaml").toString(),
                 "--output", dir.resolve("ishigami").toString(), "--run-id", "shipped");
         assertEquals(0, r.exit(), r.err());
         shippedRun = dir.resolve("ishigami/run_id=shipped");
@@ -173,11 +173,11 @@ class RunCommandTest {
         Path model = dir.resolve("ishigami.sna");
         SnaModelFile.write(IshigamiSna.model(24), model);
         Path study = dir.resolve("sna-study.yaml");
-        Files.writeString(study, Files.readString(Cli.ROOT.resolve("conf/studies/ishigami-sobol.yaml"))
+        Files.writeString(study, Files.readString(SnaRun.ROOT.resolve("conf/studies/ishigami-sobol.yaml"))
                 .replace("function: ishigami", "sna: " + model)
                 .replace("n: 65536", "n: 16384")
                 .replace("keep-samples: false", "keep-samples: true"));
-        Cli.Result r = Cli.sna("run", study.toString(), "--output", dir.resolve("sna").toString(), "--run-id", "a");
+        SnaRun.Result r = SnaRun.sna("run", study.toString(), "--output", dir.resolve("sna").toString(), "--run-id", "a");
         assertEquals(0, r.exit(), r.err());
         Path run = dir.resolve("sna/run_id=a");
         Dataset<Row> summary = spark().read().parquet(run.resolve("summary").toString());
@@ -208,9 +208,9 @@ class RunCommandTest {
     @Test
     void run_shippedTrainStudy_analyticAgreesWithSamplingAndExact() throws Exception {
         Path study = dir.resolve("train.yaml");
-        Files.writeString(study, Files.readString(Cli.ROOT.resolve("conf/studies/ishigami-train.yaml"))
-                .replace("data: conf/data/", "data: " + Cli.ROOT.resolve("conf/data") + "/"));
-        Cli.Result r = Cli.sna("run", study.toString(), "--output", dir.resolve("train").toString(), "--run-id", "t");
+        Files.writeString(study, Files.readString(SnaRun.ROOT.resolve("conf/studies/ishigami-train.yaml"))
+                .replace("data: conf/data/", "data: " + SnaRun.ROOT.resolve("conf/data") + "/"));
+        SnaRun.Result r = SnaRun.sna("run", study.toString(), "--output", dir.resolve("train").toString(), "--run-id", "t");
         assertEquals(0, r.exit(), r.err());
         Path run = dir.resolve("train/run_id=t");
         Dataset<Row> sobol = spark().read().parquet(run.resolve("sobol").toString());
@@ -233,8 +233,8 @@ class RunCommandTest {
     @Test
     void generate_function_writesInputsAndResponse() {
         Path out = dir.resolve("gen/ishigami.parquet");
-        Cli.Result r = Cli.sna("generate", "--function", "ishigami", "--inputs",
-                Cli.ROOT.resolve("conf/studies/ishigami-sobol.yaml").toString(), "--n", "3000", "--design", "lhs",
+        SnaRun.Result r = SnaRun.sna("generate", "--function", "ishigami", "--inputs",
+                SnaRun.ROOT.resolve("conf/studies/ishigami-sobol.yaml").toString(), "--n", "3000", "--design", "lhs",
                 "--output", out.toString());
         assertEquals(0, r.exit(), r.err());
         Dataset<Row> data = spark().read().parquet(out.toString());
@@ -248,8 +248,8 @@ class RunCommandTest {
             }
         }
         // a second run replaces the data atomically and leaves no temporary folder behind
-        Cli.Result again = Cli.sna("generate", "--expr", "x1 + x2", "--inputs",
-                Cli.ROOT.resolve("conf/studies/ishigami-sobol.yaml").toString(), "--n", "10", "--output", out.toString());
+        SnaRun.Result again = SnaRun.sna("generate", "--expr", "x1 + x2", "--inputs",
+                SnaRun.ROOT.resolve("conf/studies/ishigami-sobol.yaml").toString(), "--n", "10", "--output", out.toString());
         assertEquals(0, again.exit(), again.err());
         assertEquals(10, spark().read().parquet(out.toString()).count());
         List<String> siblings = new ArrayList<>();

@@ -68,7 +68,7 @@ class RunDeterminismTest {
     static Path run(String study, int partitions, String output, String runId) throws IOException {
         Path file = dir.resolve("study-" + partitions + ".yaml");
         Files.writeString(file, study.replace("PARTITIONS", String.valueOf(partitions)));
-        Cli.Result r = Cli.sna("run", file.toString(), "--output", dir.resolve(output).toString(), "--run-id", runId);
+        SnaRun.Result r = SnaRun.sna("run", file.toString(), "--output", dir.resolve(output).toString(), "--run-id", runId);
         assertEquals(0, r.exit(), r.err());
         return dir.resolve(output).resolve("run_id=" + runId);
     }
@@ -128,7 +128,7 @@ class RunDeterminismTest {
         Path file = dir.resolve("study-fail.yaml");
         Files.writeString(file, SOBOL_STUDY.replace("PARTITIONS", "2").replace("seed: 3", "seed: 4"));
         for (String id : List.of("same", "fresh")) {
-            Cli.Result r = Cli.sna("run", file.toString(), "--output", dir.resolve("a").toString(), "--run-id", id);
+            SnaRun.Result r = SnaRun.sna("run", file.toString(), "--output", dir.resolve("a").toString(), "--run-id", id);
             assertNotEquals(0, r.exit(), "the injected failure must fail the run");
             assertEquals(1, r.errorLines().size(), r.err());
         }
@@ -138,7 +138,7 @@ class RunDeterminismTest {
                     "no partial folder, hidden or not");
         }
         System.clearProperty(FaultInjection.FAIL_AFTER_TABLE);
-        Cli.Result ok = Cli.sna("run", file.toString(), "--output", dir.resolve("a").toString(), "--run-id", "same");
+        SnaRun.Result ok = SnaRun.sna("run", file.toString(), "--output", dir.resolve("a").toString(), "--run-id", "same");
         assertEquals(0, ok.exit(), ok.err());
         assertNotEquals(manifest, Files.readString(first.resolve("manifest.json")), "a rerun replaces the run");
         assertTrue(Files.exists(first.resolve("sobol")));
