@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             QueryCommand.class,
             RunCommand.class,
             GenerateCommand.class,
+            ReportCommand.class,
             // solve and report go here, one line each
             HelpCommand.class,
         })
