@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,9 +73,14 @@ public final class NotebookRunner {
                     + language + "'");
         }
         List<CellOutput> outputs = new ArrayList<>();
+        // one System.out for the whole notebook, writing into the current cell's buffer: libraries that keep
+        // the stream they first saw (Scala's Console, so Spark's show()) then still print into the right cell
+        CellBuffer buffer = new CellBuffer();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
         // JShell closes its streams on close(): hand it views of stdout and stderr that it cannot close
         try (JShell shell = JShell.builder().executionEngine(new LocalExecutionControlProvider(), Map.of())
-                .out(unclosable(System.out)).err(unclosable(System.err)).build()) {
+                .out(unclosable(original)).err(unclosable(System.err)).build()) {
             for (String entry : classpath()) {
                 shell.addToClasspath(entry);
             }
@@ -85,13 +91,16 @@ public final class NotebookRunner {
                 if (!"code".equals(cell.path("cell_type").asText())) {
                     continue;
                 }
-                CellOutput out = runCell(shell, notebook, cellNumber, source(cell));
+                CellOutput out = runCell(shell, notebook, cellNumber, source(cell), buffer);
                 outputs.add(out);
                 count++;
                 if (writeOutputs) {
                     store((ObjectNode) cell, out, count);
                 }
             }
+        } finally {
+            System.out.flush();
+            System.setOut(original);
         }
         if (writeOutputs) {
             write(nb, notebook);
@@ -134,25 +143,18 @@ public final class NotebookRunner {
                 .collect(Collectors.joining("\n"));
     }
 
-    private static CellOutput runCell(JShell shell, Path notebook, int cellNumber, String source) {
+    private static CellOutput runCell(JShell shell, Path notebook, int cellNumber, String source, CellBuffer buffer) {
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
+        buffer.current = captured;
         String lastValue = null;
         String remaining = source;
         while (!remaining.isBlank()) {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
             String snippet = info.completeness().isComplete() ? info.source() : remaining;
             remaining = info.completeness().isComplete() ? info.remaining() : "";
-            List<SnippetEvent> events;
-            PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
-            System.setOut(capture);
-            try {
-                events = shell.eval(snippet);
-            } finally {
-                System.out.flush();
-                System.setOut(original);
-            }
+            List<SnippetEvent> events = shell.eval(snippet);
+            System.out.flush();
             lastValue = null;
             for (SnippetEvent e : events) {
                 if (e.causeSnippet() != null) {
@@ -165,6 +167,21 @@ public final class NotebookRunner {
             }
         }
         return new CellOutput(cellNumber, captured.toString(StandardCharsets.UTF_8), lastValue);
+    }
+
+    /** Where System.out goes while a notebook runs: the buffer of the cell being run. */
+    private static final class CellBuffer extends OutputStream {
+        ByteArrayOutputStream current = new ByteArrayOutputStream();
+
+        @Override
+        public void write(int b) {
+            current.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            current.write(b, off, len);
+        }
     }
 
     private static boolean isExpression(Snippet s) {
