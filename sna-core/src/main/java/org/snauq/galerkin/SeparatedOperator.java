@@ -144,11 +144,17 @@ public final class SeparatedOperator {
             return false;
         }
         int band = Math.max(a.band(), b.band());
+        double max = Double.MIN_NORMAL;
+        for (int i = 0; i < a.size(); i++) {
+            for (int j = Math.max(0, i - band); j <= Math.min(a.size() - 1, i + band); j++) {
+                max = Math.max(max, Math.abs(a.get(i, j)));
+            }
+        }
         for (int i = 0; i < a.size(); i++) {
             for (int j = Math.max(0, i - band); j <= Math.min(a.size() - 1, i + band); j++) {
                 double x = a.get(i, j);
                 double y = b.get(j, i);
-                if (Math.abs(x - y) > 1e-12 * (Math.abs(x) + Math.abs(y) + Double.MIN_NORMAL)) {
+                if (Math.abs(x - y) > 1e-12 * max) {
                     return false;
                 }
             }
