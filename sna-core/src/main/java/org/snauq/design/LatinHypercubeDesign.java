@@ -17,6 +17,8 @@ public final class LatinHypercubeDesign implements SamplingDesign {
     /** Luby-Rackoff: 4 rounds of a pseudo-random function give a strong pseudo-random permutation. */
     private static final int ROUNDS = 4;
     private static final long TAG = 0x6c6873L;
+    /** The largest double below 1: where a rounded-up point of the top stratum goes. */
+    private static final double ONE_BELOW = Math.nextDown(1.0);
 
     private final int dimension;
     private final long n;
@@ -94,8 +96,6 @@ public final class LatinHypercubeDesign implements SamplingDesign {
             }
         }
     }
-
-    private static final double ONE_BELOW = Math.nextDown(1.0);
 
     private long permute(long k, int d) {
         long x = k;

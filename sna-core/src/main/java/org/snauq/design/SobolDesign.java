@@ -1,5 +1,7 @@
 package org.snauq.design;
 
+import java.util.Arrays;
+
 /**
  * Randomised Sobol' points in replicate groups: n = 2^m points in R = 2^r consecutive groups of n / R points.
  * Group g holds the first n / R points of the Sobol' sequence (Joe-Kuo direction numbers, Gray-code order),
@@ -137,6 +139,7 @@ public final class SobolDesign implements SamplingDesign {
         return 1L << groupBits;
     }
 
+    /** As specified; allocates O(dimension) scratch once per call (per block), nothing per point. */
     @Override
     public void fill(long start, int count, double[] out, int offset) {
         SamplingDesigns.checkFill(this, start, count, out, offset);
@@ -170,7 +173,7 @@ public final class SobolDesign implements SamplingDesign {
 
     /** x = reversed Sobol' integers of point j of a group: XOR of v_c over the set bits c of gray(j). */
     private void skipTo(long j, long[] x) {
-        java.util.Arrays.fill(x, 0L);
+        Arrays.fill(x, 0L);
         long gray = j ^ (j >>> 1);
         while (gray != 0) {
             int base = Long.numberOfTrailingZeros(gray) * dimension;
