@@ -3,8 +3,14 @@ package org.snauq.galerkin;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.snauq.als.AlsConfig;
+import org.snauq.als.AlsRegression;
+import org.snauq.als.TrainingData;
+import org.snauq.basis.BSplineBasis;
+import org.snauq.model.SnaModel;
 
 /**
  * Turns a {@link Field} into separated form on the quadrature points of each coordinate (METHOD.md section 3:
@@ -15,12 +21,14 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * canonical (CP) sum sum_s prod_e f_s^e minimising the quadrature-weighted L2 error, i.e. a discrete L2 projection
  * onto separated functions: greedy rank-one terms by ALS on the residual (started from the fibres through the
  * largest residual entry), each followed by two joint ALS sweeps over all terms, until the relative weighted L2
- * error is below the tolerance or the rank reaches its maximum. Cost per sweep O(k S G) for G grid points; the
- * grid is limited to {@link #MAX_GRID} points. Values at the quadrature points are all the solver needs: the
- * projection onto the atoms happens when load vectors and matrices are integrated.
+ * error is below the tolerance or the rank reaches its maximum. Cost per sweep O(k S G) for G grid points.
+ * Values at the quadrature points are all the solver needs: the projection onto the atoms happens when load vectors
+ * and matrices are integrated.
  *
- * <p>(We use this rather than ALS regression on random samples: on the tensor grid the weighted least-squares
- * problem is the exact L2 projection the Galerkin load needs, with no sampling error.)
+ * <p>We prefer this to ALS regression on random samples: on the tensor grid the weighted least-squares problem is
+ * the exact discrete L2 projection the Galerkin load needs, with no sampling error. Only when the grid would exceed
+ * {@link #MAX_GRID} points (a function of many coordinates jointly) do we fall back to {@link AlsRegression} on
+ * random samples of the involved coordinates.
  */
 final class FieldCompression {
 
@@ -28,6 +36,9 @@ final class FieldCompression {
     static final int MAX_GRID = 2_000_000;
     private static final int RANK_ONE_SWEEPS = 25;
     private static final int JOINT_SWEEPS = 2;
+    /** Atoms per coordinate of the sampled fallback fit (its rows grow with atoms x rank). */
+    static final int MAX_SAMPLED_ATOMS = 24;
+    private static final long SAMPLE_SEED = 20_260_514L;
 
     private final List<String> names;
     private final AtomQuadrature[] quads;
@@ -116,12 +127,7 @@ final class FieldCompression {
             grid *= m[e];
         }
         if (grid > MAX_GRID) {
-            List<String> vars = new ArrayList<>();
-            for (int d : modes) {
-                vars.add(names.get(d));
-            }
-            throw new IllegalArgumentException(what + " depends jointly on " + vars + ": its tensor grid has " + grid
-                    + " points, more than " + MAX_GRID + "; write it as a sum or product of parts in fewer coordinates");
+            return compressSampled(f, modes, what);
         }
         int size = (int) grid;
         double[] t = new double[size];
@@ -153,6 +159,85 @@ final class FieldCompression {
             terms.add(new SeparatedValues.Term(1.0, values));
         }
         return new SeparatedValues(terms);
+    }
+
+    /**
+     * A function of so many coordinates that its tensor grid is too large: ALS regression
+     * ({@link AlsRegression#fit}) on {@link #samples} uniform random points of those coordinates (a pure function of
+     * the seed), with cubic atoms as fine as the finest involved coordinate (at most {@link #MAX_SAMPLED_ATOMS}) and
+     * the rank chosen by validation error; its factors are then read at the quadrature points.
+     */
+    private SeparatedValues compressSampled(Field f, int[] modes, String what) {
+        int k = modes.length;
+        int atoms = 4;
+        List<String> vars = new ArrayList<>();
+        double[] lower = new double[k];
+        double[] upper = new double[k];
+        for (int e = 0; e < k; e++) {
+            vars.add(names.get(modes[e]));
+            lower[e] = quads[modes[e]].basis().lower();
+            upper[e] = quads[modes[e]].basis().upper();
+            atoms = Math.max(atoms, Math.min(MAX_SAMPLED_ATOMS, quads[modes[e]].atoms()));
+        }
+        int rows = samples(k, atoms);
+        SplittableRandom rng = new SplittableRandom(SAMPLE_SEED);
+        double[] x = new double[rows * k];
+        double[] y = new double[rows];
+        double[] z = midpoint();
+        for (int j = 0; j < rows; j++) {
+            for (int e = 0; e < k; e++) {
+                double v = lower[e] + (upper[e] - lower[e]) * rng.nextDouble();
+                x[j * k + e] = v;
+                z[modes[e]] = v;
+            }
+            y[j] = checkFinite(f.value(z), what, z);
+        }
+        AlsConfig config = AlsConfig.defaults().withDegree(3).withKnots(atoms).withRank(AlsConfig.AUTO_RANK)
+                .withMaxRank(maxRank).withTolerance(1e-10).withSeed(SAMPLE_SEED);
+        SnaModel model = AlsRegression.fit(TrainingData.of(vars, x, y, lower, upper), config).model();
+        int rank = model.rank();
+        double[] lambda = model.lambda();
+        List<SeparatedValues.Term> terms = new ArrayList<>();
+        double[][][] values = new double[k][][];
+        for (int e = 0; e < k; e++) {
+            values[e] = factorValues(model, e, quads[modes[e]].points());
+        }
+        for (int r = 0; r < rank; r++) {
+            double[][] v = new double[names.size()][];
+            for (int e = 0; e < k; e++) {
+                v[modes[e]] = values[e][r];
+            }
+            terms.add(new SeparatedValues.Term(lambda[r], v));
+        }
+        return new SeparatedValues(terms);
+    }
+
+    /** Rows for the sampled fit: enough for every rank up to maxRank to be well determined. */
+    private int samples(int k, int atoms) {
+        return (int) Math.min(200_000, Math.max(20_000, 40L * k * atoms * maxRank));
+    }
+
+    /** values[r][q] = phi_r^e(x_q) for the factor e of a fitted model. */
+    private static double[][] factorValues(SnaModel model, int e, double[] points) {
+        BSplineBasis b = model.basis(e);
+        int p = b.degree();
+        int rank = model.rank();
+        double[] w = model.factor(e);
+        double[][] out = new double[rank][points.length];
+        double[] vals = new double[p + 1];
+        double[] scratch = new double[b.scratchSize()];
+        for (int q = 0; q < points.length; q++) {
+            double xq = Math.min(Math.max(points[q], b.lower()), b.upper());
+            int span = b.findSpan(xq);
+            b.evaluate(xq, span, vals, 0, scratch);
+            for (int j = 0; j <= p; j++) {
+                int row = (span - p + j) * rank;
+                for (int r = 0; r < rank; r++) {
+                    out[r][q] += vals[j] * w[row + r];
+                }
+            }
+        }
+        return out;
     }
 
     /** Weighted CP approximation of a small dense tensor (last mode fastest). */
