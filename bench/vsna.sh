@@ -1,6 +1,7 @@
 #!/bin/sh
 # VSNA benchmark (docs/BENCHMARKS.md, section "VSNA"): ALS sweep time vs dimension for Poisson, and solve time vs
-# accuracy for the 6-coordinate advection-diffusion problem. Usage: bench/vsna.sh [sweep] [parabolic]
+# accuracy for the 6-coordinate advection-diffusion problem, METHOD.md section 8 cross-check.
+# Usage: bench/vsna.sh [sweep] [parabolic] [method8]   (no argument: all)
 set -e
 cd "$(dirname "$0")/.."
 mvn -q -o test-compile -pl sna-core
