@@ -27,7 +27,8 @@ import org.snauq.model.SnaModel;
  * <p>Rank by greedy enrichment: for R = 1, 2, .. fit one rank-one term to the residual of the rank R - 1 model
  * ({@code restarts} starts: constant factors, then random ones; the lowest residual wins), append it and re-sweep
  * all terms jointly. Sweeps stop when the training RMSE changes by less than {@code tolerance} (relative) or
- * after {@code maxSweeps}. With {@code rank: auto} enrichment stops when the validation error has not improved
+ * after {@code maxSweeps}; after each sweep a line-search extrapolation along the update (Bro 1998) shortens
+ * the slow phases ("swamps") of ALS when factors are nearly collinear. With {@code rank: auto} enrichment stops when the validation error has not improved
  * for {@value #PATIENCE} ranks, at {@code maxRank}, or when n R unknowns would exceed the training rows; the
  * rank with the lowest validation error is returned, where a higher rank must beat a lower one by more than
  * the sampling noise of a validation RMSE, 1 / sqrt(2 N_v) relative (the standard error of an RMSE from N_v

@@ -1,5 +1,6 @@
 package org.snauq.als;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -138,7 +139,7 @@ final class CpTerms {
             suffix[d] = s;
         }
         double[] prefix = new double[size];
-        java.util.Arrays.fill(prefix, 1.0);
+        Arrays.fill(prefix, 1.0);
         for (int d = 0; d < dim; d++) {
             double[] v = equations[d].solve(rows, d, rank, prefix, d + 1 < dim ? suffix[d + 1] : null, target,
                     ridge, roughness);
