@@ -40,7 +40,6 @@ class VsnaParametricTest {
     void solve_gradedKnotsInK_relativeL2Below1e5() {
         BSplineBasis k = new BSplineBasis(KnotVector.clamped(3, graded(1, 10, 24, 2.0)));
         Vsna.Result r = Vsna.solve(problem(k), VsnaConfig.defaults().withTolerance(1e-8).withMaxRank(4));
-        System.out.println(r.report().format() + r.error());
         assertTrue(r.error().value() < TOL, "error " + r.error());
     }
 }
