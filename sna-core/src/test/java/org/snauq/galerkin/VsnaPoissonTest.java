@@ -20,6 +20,8 @@ class VsnaPoissonTest {
     private static final double POISSON_HIGH_D_TOL = 1e-5;
     /** A fitted log-log slope must be within this of p + 1 (issue 5). */
     private static final double SLOPE_TOL = 0.3;
+    /** Cubic atoms, h = 1/27, C h^4 with C ~ pi^4 |u''''| / 384 ~ 0.3: 6e-7; measured 2.3e-7. */
+    private static final double HARMONIC_TOL = 1e-6;
 
     private static final VsnaConfig TIGHT = VsnaConfig.defaults().withTolerance(1e-8).withMaxRank(6);
 
@@ -93,6 +95,6 @@ class VsnaPoissonTest {
                         new Dirichlet("y", Field.constant(0), Field.constant(0))),
                 null, exact, "u");
         Vsna.Result r = Vsna.solve(problem, TIGHT.withMaxRank(10));
-        assertTrue(r.error().value() < 1e-5, "error " + r.error());
+        assertTrue(r.error().value() < HARMONIC_TOL, "error " + r.error());
     }
 }
