@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
             TrainCommand.class,
             InspectCommand.class,
             QueryCommand.class,
+            SolveCommand.class,
             // run, generate, solve and report go here, one line each
             HelpCommand.class,
         })

@@ -54,6 +54,6 @@ final class SolveCommand implements Callable<Integer> {
         SnaModelFile.write(model, output);
         out.printf(Locale.ROOT, "wrote %s: rank %d, %d doubles%n", output, model.rank(), model.parameterCount());
         out.flush();
-        return 0;
+        return CliErrors.OK;
     }
 }

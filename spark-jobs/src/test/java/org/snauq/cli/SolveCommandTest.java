@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -14,13 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snauq.model.SnaModel;
 import org.snauq.model.SnaModelFile;
-import picocli.CommandLine;
 
-/**
- * {@code sna solve} through its own command object. Bad input must give exit 2 and one line on stderr; until the
- * shared {@code SnaCli} error mapping is on this branch, {@link #run} applies the same rule (IllegalArgumentException
- * and parameter errors -> 2, one line "sna: message").
- */
+/** {@code sna solve} through the {@code sna} command line (exit codes and one-line errors from {@code CliErrors}). */
 class SolveCommandTest {
 
     /** Issue 5 floor for the 2-D Poisson problem with cubic atoms. */
@@ -31,24 +24,6 @@ class SolveCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int exit, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = new CommandLine(new SolveCommand());
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        cmd.setExecutionExceptionHandler((ex, c, parse) -> {
-            c.getErr().println("sna: " + ex.getMessage());
-            c.getErr().flush();
-            return ex instanceof IllegalArgumentException ? 2 : 1;
-        });
-        int exit = cmd.execute(args);
-        return new Result(exit, out.toString(), err.toString());
-    }
-
     private static double reportedError(String out) {
         Matcher m = Pattern.compile("relative L2 error vs exact: (\\S+)").matcher(out);
         assertTrue(m.find(), out);
@@ -58,8 +33,7 @@ class SolveCommandTest {
     @Test
     void solve_poisson2d_writesModelAndReportsError() throws Exception {
         Path model = dir.resolve("p.sna");
-        Result r = run("../conf/problems/poisson-2d.yaml", "--output", model.toString());
-        assertEquals(0, r.exit(), r.err());
+        Cli.Result r = Cli.run("solve", "../conf/problems/poisson-2d.yaml", "--output", model.toString()).assertOk();
         assertTrue(r.out().contains("formulation galerkin"), r.out());
         assertTrue(reportedError(r.out()) < POISSON_TOL, r.out());
         SnaModel m = SnaModelFile.read(model);
@@ -70,18 +44,16 @@ class SolveCommandTest {
 
     @Test
     void solve_parametricDiffusion_belowIssueFloor() {
-        Result r = run("../conf/problems/parametric-diffusion.yaml", "--output", dir.resolve("k.sna").toString());
-        assertEquals(0, r.exit(), r.err());
+        Cli.Result r = Cli.run("solve", "../conf/problems/parametric-diffusion.yaml", "--output",
+                dir.resolve("k.sna").toString()).assertOk();
         assertTrue(reportedError(r.out()) < PARAMETRIC_TOL, r.out());
     }
 
-    private Result runBad(String yaml) throws IOException {
+    private Cli.Result runBad(String yaml) throws IOException {
         Path p = dir.resolve("heat.yaml");
         Files.writeString(p, yaml);
-        Result r = run(p.toString(), "--output", dir.resolve("x.sna").toString());
-        assertEquals(2, r.exit(), r.out() + r.err());
-        assertEquals(1, r.err().strip().split("\n").length, r.err());
-        assertTrue(r.err().startsWith("sna: heat.yaml: "), r.err());
+        Cli.Result r = Cli.run("solve", p.toString(), "--output", dir.resolve("x.sna").toString())
+                .assertBadInput("heat.yaml: ");
         assertTrue(!Files.exists(dir.resolve("x.sna")), "no model written for a bad file");
         return r;
     }
@@ -103,8 +75,12 @@ class SolveCommandTest {
 
     @Test
     void solve_missingFile_exit2() {
-        Result r = run(dir.resolve("nope.yaml").toString(), "--output", dir.resolve("x.sna").toString());
-        assertEquals(2, r.exit());
-        assertTrue(r.err().contains("no such file"), r.err());
+        Cli.run("solve", dir.resolve("nope.yaml").toString(), "--output", dir.resolve("x.sna").toString())
+                .assertBadInput("nope.yaml: no such file");
+    }
+
+    @Test
+    void solve_missingOutputOption_usageError() {
+        Cli.run("solve", "../conf/problems/poisson-2d.yaml").assertBadInput("--output");
     }
 }
