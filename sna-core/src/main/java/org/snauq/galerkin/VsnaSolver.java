@@ -34,6 +34,9 @@ public final class VsnaSolver {
      *  discretisation error. */
     private static final double RIDGE = 1e-13;
     private static final double FLUSH = 1e-280;
+    /** Least squares stops enriching when a rank lowers the relative residual by less than this fraction: the
+     *  residual has reached the discretisation floor of the atoms. */
+    private static final double STAGNATION = 1e-3;
 
     private final SeparatedOperator op;
     private final SeparatedLoad load;
@@ -161,6 +164,11 @@ public final class VsnaSolver {
             if (symmetric && !(j < previous - 1e-14 * Math.abs(previous))
                     || !symmetric && !(ind < previousIndicator)) {
                 stop = "no further decrease at rank " + rank;
+                break;
+            }
+            if (leastSquares() && !(ind < (1 - STAGNATION) * previousIndicator)) {
+                stop = "residual fell by less than " + STAGNATION + " (relative) at rank " + rank
+                        + ": discretisation-limited";
                 break;
             }
             previous = j;
