@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
             QueryCommand.class,
             RunCommand.class,
             GenerateCommand.class,
+            SolveCommand.class,
             ReportCommand.class,
-            // solve and report go here, one line each
+            // new subcommands go here, one line each
             HelpCommand.class,
         })
 public final class SnaCli implements Callable<Integer> {
