@@ -65,7 +65,7 @@ public final class NotebookRunner {
      * @throws NotebookException on the first failing cell
      * @throws IllegalArgumentException when the file is not a Java notebook
      */
-    public static List<CellOutput> run(Path notebook, boolean writeOutputs) throws IOException {
+    public static synchronized List<CellOutput> run(Path notebook, boolean writeOutputs) throws IOException {
         ObjectNode nb = (ObjectNode) JSON.readTree(notebook.toFile());
         String language = nb.at("/metadata/kernelspec/language").asText("");
         if (!language.equals("java")) {
@@ -73,11 +73,11 @@ public final class NotebookRunner {
                     + language + "'");
         }
         List<CellOutput> outputs = new ArrayList<>();
-        // one System.out for the whole notebook, writing into the current cell's buffer: libraries that keep
+        // one System.out for every run in this JVM, writing into the current cell's buffer: libraries that keep
         // the stream they first saw (Scala's Console, so Spark's show()) then still print into the right cell
-        CellBuffer buffer = new CellBuffer();
         PrintStream original = System.out;
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        CellBuffer buffer = CellBuffer.INSTANCE;
+        System.setOut(CellBuffer.STREAM);
         // JShell closes its streams on close(): hand it views of stdout and stderr that it cannot close
         try (JShell shell = JShell.builder().executionEngine(new LocalExecutionControlProvider(), Map.of())
                 .out(unclosable(original)).err(unclosable(System.err)).build()) {
@@ -100,6 +100,7 @@ public final class NotebookRunner {
             }
         } finally {
             System.out.flush();
+            buffer.current = original;
             System.setOut(original);
         }
         if (writeOutputs) {
@@ -169,17 +170,20 @@ public final class NotebookRunner {
         return new CellOutput(cellNumber, captured.toString(StandardCharsets.UTF_8), lastValue);
     }
 
-    /** Where System.out goes while a notebook runs: the buffer of the cell being run. */
+    /** Where System.out goes while a notebook runs: the buffer of the cell being run (else the real stdout). */
     private static final class CellBuffer extends OutputStream {
-        ByteArrayOutputStream current = new ByteArrayOutputStream();
+        static final CellBuffer INSTANCE = new CellBuffer();
+        static final PrintStream STREAM = new PrintStream(INSTANCE, true, StandardCharsets.UTF_8);
+
+        volatile OutputStream current = System.out;
 
         @Override
-        public void write(int b) {
+        public void write(int b) throws IOException {
             current.write(b);
         }
 
         @Override
-        public void write(byte[] b, int off, int len) {
+        public void write(byte[] b, int off, int len) throws IOException {
             current.write(b, off, len);
         }
     }
