@@ -1,0 +1,207 @@
+package org.snauq.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.snauq.als.AlsConfig;
+import org.snauq.als.AlsFit;
+import org.snauq.als.AlsRegression;
+import org.snauq.als.TrainingData;
+import org.snauq.model.SnaModel;
+import org.snauq.spark.Table;
+import org.snauq.spark.TableReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sna train}: fits an SNA to a data table by ALS ({@link AlsRegression}), prints the fit report and
+ * writes the model file.
+ *
+ * <p>Everything the user gave is checked before the fit, in the order the user would fix it: option values,
+ * the output path, the data file, the columns and their values. Any of these is exit 2 with one line and no
+ * model file. Defaults come from {@link AlsConfig#defaults()}.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, defaultValueProvider = TrainCommand.Defaults.class,
+        description = "Fit an SNA to data by alternating least squares; print training and validation errors.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE",
+            description = "Parquet file or folder of part files, or CSV with a header line.")
+    Path data;
+
+    @Option(names = "--response", required = true, paramLabel = "COL", description = "The column to model.")
+    String response;
+
+    @Option(names = "--inputs", split = ",", paramLabel = "COL",
+            description = "Input columns, in order (default: every column but the response).")
+    List<String> inputs;
+
+    @Option(names = "--rank", paramLabel = "R|auto",
+            description = "Rank, or auto to choose it by validation error (default: ${DEFAULT-VALUE}).")
+    String rank;
+
+    @Option(names = "--degree", paramLabel = "P", description = "B-spline degree (default: ${DEFAULT-VALUE}).")
+    int degree;
+
+    @Option(names = "--knots", paramLabel = "N", description = "B-spline atoms per input (default: ${DEFAULT-VALUE}).")
+    int knots;
+
+    @Option(names = "--validation", paramLabel = "FRACTION",
+            description = "Share of rows held out for validation, in (0, 1) (default: ${DEFAULT-VALUE}).")
+    double validation;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the split and the initial factors (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--output", paramLabel = "M.sna",
+            description = "Model file to write (missing folders are created); without it, only the report is printed.")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        AlsConfig config = config();
+        if (output != null) {
+            ModelFiles.checkWritable(output, "--output");
+        }
+        Table table = TableReader.read(data, LocalSpark::session);
+        List<String> names = inputNames(table);
+        int rows = table.rows();
+        if (rows == 0) {
+            throw new UserInputException(data + ": no data rows");
+        }
+        double[] y = finiteColumn(table, response);
+        double[] x = new double[Math.multiplyExact(rows, names.size())];
+        for (int d = 0; d < names.size(); d++) {
+            double[] col = finiteColumn(table, names.get(d));
+            for (int j = 0; j < rows; j++) {
+                x[j * names.size() + d] = col[j];
+            }
+        }
+
+        AlsFit fit = AlsRegression.fit(TrainingData.of(names, x, y), config);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(fit.report().format());
+        if (output == null) {
+            out.println("no --output given: the model was not written");
+            out.flush();
+            return CliErrors.OK;
+        }
+        SnaModel model = fit.model().withOutput(response).withProvenance(provenance(fit.model()));
+        long bytes = ModelFiles.write(model, output);
+        out.println("wrote " + output + " (" + bytes + " bytes, rank " + model.rank() + ", "
+                + model.parameterCount() + " doubles)");
+        out.flush();
+        return CliErrors.OK;
+    }
+
+    /** The option values as an ALS configuration; messages name the option. */
+    private AlsConfig config() {
+        if (degree < 1) {
+            throw new UserInputException("--degree must be >= 1, got " + degree);
+        }
+        if (knots < degree + 1) {
+            throw new UserInputException("--knots must be >= degree + 1 = " + (degree + 1) + ", got " + knots);
+        }
+        int r = parseRank(rank);
+        if (!(validation > 0 && validation < 1)) { // also rejects NaN
+            throw new UserInputException("--validation must be in (0, 1), got " + validation);
+        }
+        AlsConfig c = AlsConfig.defaults().withDegree(degree).withKnots(knots).withRank(r)
+                .withValidationFraction(validation).withSeed(seed);
+        return r > c.maxRank() ? c.withMaxRank(r) : c; // a fixed rank above the default search limit
+    }
+
+    static int parseRank(String text) {
+        if ("auto".equalsIgnoreCase(text)) {
+            return AlsConfig.AUTO_RANK;
+        }
+        int r;
+        try {
+            r = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new UserInputException("--rank must be an integer >= 1 or 'auto', got '" + text + "'");
+        }
+        if (r < 1) {
+            throw new UserInputException("--rank must be an integer >= 1 or 'auto', got " + r);
+        }
+        return r;
+    }
+
+    private List<String> inputNames(Table table) {
+        table.column(response); // fails first if the response is missing or not numeric
+        if (inputs == null) {
+            List<String> all = new ArrayList<>(table.columns());
+            all.remove(response);
+            if (all.isEmpty()) {
+                throw new UserInputException(data + ": no input columns besides the response '" + response + "'");
+            }
+            return all;
+        }
+        if (new LinkedHashSet<>(inputs).size() != inputs.size()) {
+            throw new UserInputException("--inputs names a column twice: " + String.join(",", inputs));
+        }
+        if (inputs.contains(response)) {
+            throw new UserInputException("--inputs must not contain the response '" + response + "'");
+        }
+        return List.copyOf(inputs);
+    }
+
+    /** The column, every value finite (NaN and infinities would poison the least squares). */
+    private static double[] finiteColumn(Table table, String name) {
+        double[] v = table.column(name);
+        for (int j = 0; j < v.length; j++) {
+            if (!Double.isFinite(v[j])) {
+                throw new UserInputException(table.source() + ": column '" + name + "' has "
+                        + (Double.isNaN(v[j]) ? "a NaN" : "an infinite") + " value at " + table.rowLabel(j)
+                        + "; remove or fix that row");
+            }
+        }
+        return v;
+    }
+
+    /** ALS records how it fitted (settings, errors, data hash); the CLI adds where the data came from. */
+    private Map<String, Object> provenance(SnaModel fitted) {
+        Map<String, Object> p = new LinkedHashMap<>(fitted.provenance());
+        p.put("data", data.toString());
+        p.put("response", response);
+        p.put("inputs", String.join(",", fitted.names()));
+        p.put("command", "sna " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        p.putIfAbsent("software", SnaCli.version());
+        p.putIfAbsent("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        return p;
+    }
+
+    /** Option defaults from {@link AlsConfig#defaults()}, so the CLI and the library agree. */
+    static final class Defaults implements IDefaultValueProvider {
+        @Override
+        public String defaultValue(ArgSpec arg) {
+            if (!(arg instanceof OptionSpec o)) {
+                return null;
+            }
+            AlsConfig d = AlsConfig.defaults();
+            return switch (o.longestName()) {
+                case "--rank" -> d.rank() == AlsConfig.AUTO_RANK ? "auto" : Integer.toString(d.rank());
+                case "--degree" -> Integer.toString(d.degree());
+                case "--knots" -> Integer.toString(d.knots());
+                case "--validation" -> Double.toString(d.validationFraction());
+                case "--seed" -> Long.toString(d.seed());
+                default -> null;
+            };
+        }
+    }
+}

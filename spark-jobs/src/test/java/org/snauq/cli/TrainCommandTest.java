@@ -1,0 +1,224 @@
+package org.snauq.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.snauq.datasets.DataFiles;
+import org.snauq.datasets.Ishigami;
+import org.snauq.model.SnaModel;
+import org.snauq.model.SnaModelFile;
+
+class TrainCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path csv(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    /** A valid small CSV: y = x1 + 2 x2 on 200 rows. */
+    private Path goodCsv() throws IOException {
+        StringBuilder s = new StringBuilder("x1,x2,y\n");
+        for (int j = 0; j < 200; j++) {
+            double x1 = (j % 20) / 19.0;
+            double x2 = (j / 20) / 9.0;
+            s.append(x1).append(',').append(x2).append(',').append(x1 + 2 * x2).append('\n');
+        }
+        return csv("good.csv", s.toString());
+    }
+
+    private Cli.Result train(Path data, String... more) {
+        List<String> args = new ArrayList<>(List.of("train", "--data", data.toString(), "--output",
+                dir.resolve("out").resolve("m.sna").toString()));
+        args.addAll(List.of(more));
+        if (!args.contains("--response")) {
+            args.addAll(List.of("--response", "y"));
+        }
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    /** Bad input leaves no model file, no temporary file and no created folder. */
+    private void assertNothingWritten() throws IOException {
+        assertFalse(Files.exists(dir.resolve("out")), "the output folder must not be created");
+        try (Stream<Path> s = Files.walk(dir)) {
+            assertTrue(s.noneMatch(p -> p.toString().endsWith(".sna") || p.toString().endsWith(".tmp")));
+        }
+    }
+
+    @Test
+    void train_missingDataFile_exit2() throws IOException {
+        train(dir.resolve("nope.csv")).assertBadInput("nope.csv: no such file or folder");
+        assertNothingWritten();
+    }
+
+    @Test
+    void train_missingResponseColumn_exit2ListsColumns() throws IOException {
+        train(goodCsv(), "--response", "depth").assertBadInput("good.csv: column 'depth' not found; columns: x1, x2, y");
+        assertNothingWritten();
+    }
+
+    @Test
+    void train_missingInputColumn_exit2() throws IOException {
+        train(goodCsv(), "--inputs", "x1,x9").assertBadInput("column 'x9' not found");
+        assertNothingWritten();
+    }
+
+    @Test
+    void train_responseAmongInputs_exit2() throws IOException {
+        train(goodCsv(), "--inputs", "x1,y").assertBadInput("--inputs must not contain the response 'y'");
+        assertNothingWritten();
+    }
+
+    @Test
+    void train_inputNamedTwice_exit2() throws IOException {
+        train(goodCsv(), "--inputs", "x1,x1").assertBadInput("--inputs names a column twice: x1,x1");
+        assertNothingWritten();
+    }
+
+    @Test
+    void train_headerOnly_exit2() throws IOException {
+        train(csv("head.csv", "x1,x2,y\n")).assertBadInput("head.csv: no data rows");
+        assertNothingWritten();
+    }
+
+    @Test
+    void train_nonNumericColumn_exit2NamesColumnAndLine() throws IOException {
+        Path p = csv("text.csv", "x1,label,y\n0.1,a,1\n0.2,b,2\n");
+        train(p).assertBadInput("text.csv: column 'label' is not numeric (line 2: 'a')");
+        assertNothingWritten();
+    }
+
+    @Test
+    void train_nanValue_exit2NamesColumnAndLine() throws IOException {
+        Path p = csv("nan.csv", "x1,x2,y\n0.1,0.2,1\n0.2,NaN,2\n");
+        train(p).assertBadInput("nan.csv: column 'x2' has a NaN value at line 3");
+        assertNothingWritten();
+    }
+
+    @Test
+    void train_infiniteResponse_exit2() throws IOException {
+        Path p = csv("inf.csv", "x1,x2,y\n0.1,0.2,1\n0.2,0.3,-Infinity\n");
+        train(p).assertBadInput("inf.csv: column 'y' has an infinite value at line 3");
+        assertNothingWritten();
+    }
+
+    @Test
+    void train_emptyValue_exit2() throws IOException {
+        Path p = csv("empty.csv", "x1,x2,y\n0.1,,1\n");
+        train(p).assertBadInput("empty.csv: column 'x2' has an empty value at line 2");
+        assertNothingWritten();
+    }
+
+    @Test
+    void train_fewerRowsThanUnknowns_exit2() throws IOException {
+        Path p = csv("few.csv", "x1,x2,y\n0.1,0.2,1\n0.2,0.3,2\n0.3,0.1,3\n0.5,0.9,1\n0.7,0.4,2\n");
+        train(p, "--knots", "20").assertBadInput("unknowns");
+        assertNothingWritten();
+    }
+
+    @Test
+    void train_degreeZero_exit2() throws IOException {
+        train(goodCsv(), "--degree", "0").assertBadInput("--degree must be >= 1, got 0");
+        assertNothingWritten();
+    }
+
+    @Test
+    void train_tooFewKnots_exit2() throws IOException {
+        train(goodCsv(), "--degree", "3", "--knots", "3").assertBadInput("--knots must be >= degree + 1 = 4, got 3");
+        assertNothingWritten();
+    }
+
+    @Test
+    void train_rankZeroOrText_exit2() throws IOException {
+        train(goodCsv(), "--rank", "0").assertBadInput("--rank must be an integer >= 1 or 'auto', got 0");
+        train(goodCsv(), "--rank", "many").assertBadInput("--rank must be an integer >= 1 or 'auto', got 'many'");
+        assertNothingWritten();
+    }
+
+    @Test
+    void train_validationOutsideOpenUnitInterval_exit2() throws IOException {
+        for (String v : new String[] {"0", "1", "1.5", "-0.1", "NaN"}) {
+            train(goodCsv(), "--validation", v).assertBadInput("--validation must be in (0, 1), got");
+        }
+        assertNothingWritten();
+    }
+
+    @Test
+    void train_notANumberOption_exit2FromPicocli() throws IOException {
+        train(goodCsv(), "--degree", "three").assertBadInput("--degree", "three", "(see 'sna train --help')");
+        assertNothingWritten();
+    }
+
+    @Test
+    void train_missingRequiredOption_exit2() {
+        Cli.run("train", "--response", "y").assertBadInput("--data");
+    }
+
+    @Test
+    void train_outputIsAFolder_exit2BeforeReadingData() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("models"));
+        Cli.run("train", "--data", dir.resolve("not-read.csv").toString(), "--response", "y",
+                "--output", folder.toString()).assertBadInput("--output " + folder + ": is a folder");
+    }
+
+    @Test
+    void train_outputUnderAFile_exit2BeforeReadingData() throws IOException {
+        Path file = csv("plain.txt", "not a folder");
+        Path out = file.resolve("m.sna");
+        Cli.run("train", "--data", dir.resolve("not-read.csv").toString(), "--response", "y",
+                "--output", out.toString()).assertBadInput("--output " + out, "plain.txt is a file, not a folder");
+    }
+
+    @Test
+    void train_parquetWithStringColumn_exit2NamesType() throws IOException {
+        SparkSession spark = LocalSpark.session();
+        StructType schema = new StructType().add("x1", DataTypes.DoubleType).add("site", DataTypes.StringType)
+                .add("y", DataTypes.DoubleType);
+        Path p = dir.resolve("text.parquet");
+        spark.createDataFrame(List.of(RowFactory.create(0.1, "a", 1.0), RowFactory.create(0.2, "b", 2.0)), schema)
+                .coalesce(1).write().parquet(p.toString());
+        train(p).assertBadInput("text.parquet: column 'site' is not numeric (type string)");
+        assertNothingWritten();
+    }
+
+    @Test
+    void train_ishigamiCsv_writesModelThatQueriesLikeTheFunction() throws IOException {
+        Path data = dir.resolve("ishigami.csv");
+        DataFiles.writeCsv(Ishigami.standard(), 1500, 3, data);
+        Path model = dir.resolve("out").resolve("ishigami.sna");
+        Cli.Result r = Cli.run("train", "--data", data.toString(), "--response", "y", "--rank", "3",
+                "--knots", "12", "--output", model.toString()).assertOk();
+        assertTrue(r.out().contains("wrote " + model), r.out());
+        SnaModel m;
+        try {
+            m = SnaModelFile.read(model);
+        } catch (org.snauq.model.SnaFormatException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(List.of("x1", "x2", "x3"), m.names());
+        assertEquals("y", m.output());
+        assertEquals(3, m.rank());
+        assertEquals(data.toString(), m.provenance().get("data"));
+        assertEquals("y", m.provenance().get("response"));
+        assertTrue(m.provenance().get("command").toString().startsWith("sna train --data "), m.provenance().toString());
+        // the CLI query prints exactly the model's value
+        Cli.Result q = Cli.run("query", model.toString(), "x1=0.5", "x2=-1", "x3=2").assertOk();
+        assertEquals(m.value(new double[] {0.5, -1, 2}), Double.parseDouble(q.out().strip()), 0.0);
+    }
+}
