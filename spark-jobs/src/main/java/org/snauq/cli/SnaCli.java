@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
             TrainCommand.class,
             InspectCommand.class,
             QueryCommand.class,
-            // run, generate, solve and report go here, one line each
+            RunCommand.class,
+            GenerateCommand.class,
+            // solve and report go here, one line each
             HelpCommand.class,
         })
 public final class SnaCli implements Callable<Integer> {

@@ -1,0 +1,125 @@
+package org.snauq.spark;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.snauq.als.AlsConfig;
+import org.snauq.als.AlsFit;
+import org.snauq.als.AlsRegression;
+import org.snauq.als.TrainingData;
+import org.snauq.dist.Distribution;
+import org.snauq.dist.Distributions;
+import org.snauq.dist.InputSpec;
+import org.snauq.model.SnaFormatException;
+import org.snauq.model.SnaModel;
+import org.snauq.model.SnaModelFile;
+import org.snauq.study.LoadedModel;
+import org.snauq.study.ModelLoader;
+import org.snauq.study.ModelSource;
+import org.snauq.study.Study;
+import org.snauq.study.StudyException;
+
+/**
+ * How {@code sna run} obtains SNA models: reads {@code .sna} files, trains inline by ALS, and (later) solves
+ * PDE problems. Messages name the study file and the model key.
+ *
+ * <p>Inline training: the columns are the study's input names plus the response; the model's domain in each
+ * coordinate is the union of the data's range and, for a bounded input, its support, so sampling never steps
+ * outside a model trained on data that does not reach the ends of the support.
+ */
+public final class StudyModels implements ModelLoader.SnaBuilder {
+
+    @Override
+    public SnaModel read(Study study, ModelSource.SnaFile source) {
+        String where = study.fileName() + ": model.sna: ";
+        try {
+            return SnaModelFile.read(source.path());
+        } catch (NoSuchFileException e) {
+            throw new StudyException(where + "no such file " + source.path());
+        } catch (SnaFormatException e) {
+            throw new StudyException(where + oneLine(e.getMessage()), e);
+        } catch (IOException e) {
+            throw new StudyException(where + "cannot read " + source.path() + ": " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    @Override
+    public LoadedModel train(Study study, ModelSource.Train source, ModelLoader.TableReader reader) {
+        String where = study.fileName() + ": model.train: ";
+        List<String> names = study.inputNames();
+        List<String> columns = new ArrayList<>(names);
+        if (names.contains(source.response())) {
+            throw new StudyException(where + "response '" + source.response() + "' is also an input");
+        }
+        columns.add(source.response());
+        double[][] data;
+        try {
+            data = reader.read(source.data(), columns);
+        } catch (IllegalArgumentException e) {
+            throw new StudyException(where + oneLine(e.getMessage()), e);
+        }
+        int dim = names.size();
+        int rows = data[dim].length;
+        double[] x = new double[Math.multiplyExact(rows, dim)];
+        double[] lower = new double[dim];
+        double[] upper = new double[dim];
+        for (int d = 0; d < dim; d++) {
+            InputSpec spec = study.inputs().get(d);
+            Distribution dist = Distributions.of(spec);
+            if (dist.isConstant()) {
+                throw new StudyException(where + "input " + spec.name() + " is constant; train on varying inputs"
+                        + " only (or use a model that does not take it)");
+            }
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < rows; j++) {
+                double v = data[d][j];
+                x[j * dim + d] = v;
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            if (dist.isBounded()) {
+                lo = Math.min(lo, dist.supportLower());
+                hi = Math.max(hi, dist.supportUpper());
+            }
+            lower[d] = lo;
+            upper[d] = hi;
+        }
+        AlsConfig config = AlsConfig.defaults().withDegree(source.degree()).withKnots(source.knots())
+                .withRank(source.rank());
+        if (source.rank() > config.maxRank()) {
+            config = new AlsConfig(config.degree(), config.knots(), config.rank(), source.rank(), config.maxSweeps(),
+                    config.tolerance(), config.ridge(), config.roughness(), config.validationFraction(),
+                    config.restarts(), config.seed());
+        }
+        AlsFit fit;
+        try {
+            fit = AlsRegression.fit(TrainingData.of(names, x, data[dim], lower, upper), config);
+        } catch (IllegalArgumentException e) {
+            throw new StudyException(where + oneLine(e.getMessage()), e);
+        }
+        SnaModel model = fit.model().withOutput(source.response()).withInputs(study.inputs());
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("trained_from", source.data().toString());
+        report.put("training_rows", rows);
+        report.put("rank", fit.report().chosenRank());
+        report.put("training_error", fit.report().trainingError());
+        report.put("validation_error", fit.report().validationError());
+        return ModelLoader.sna(study, model, "SNA trained on " + source.data().getFileName() + " (rank "
+                + fit.report().chosenRank() + ", validation rel. RMSE " + String.format(java.util.Locale.ROOT,
+                "%.2e", fit.report().validationError()) + ")", report);
+    }
+
+    @Override
+    public LoadedModel solve(Study study, ModelSource.Solve source) {
+        throw new StudyException(study.fileName() + ": model.solve is not available yet (VSNA is not in this"
+                + " build); use function, expression, sna or train");
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
+    }
+}

@@ -1,0 +1,79 @@
+package org.snauq.study;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where a study's model comes from: exactly one of the keys of the {@code model} block.
+ */
+public sealed interface ModelSource {
+
+    /** The study key that chose this source ({@code function}, {@code expression}, ...). */
+    String key();
+
+    /** A benchmark function from {@code org.snauq.datasets}: {@code model: {function: ishigami}}. */
+    record Function(String name) implements ModelSource {
+        public Function {
+            Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public String key() {
+            return "function";
+        }
+    }
+
+    /** A formula in the input names, evaluated by exp4j: {@code model: {expression: "x1 + x2^2"}}. */
+    record Expression(String expression) implements ModelSource {
+        public Expression {
+            Objects.requireNonNull(expression, "expression");
+        }
+
+        @Override
+        public String key() {
+            return "expression";
+        }
+    }
+
+    /** A model file: {@code model: {sna: models/lpbf.sna}}. */
+    record SnaFile(Path path) implements ModelSource {
+        public SnaFile {
+            Objects.requireNonNull(path, "path");
+        }
+
+        @Override
+        public String key() {
+            return "sna";
+        }
+    }
+
+    /**
+     * An SNA trained by ALS before propagation:
+     * {@code model: {train: {data: d.parquet, response: y, rank: auto, degree: 3, knots: 24}}}.
+     *
+     * @param rank a fixed rank, or 0 for {@code auto}
+     */
+    record Train(Path data, String response, int rank, int degree, int knots) implements ModelSource {
+        public Train {
+            Objects.requireNonNull(data, "data");
+            Objects.requireNonNull(response, "response");
+        }
+
+        @Override
+        public String key() {
+            return "train";
+        }
+    }
+
+    /** An SNA built from a PDE problem by VSNA: {@code model: {solve: conf/problems/heat.yaml}}. */
+    record Solve(Path problem) implements ModelSource {
+        public Solve {
+            Objects.requireNonNull(problem, "problem");
+        }
+
+        @Override
+        public String key() {
+            return "solve";
+        }
+    }
+}
