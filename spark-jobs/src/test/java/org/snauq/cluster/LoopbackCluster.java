@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -46,7 +45,7 @@ final class LoopbackCluster implements AutoCloseable {
      * @param root the repository (holds bin/sna-cluster)
      * @param home the cluster's folder (SNA_CLUSTER_HOME); its Spark class path is kept between runs
      */
-    static LoopbackCluster start(Path root, Path home, int workers, String memory, List<String> mavenFlags)
+    static LoopbackCluster start(Path root, Path home, int workers, String memory)
             throws IOException, InterruptedException {
         int port = freePort();
         int webui = freePort();
@@ -57,7 +56,7 @@ final class LoopbackCluster implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
         LoopbackCluster cluster = new LoopbackCluster(root, home, "spark://127.0.0.1:" + port, hook);
         try {
-            Result r = script(root, home, mavenFlags, "start", "--workers", String.valueOf(workers), "--cores", "1",
+            Result r = script(root, home, "start", "--workers", String.valueOf(workers), "--cores", "1",
                     "--memory", memory, "--port", String.valueOf(port), "--webui-port", String.valueOf(webui));
             if (r.exit != 0) {
                 throw new IllegalStateException("sna-cluster start failed (" + r.exit + "):\n" + r.output);
@@ -80,7 +79,7 @@ final class LoopbackCluster implements AutoCloseable {
 
     /** The output of {@code sna-cluster status}. */
     String status() throws IOException, InterruptedException {
-        return script(root, home, List.of(), "status").output;
+        return script(root, home, "status").output;
     }
 
     /** The executor JVMs running under this cluster's workers. */
@@ -127,7 +126,7 @@ final class LoopbackCluster implements AutoCloseable {
 
     private static void stopAll(Path root, Path home) {
         try {
-            script(root, home, List.of(), "stop");
+            script(root, home, "stop");
         } catch (IOException | RuntimeException e) {
             // fall through to the kill below
         } catch (InterruptedException e) {
@@ -141,14 +140,14 @@ final class LoopbackCluster implements AutoCloseable {
     private record Result(int exit, String output) {
     }
 
-    private static Result script(Path root, Path home, List<String> mavenFlags, String... args)
+    /** Runs the script; Maven flags for its first-use resolution of the Spark jars come from SNA_MVN_FLAGS. */
+    private static Result script(Path root, Path home, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(root.resolve("bin/sna-cluster").toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("SNA_CLUSTER_HOME", home.toString());
-        pb.environment().put("SNA_MVN_FLAGS", String.join(" ", mavenFlags));
         Path log = Files.createTempFile("sna-cluster", ".log");
         pb.redirectOutput(log.toFile());
         Process p = pb.start();
@@ -169,9 +168,5 @@ final class LoopbackCluster implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return s.getLocalPort();
         }
-    }
-
-    static Optional<ProcessHandle> first(List<ProcessHandle> ps) {
-        return ps.stream().findFirst();
     }
 }
