@@ -124,6 +124,6 @@ final class GenerateCommand implements Callable<Integer> {
         if (source.model != null) {
             return new ModelSource.SnaFile(cwd.resolve(source.model).normalize());
         }
-        throw new StudyException("--problem: solving a PDE problem is not available yet (VSNA is not in this build)");
+        return new ModelSource.Solve(cwd.resolve(source.problem).normalize());
     }
 }

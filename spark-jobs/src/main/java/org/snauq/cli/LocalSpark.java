@@ -24,6 +24,10 @@ public final class LocalSpark {
             conf.setIfMissing("spark.ui.enabled", "false");
             conf.setIfMissing("spark.ui.showConsoleProgress", "false");
             conf.setIfMissing("spark.sql.shuffle.partitions", "1");
+            if (conf.get("spark.master").startsWith("local")) {
+                conf.setIfMissing("spark.driver.host", "127.0.0.1"); // in-process: loopback only
+                conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+            }
             session = SparkSession.builder().config(conf).getOrCreate();
             session.sparkContext().setLogLevel("WARN");
         }

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
             QueryCommand.class,
             RunCommand.class,
             GenerateCommand.class,
-            // solve and report go here, one line each
+            SolveCommand.class,
+            // new subcommands go here, one line each
             HelpCommand.class,
         })
 public final class SnaCli implements Callable<Integer> {

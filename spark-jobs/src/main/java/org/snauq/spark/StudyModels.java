@@ -2,6 +2,7 @@ package org.snauq.spark;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,18 +14,20 @@ import org.snauq.als.TrainingData;
 import org.snauq.dist.Distribution;
 import org.snauq.dist.Distributions;
 import org.snauq.dist.InputSpec;
+import org.snauq.galerkin.Vsna;
 import org.snauq.model.SnaFormatException;
 import org.snauq.model.SnaModel;
 import org.snauq.model.SnaModelFile;
 import org.snauq.study.LoadedModel;
 import org.snauq.study.ModelLoader;
 import org.snauq.study.ModelSource;
+import org.snauq.study.ProblemFile;
 import org.snauq.study.Study;
 import org.snauq.study.StudyException;
 
 /**
- * How {@code sna run} obtains SNA models: reads {@code .sna} files, trains inline by ALS, and (later) solves
- * PDE problems. Messages name the study file and the model key.
+ * How {@code sna run} obtains SNA models: reads {@code .sna} files, trains inline by ALS, and solves PDE
+ * problem files by VSNA. Messages name the study file and the model key.
  *
  * <p>Inline training: the columns are the study's input names plus the response; the model's domain in each
  * coordinate is the union of the data's range and, for a bounded input, its support, so sampling never steps
@@ -115,8 +118,33 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
 
     @Override
     public LoadedModel solve(Study study, ModelSource.Solve source) {
-        throw new StudyException(study.fileName() + ": model.solve is not available yet (VSNA is not in this"
-                + " build); use function, expression, sna or train");
+        String where = study.fileName() + ": model.solve: ";
+        Vsna.Result result = solveProblem(where, source.problem());
+        SnaModel model = result.model().withInputs(study.inputs());
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("solved_from", source.problem().toString());
+        report.put("rank", model.rank());
+        if (result.error() != null) {
+            report.put("relative_l2_error", result.error().value());
+        }
+        return ModelLoader.sna(study, model, "SNA solved by VSNA from " + source.problem().getFileName() + " (rank "
+                + model.rank() + ")", report);
+    }
+
+    /**
+     * Reads a problem file and solves it by VSNA; file and value problems become one-line errors prefixed with
+     * {@code where}.
+     */
+    public static Vsna.Result solveProblem(String where, Path problem) {
+        ProblemFile file;
+        try {
+            file = ProblemFile.read(problem);
+        } catch (IOException e) {
+            throw new StudyException(where + "cannot read " + problem + ": " + oneLine(e.getMessage()), e);
+        } catch (IllegalArgumentException e) {
+            throw new StudyException(where + oneLine(e.getMessage()), e);
+        }
+        return Vsna.solve(file.problem(), file.solver());
     }
 
     private static String oneLine(String s) {

@@ -45,6 +45,9 @@ public final class UqSpark {
         conf.setIfMissing("spark.ui.showConsoleProgress", "true");
         if (conf.get("spark.master").startsWith("local")) {
             conf.setIfMissing("spark.ui.enabled", "false");
+            // an embedded run talks only to itself: stay on loopback whatever the host name resolves to
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         }
         conf.setIfMissing("spark.sql.parquet.compression.codec", "snappy");
         conf.setIfMissing("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");

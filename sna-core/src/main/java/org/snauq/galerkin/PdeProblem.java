@@ -1,0 +1,223 @@
+package org.snauq.galerkin;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.snauq.basis.BSplineBasis;
+
+/**
+ * A linear PDE on a box whose coordinates mix space, time and parameters, written as a sum of terms from a fixed
+ * vocabulary (METHOD.md section 3):
+ *
+ * <pre>  sum of  -d/dz_d (k(z) du/dz_d)   (diffusion along z_d, coefficient k)
+ *          + a(z) du/dz_d             (advection along z_d, velocity a)
+ *          + c(z) u                   (reaction)
+ *          + du/dt                    (time derivative)
+ *        = f(z)                       (sum of the sources)</pre>
+ *
+ * with Dirichlet conditions u = g on chosen ends of chosen coordinates, and an initial condition u = u0 at the
+ * lower end of the time coordinate. Parameter coordinates carry no derivatives: the solution is the family of
+ * solutions over the parameter box, as one SNA.
+ *
+ * <p>Validation (compact constructor, one-line messages): distinct coordinate names; every term, condition and
+ * field refers to declared coordinates; every diffusion coordinate has conditions at both ends; a time derivative
+ * acts on a coordinate of role time and comes with an initial condition that does not depend on that coordinate.
+ *
+ * @param name        problem name (for provenance)
+ * @param coordinates the coordinates with their atoms, in model order
+ * @param terms       the PDE terms
+ * @param boundary    Dirichlet conditions, at most one entry per coordinate
+ * @param initial     u at the lower end of the time coordinate, or null without a time derivative
+ * @param exact       the exact solution for error reports, or null
+ * @param output      name of the solution in the model
+ */
+public record PdeProblem(String name, List<Coordinate> coordinates, List<Term> terms, List<Dirichlet> boundary,
+                         Field initial, Field exact, String output) {
+
+    /** What a coordinate is; time coordinates carry the initial condition at their lower end. */
+    public enum Role {
+        SPACE, TIME, PARAMETER
+    }
+
+    /** A coordinate, its role and its atoms. */
+    public record Coordinate(String name, Role role, BSplineBasis basis) {
+        public Coordinate {
+            Objects.requireNonNull(name, "coordinate name");
+            Objects.requireNonNull(role, "role of " + name);
+            Objects.requireNonNull(basis, "atoms of " + name);
+        }
+    }
+
+    /** One term of the PDE. */
+    public sealed interface Term permits Diffusion, Advection, Reaction, TimeDerivative, Source {
+    }
+
+    /** -d/dz (k du/dz) along {@code coordinate}. */
+    public record Diffusion(String coordinate, Field coefficient) implements Term {
+    }
+
+    /** a du/dz along {@code coordinate}. */
+    public record Advection(String coordinate, Field velocity) implements Term {
+    }
+
+    /** c u. */
+    public record Reaction(Field coefficient) implements Term {
+    }
+
+    /** du/dt along the time coordinate. */
+    public record TimeDerivative(String coordinate) implements Term {
+    }
+
+    /** The right-hand side f (several sources add up). */
+    public record Source(Field value) implements Term {
+    }
+
+    /**
+     * Dirichlet values at the ends of a coordinate; null leaves that end free.
+     *
+     * @param lower u at z_d = a_d, a field of the other coordinates
+     * @param upper u at z_d = b_d
+     */
+    public record Dirichlet(String coordinate, Field lower, Field upper) {
+    }
+
+    public PdeProblem {
+        Objects.requireNonNull(name, "name");
+        coordinates = List.copyOf(coordinates);
+        terms = List.copyOf(terms);
+        boundary = List.copyOf(boundary);
+        Objects.requireNonNull(output, "output");
+        validate(coordinates, terms, boundary, initial, exact);
+    }
+
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        coordinates.forEach(c -> names.add(c.name()));
+        return names;
+    }
+
+    /** Index of the named coordinate, or -1. */
+    public int indexOf(String coordinate) {
+        return names().indexOf(coordinate);
+    }
+
+    /** The condition on a coordinate, or null. */
+    public Dirichlet boundaryOf(String coordinate) {
+        for (Dirichlet b : boundary) {
+            if (b.coordinate().equals(coordinate)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** True when the weak form is symmetric (no advection, no time derivative). */
+    public boolean isSymmetric() {
+        return terms.stream().noneMatch(t -> t instanceof Advection || t instanceof TimeDerivative);
+    }
+
+    private static void validate(List<Coordinate> coordinates, List<Term> terms, List<Dirichlet> boundary,
+                                 Field initial, Field exact) {
+        if (coordinates.isEmpty()) {
+            throw new IllegalArgumentException("coordinates: at least one is needed");
+        }
+        List<String> names = new ArrayList<>();
+        for (Coordinate c : coordinates) {
+            if (names.contains(c.name())) {
+                throw new IllegalArgumentException("coordinates: name '" + c.name() + "' is declared twice");
+            }
+            names.add(c.name());
+        }
+        if (terms.stream().noneMatch(t -> !(t instanceof Source))) {
+            throw new IllegalArgumentException("terms: the PDE needs at least one operator term (diffusion, advection,"
+                    + " reaction or time-derivative)");
+        }
+        String time = null;
+        for (int i = 0; i < terms.size(); i++) {
+            Term t = terms.get(i);
+            String where = "terms[" + i + "]";
+            if (t instanceof Diffusion d) {
+                checkCoordinate(names, d.coordinate(), where);
+                checkField(names, d.coefficient(), where + ".coefficient");
+            } else if (t instanceof Advection a) {
+                checkCoordinate(names, a.coordinate(), where);
+                checkField(names, a.velocity(), where + ".velocity");
+            } else if (t instanceof Reaction r) {
+                checkField(names, r.coefficient(), where + ".coefficient");
+            } else if (t instanceof TimeDerivative td) {
+                checkCoordinate(names, td.coordinate(), where);
+                Coordinate c = coordinates.get(names.indexOf(td.coordinate()));
+                if (c.role() != Role.TIME) {
+                    throw new IllegalArgumentException(where + ": time derivative along '" + c.name()
+                            + "' needs role time, got " + c.role().name().toLowerCase());
+                }
+                if (time != null && !time.equals(c.name())) {
+                    throw new IllegalArgumentException(where + ": only one time coordinate, got " + time + " and "
+                            + c.name());
+                }
+                time = c.name();
+            } else if (t instanceof Source s) {
+                checkField(names, s.value(), where + ".value");
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < boundary.size(); i++) {
+            Dirichlet b = boundary.get(i);
+            String where = "boundary[" + i + "]";
+            checkCoordinate(names, b.coordinate(), where);
+            if (!seen.add(b.coordinate())) {
+                throw new IllegalArgumentException(where + ": coordinate '" + b.coordinate() + "' has two entries");
+            }
+            for (Field f : new Field[] {b.lower(), b.upper()}) {
+                if (f != null) {
+                    checkField(names, f, where);
+                    if (f.variables().contains(b.coordinate())) {
+                        throw new IllegalArgumentException(where + ": the value on a boundary of '" + b.coordinate()
+                                + "' cannot depend on '" + b.coordinate() + "'");
+                    }
+                }
+            }
+        }
+        for (Term t : terms) {
+            if (t instanceof Diffusion d) {
+                Dirichlet b = boundary.stream().filter(x -> x.coordinate().equals(d.coordinate())).findFirst()
+                        .orElse(null);
+                if (b == null || b.lower() == null || b.upper() == null) {
+                    throw new IllegalArgumentException("boundary: missing boundary condition for diffusion coordinate '"
+                            + d.coordinate() + "' (both ends need a value)");
+                }
+            }
+        }
+        if (time != null) {
+            if (initial == null) {
+                throw new IllegalArgumentException("initial: a time derivative along '" + time
+                        + "' needs an initial condition");
+            }
+            checkField(names, initial, "initial");
+            if (initial.variables().contains(time)) {
+                throw new IllegalArgumentException("initial: the initial condition cannot depend on '" + time + "'");
+            }
+        } else if (initial != null) {
+            throw new IllegalArgumentException("initial: given, but the PDE has no time derivative");
+        }
+        if (exact != null) {
+            checkField(names, exact, "exact");
+        }
+    }
+
+    private static void checkCoordinate(List<String> names, String name, String where) {
+        if (!names.contains(name)) {
+            throw new IllegalArgumentException(where + ": coordinate '" + name + "' is not declared; declared: "
+                    + String.join(", ", names));
+        }
+    }
+
+    private static void checkField(List<String> names, Field f, String where) {
+        Objects.requireNonNull(f, where);
+        for (String v : f.variables()) {
+            checkCoordinate(names, v, where);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.snauq.galerkin;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a VSNA solve did: one record per ALS sweep and one per rank of the greedy enrichment.
+ *
+ * <p>The indicator is the relative energy increment sqrt((E_{r-1} - E_r) / |E_r|) for a symmetric Galerkin solve,
+ * the relative residual ||L u - f|| / ||f - L u_lift|| (L2 over the whole box) for least squares, and the relative
+ * algebraic residual ||F - A v|| / ||F|| for a non-symmetric Galerkin solve.
+ *
+ * @param formulation "galerkin" or "least-squares"
+ * @param indicatorName what the indicator measures
+ * @param sweeps      every sweep in order
+ * @param ranks       the state after each enrichment
+ * @param stopReason  why enrichment stopped
+ * @param seconds     wall time of the whole solve (assembly included when built by {@link Vsna})
+ */
+public record SolveReport(String formulation, String indicatorName, List<Sweep> sweeps, List<Rank> ranks,
+                          String stopReason, double seconds) {
+
+    public SolveReport {
+        sweeps = List.copyOf(sweeps);
+        ranks = List.copyOf(ranks);
+    }
+
+    /**
+     * One ALS sweep over all coordinates.
+     *
+     * @param rank       the rank during the sweep
+     * @param phase      "enrich" (new term only) or "resweep" (all terms)
+     * @param functional J(v) = v^T A v - 2 F^T v (twice the energy, or the least-squares functional minus its constant)
+     * @param indicator  see the record comment
+     * @param seconds    wall time of the sweep
+     */
+    public record Sweep(int rank, String phase, double functional, double indicator, double seconds) {
+    }
+
+    /** The state after enrichment to {@code rank} and its re-sweeps. */
+    public record Rank(int rank, double functional, double indicator, int sweeps, double seconds) {
+    }
+
+    /** The final rank of the solved part (the lifting adds its own terms to the model). */
+    public int rank() {
+        return ranks.isEmpty() ? 0 : ranks.get(ranks.size() - 1).rank();
+    }
+
+    /** The last indicator. */
+    public double indicator() {
+        return ranks.isEmpty() ? Double.NaN : ranks.get(ranks.size() - 1).indicator();
+    }
+
+    /** Mean wall time of a re-sweep of all terms (NaN if none). */
+    public double meanResweepSeconds() {
+        return sweeps.stream().filter(s -> s.phase().equals("resweep")).mapToDouble(Sweep::seconds).average()
+                .orElse(Double.NaN);
+    }
+
+    /** Human-readable multi-line text for the command line. */
+    public String format() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "formulation %s, indicator: %s%n", formulation, indicatorName));
+        b.append(String.format(Locale.ROOT, "%6s %8s %14s %12s %10s%n", "rank", "sweeps", "functional", "indicator",
+                "seconds"));
+        for (Rank r : ranks) {
+            b.append(String.format(Locale.ROOT, "%6d %8d %14.6e %12.4e %10.3f%n", r.rank(), r.sweeps(), r.functional(),
+                    r.indicator(), r.seconds()));
+        }
+        b.append(String.format(Locale.ROOT, "%d sweeps, mean re-sweep %.4f s; stopped: %s; total %.3f s%n",
+                sweeps.size(), meanResweepSeconds(), stopReason, seconds));
+        return b.toString();
+    }
+}

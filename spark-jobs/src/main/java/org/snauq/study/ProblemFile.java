@@ -1,0 +1,424 @@
+package org.snauq.study;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.snauq.basis.BSplineBasis;
+import org.snauq.basis.KnotVector;
+import org.snauq.galerkin.Field;
+import org.snauq.galerkin.PdeProblem;
+import org.snauq.galerkin.PdeProblem.Coordinate;
+import org.snauq.galerkin.PdeProblem.Dirichlet;
+import org.snauq.galerkin.PdeProblem.Role;
+import org.snauq.galerkin.VsnaConfig;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * A PDE problem file ({@code conf/problems/*.yaml}, format in {@code docs/VSNA.md}) parsed and validated into a
+ * {@link PdeProblem} and its {@link VsnaConfig}.
+ *
+ * <p>Every error is an {@link IllegalArgumentException} with one line naming the file, the key path and the rule,
+ * e.g. {@code "heat.yaml: terms[1]: unknown term 'difusion'; known: diffusion, advection, reaction,
+ * time-derivative, source"}; the command line maps it to exit code 2.
+ *
+ * @param source the file name used in messages
+ * @param problem the PDE
+ * @param solver  the solver settings
+ */
+public record ProblemFile(String source, PdeProblem problem, VsnaConfig solver) {
+
+    /** The term vocabulary. */
+    public static final List<String> TERMS = List.of("diffusion", "advection", "reaction", "time-derivative",
+            "source");
+    private static final List<String> TOP_KEYS = List.of("name", "output", "constants", "coordinates", "terms",
+            "boundary", "initial", "exact", "solver");
+    private static final List<String> COORDINATE_KEYS = List.of("name", "interval", "role", "atoms", "degree",
+            "grading", "breakpoints");
+    private static final List<String> SOLVER_KEYS = List.of("formulation", "max-rank", "tolerance", "rank-one-sweeps",
+            "sweeps", "sweep-tolerance", "source-rank", "source-tolerance", "seed");
+    private static final int DEFAULT_DEGREE = 3;
+
+    /** Reads and validates a problem file. */
+    public static ProblemFile read(Path path) throws IOException {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(path + ": no such file");
+        }
+        return parse(text, String.valueOf(path.getFileName()));
+    }
+
+    /** Parses problem YAML; {@code source} names the file in messages. */
+    public static ProblemFile parse(String text, String source) {
+        Object root;
+        try {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        } catch (YAMLException e) {
+            String msg = e.getMessage() == null ? "" : e.getMessage().strip().replaceAll("\\s+", " ");
+            throw new IllegalArgumentException(source + ": not valid YAML: " + msg);
+        }
+        return new Parser(source).parse(root);
+    }
+
+    /** Parsing state: the file name for messages and the coordinates seen so far. */
+    private static final class Parser {
+        private final String source;
+
+        Parser(String source) {
+            this.source = source;
+        }
+
+        private IllegalArgumentException error(String where, String message) {
+            return new IllegalArgumentException(source + ": " + where + (where.isEmpty() ? "" : ": ") + message);
+        }
+
+        ProblemFile parse(Object root) {
+            Map<String, Object> top = map(root, "");
+            checkKeys(top, TOP_KEYS, "");
+            String name = string(top, "name", "");
+            if (!name.matches("[a-z0-9_-]+")) {
+                throw error("name", "must match [a-z0-9_-]+, got '" + name + "'");
+            }
+            String output = top.containsKey("output") ? string(top, "output", "") : "u";
+            Map<String, Double> constants = new LinkedHashMap<>();
+            if (top.containsKey("constants")) {
+                Map<String, Object> c = map(top.get("constants"), "constants");
+                for (String key : c.keySet()) {
+                    constants.put(key, number(c.get(key), "constants." + key));
+                }
+            }
+            List<Coordinate> coords = coordinates(list(require(top, "coordinates", ""), "coordinates"));
+            List<String> names = new ArrayList<>();
+            double[] lower = new double[coords.size()];
+            double[] upper = new double[coords.size()];
+            for (int d = 0; d < coords.size(); d++) {
+                names.add(coords.get(d).name());
+                lower[d] = coords.get(d).basis().lower();
+                upper[d] = coords.get(d).basis().upper();
+            }
+            for (String c : constants.keySet()) {
+                if (names.contains(c)) {
+                    throw error("constants." + c, "'" + c + "' is also a coordinate");
+                }
+            }
+            ExpressionField expressions = new ExpressionField(names, lower, upper, constants);
+            List<PdeProblem.Term> terms = terms(list(require(top, "terms", ""), "terms"), names, expressions);
+            List<Dirichlet> boundary = top.containsKey("boundary")
+                    ? boundary(map(top.get("boundary"), "boundary"), names, expressions) : List.of();
+            Field initial = top.containsKey("initial") ? field(top.get("initial"), "initial", expressions) : null;
+            Field exact = top.containsKey("exact") ? field(top.get("exact"), "exact", expressions) : null;
+            VsnaConfig solver = top.containsKey("solver") ? solver(map(top.get("solver"), "solver"))
+                    : VsnaConfig.defaults();
+            try {
+                return new ProblemFile(source, new PdeProblem(name, coords, terms, boundary, initial, exact, output),
+                        solver);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+            }
+        }
+
+        private List<Coordinate> coordinates(List<Object> items) {
+            if (items.isEmpty()) {
+                throw error("coordinates", "at least one coordinate is needed");
+            }
+            List<Coordinate> out = new ArrayList<>();
+            List<String> seen = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                String where = "coordinates[" + i + "]";
+                Map<String, Object> m = map(items.get(i), where);
+                checkKeys(m, COORDINATE_KEYS, where);
+                String name = string(m, "name", where);
+                if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    throw error(where + ".name", "must be an identifier, got '" + name + "'");
+                }
+                if (seen.contains(name)) {
+                    throw error(where + ".name", "'" + name + "' is declared twice");
+                }
+                seen.add(name);
+                List<Object> interval = list(require(m, "interval", where), where + ".interval");
+                if (interval.size() != 2) {
+                    throw error(where + ".interval", "must be [lower, upper], got " + interval);
+                }
+                double lo = number(interval.get(0), where + ".interval[0]");
+                double hi = number(interval.get(1), where + ".interval[1]");
+                if (!(lo < hi)) {
+                    throw error(where + ".interval", "lower must be < upper, got [" + lo + ", " + hi + "]");
+                }
+                String roleText = string(m, "role", where);
+                Role role;
+                try {
+                    role = Role.valueOf(roleText.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw error(where + ".role", "unknown role '" + roleText + "'; known: space, time, parameter");
+                }
+                int degree = m.containsKey("degree") ? integer(m.get("degree"), where + ".degree") : DEFAULT_DEGREE;
+                if (degree < 1) {
+                    throw error(where + ".degree", "must be >= 1, got " + degree);
+                }
+                out.add(new Coordinate(name, role, atoms(m, where, degree, lo, hi)));
+            }
+            return out;
+        }
+
+        private BSplineBasis atoms(Map<String, Object> m, String where, int degree, double lo, double hi) {
+            if (m.containsKey("breakpoints")) {
+                if (m.containsKey("atoms") || m.containsKey("grading")) {
+                    throw error(where, "give either breakpoints or atoms (with an optional grading), not both");
+                }
+                List<Object> b = list(m.get("breakpoints"), where + ".breakpoints");
+                double[] x = new double[b.size()];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = number(b.get(i), where + ".breakpoints[" + i + "]");
+                }
+                if (x.length < 2 || x[0] != lo || x[x.length - 1] != hi) {
+                    throw error(where + ".breakpoints", "must start at " + lo + " and end at " + hi);
+                }
+                try {
+                    return new BSplineBasis(KnotVector.clamped(degree, x));
+                } catch (IllegalArgumentException e) {
+                    throw error(where + ".breakpoints", e.getMessage());
+                }
+            }
+            int atoms = integer(require(m, "atoms", where), where + ".atoms");
+            if (atoms < degree + 1) {
+                throw error(where + ".atoms", "must be >= degree + 1 = " + (degree + 1) + ", got " + atoms);
+            }
+            if (!m.containsKey("grading")) {
+                return BSplineBasis.clampedUniform(degree, atoms, lo, hi);
+            }
+            double g = number(m.get("grading"), where + ".grading");
+            if (!(g > 0)) {
+                throw error(where + ".grading", "must be > 0, got " + g);
+            }
+            int spans = atoms - degree;
+            double[] x = new double[spans + 1];
+            for (int i = 0; i <= spans; i++) {
+                x[i] = lo + (hi - lo) * Math.pow((double) i / spans, g);
+            }
+            x[spans] = hi;
+            return new BSplineBasis(KnotVector.clamped(degree, x));
+        }
+
+        private List<PdeProblem.Term> terms(List<Object> items, List<String> names, ExpressionField expressions) {
+            List<PdeProblem.Term> out = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                String where = "terms[" + i + "]";
+                Map<String, Object> m = map(items.get(i), where);
+                String kind = string(m, "term", where);
+                switch (kind) {
+                    case "diffusion" -> {
+                        checkKeys(m, List.of("term", "coordinate", "coordinates", "coefficient"), where);
+                        Field k = m.containsKey("coefficient")
+                                ? field(m.get("coefficient"), where + ".coefficient", expressions) : Field.constant(1);
+                        for (String c : coordinateList(m, where, names)) {
+                            out.add(new PdeProblem.Diffusion(c, k));
+                        }
+                    }
+                    case "advection" -> {
+                        checkKeys(m, List.of("term", "coordinate", "velocity"), where);
+                        String c = coordinate(m, where, names);
+                        out.add(new PdeProblem.Advection(c,
+                                field(require(m, "velocity", where), where + ".velocity", expressions)));
+                    }
+                    case "reaction" -> {
+                        checkKeys(m, List.of("term", "coefficient"), where);
+                        out.add(new PdeProblem.Reaction(
+                                field(require(m, "coefficient", where), where + ".coefficient", expressions)));
+                    }
+                    case "time-derivative" -> {
+                        checkKeys(m, List.of("term", "coordinate"), where);
+                        out.add(new PdeProblem.TimeDerivative(coordinate(m, where, names)));
+                    }
+                    case "source" -> {
+                        checkKeys(m, List.of("term", "value"), where);
+                        out.add(new PdeProblem.Source(field(require(m, "value", where), where + ".value",
+                                expressions)));
+                    }
+                    default -> throw error(where, "unknown term '" + kind + "'; known: " + String.join(", ", TERMS));
+                }
+            }
+            return out;
+        }
+
+        private List<String> coordinateList(Map<String, Object> m, String where, List<String> names) {
+            if (m.containsKey("coordinate") == m.containsKey("coordinates")) {
+                throw error(where, "give exactly one of 'coordinate' or 'coordinates'");
+            }
+            if (m.containsKey("coordinate")) {
+                return List.of(coordinate(m, where, names));
+            }
+            List<String> out = new ArrayList<>();
+            List<Object> items = list(m.get("coordinates"), where + ".coordinates");
+            for (int i = 0; i < items.size(); i++) {
+                out.add(declared(scalar(items.get(i), where + ".coordinates[" + i + "]"), where + ".coordinates",
+                        names));
+            }
+            return out;
+        }
+
+        private String coordinate(Map<String, Object> m, String where, List<String> names) {
+            return declared(string(m, "coordinate", where), where + ".coordinate", names);
+        }
+
+        private String declared(String name, String where, List<String> names) {
+            if (!names.contains(name)) {
+                throw error(where, "coordinate '" + name + "' is not declared; declared: " + String.join(", ", names));
+            }
+            return name;
+        }
+
+        private List<Dirichlet> boundary(Map<String, Object> m, List<String> names, ExpressionField expressions) {
+            List<Dirichlet> out = new ArrayList<>();
+            for (String c : m.keySet()) {
+                String where = "boundary." + c;
+                declared(c, where, names);
+                Map<String, Object> sides = map(m.get(c), where);
+                checkKeys(sides, List.of("lower", "upper"), where);
+                Field lo = sides.containsKey("lower") ? field(sides.get("lower"), where + ".lower", expressions) : null;
+                Field hi = sides.containsKey("upper") ? field(sides.get("upper"), where + ".upper", expressions) : null;
+                out.add(new Dirichlet(c, lo, hi));
+            }
+            return out;
+        }
+
+        private Field field(Object value, String where, ExpressionField expressions) {
+            if (value instanceof Number n) {
+                return Field.constant(n.doubleValue());
+            }
+            if (value instanceof String s && !s.isBlank()) {
+                return expressions.parse(s, source + ": " + where);
+            }
+            throw error(where, "must be a number or an expression string, got " + describe(value));
+        }
+
+        private VsnaConfig solver(Map<String, Object> m) {
+            checkKeys(m, SOLVER_KEYS, "solver");
+            VsnaConfig c = VsnaConfig.defaults();
+            try {
+                if (m.containsKey("formulation")) {
+                    String f = string(m, "formulation", "solver");
+                    c = c.withFormulation(switch (f) {
+                        case "auto" -> VsnaConfig.Formulation.AUTO;
+                        case "galerkin" -> VsnaConfig.Formulation.GALERKIN;
+                        case "least-squares" -> VsnaConfig.Formulation.LEAST_SQUARES;
+                        default -> throw error("solver.formulation", "unknown formulation '" + f
+                                + "'; known: auto, galerkin, least-squares");
+                    });
+                }
+                if (m.containsKey("max-rank")) {
+                    c = c.withMaxRank(integer(m.get("max-rank"), "solver.max-rank"));
+                }
+                if (m.containsKey("tolerance")) {
+                    c = c.withTolerance(number(m.get("tolerance"), "solver.tolerance"));
+                }
+                if (m.containsKey("rank-one-sweeps")) {
+                    c = c.withRankOneSweeps(integer(m.get("rank-one-sweeps"), "solver.rank-one-sweeps"));
+                }
+                if (m.containsKey("sweeps")) {
+                    c = c.withSweeps(integer(m.get("sweeps"), "solver.sweeps"));
+                }
+                if (m.containsKey("sweep-tolerance")) {
+                    c = c.withSweepTolerance(number(m.get("sweep-tolerance"), "solver.sweep-tolerance"));
+                }
+                if (m.containsKey("source-rank")) {
+                    c = c.withSourceRank(integer(m.get("source-rank"), "solver.source-rank"));
+                }
+                if (m.containsKey("source-tolerance")) {
+                    c = c.withSourceTolerance(number(m.get("source-tolerance"), "solver.source-tolerance"));
+                }
+                if (m.containsKey("seed")) {
+                    c = c.withSeed(integer(m.get("seed"), "solver.seed"));
+                }
+            } catch (IllegalArgumentException e) {
+                if (e.getMessage().startsWith(source + ": ")) {
+                    throw e;
+                }
+                throw error("solver", e.getMessage());
+            }
+            return c;
+        }
+
+        // ------------------------------------------------------------ typed access
+
+        @SuppressWarnings("unchecked")
+        private Map<String, Object> map(Object o, String where) {
+            if (!(o instanceof Map<?, ?> m)) {
+                throw error(where, "must be a mapping, got " + describe(o));
+            }
+            for (Object k : m.keySet()) {
+                if (!(k instanceof String)) {
+                    throw error(where, "keys must be strings, got " + k);
+                }
+            }
+            return (Map<String, Object>) m;
+        }
+
+        @SuppressWarnings("unchecked")
+        private List<Object> list(Object o, String where) {
+            if (!(o instanceof List<?> l)) {
+                throw error(where, "must be a list, got " + describe(o));
+            }
+            return (List<Object>) l;
+        }
+
+        private Object require(Map<String, Object> m, String key, String where) {
+            if (!m.containsKey(key) || m.get(key) == null) {
+                throw error(where, "missing key '" + key + "'");
+            }
+            return m.get(key);
+        }
+
+        private String string(Map<String, Object> m, String key, String where) {
+            Object v = require(m, key, where);
+            return scalar(v, (where.isEmpty() ? "" : where + ".") + key);
+        }
+
+        private String scalar(Object v, String where) {
+            if (v instanceof String s) {
+                return s;
+            }
+            throw error(where, "must be a string, got " + describe(v));
+        }
+
+        private double number(Object v, String where) {
+            if (v instanceof Number n) {
+                double x = n.doubleValue();
+                if (!Double.isFinite(x)) {
+                    throw error(where, "must be finite, got " + x);
+                }
+                return x;
+            }
+            throw error(where, "must be a number, got " + describe(v));
+        }
+
+        private int integer(Object v, String where) {
+            if (v instanceof Integer i) {
+                return i;
+            }
+            throw error(where, "must be an integer, got " + describe(v));
+        }
+
+        private static String describe(Object v) {
+            return v instanceof String s ? "'" + s + "'" : String.valueOf(v);
+        }
+
+        private void checkKeys(Map<String, Object> m, List<String> known, String where) {
+            for (String k : m.keySet()) {
+                if (!known.contains(k)) {
+                    throw error(where, "unknown key '" + k + "'; known: " + String.join(", ", known));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.snauq.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.snauq.spark.SparkTests;
+
+/**
+ * {@code model: {solve: ...}}: a PDE problem solved by VSNA flows into {@code sna run}. The shipped parametric
+ * diffusion problem -(k u')' = 1, u(0) = u(1) = 0 has u = x (1 - x) / (2k); at x = 1/2 with k ~ U(1, 10),
+ * E[u] = (1/8) E[1/k] = (1/8) ln(10) / 9 and Var[u] = (1/64) (E[1/k^2] - E[1/k]^2), E[1/k^2] = (1 - 1/10) / 9.
+ */
+class RunSolveTest {
+
+    /** VSNA's error (< 1e-5 relative, its own tests) is far below the closed form's quadrature error. */
+    private static final double ANALYTIC_REL_TOL = 1e-4;
+    /** 2^14 randomised Sobol' points: the mean's error is far below 1e-3 relative for this smooth 1-D integrand. */
+    private static final double SAMPLING_REL_TOL = 1e-3;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void run_solveModel_momentsMatchExactSolution() throws Exception {
+        Path study = dir.resolve("diffusion.yaml");
+        Files.writeString(study, String.join("\n",
+                "name: diffusion-uq",
+                "model: {solve: " + SnaRun.ROOT.resolve("conf/problems/parametric-diffusion.yaml") + "}",
+                "inputs:",
+                "  - {name: x, dist: constant, value: 0.5}",
+                "  - {name: k, dist: uniform, lower: 1, upper: 10}",
+                "sampling: {design: sobol, n: 16384, seed: 7}",
+                "statistics:",
+                "  moments: true",
+                "  analytic: true",
+                "output: " + dir.resolve("out"),
+                ""));
+        SnaRun.Result r = SnaRun.sna("run", study.toString(), "--run-id", "r1");
+        assertEquals(0, r.exit(), r.err());
+        double meanInvK = Math.log(10) / 9;
+        double meanInvK2 = (1 - 0.1) / 9;
+        double exactMean = meanInvK / 8;
+        double exactVar = (meanInvK2 - meanInvK * meanInvK) / 64;
+        List<Row> rows = SparkTests.session().read().parquet(dir.resolve("out/run_id=r1/summary").toString())
+                .collectAsList();
+        for (Row row : rows) {
+            String method = row.getAs("method");
+            double tol = method.equals("analytic") ? ANALYTIC_REL_TOL : SAMPLING_REL_TOL;
+            assertEquals(exactMean, row.<Double>getAs("mean"), tol * exactMean, method + " mean");
+            assertEquals(exactVar, row.<Double>getAs("variance"), 10 * tol * exactVar, method + " variance");
+        }
+        assertEquals(2, rows.size(), "sampling and analytic rows");
+    }
+}
