@@ -10,15 +10,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterIT {
 
     /**
-     * Pick-freeze Sobol' study on Ishigami with mixed input laws: 2^21 rows x 5 evaluations in 32 tasks, long
-     * enough (several seconds on two cores) that an executor can be killed while tasks run.
+     * Pick-freeze Sobol' study on Ishigami with mixed input laws: 2^21 rows x 5 evaluations in 32 tasks, so an
+     * executor that has finished one task still has others to run when it is killed.
      */
     static final String SOBOL_STUDY = """
             name: cluster-sobol
@@ -73,8 +72,8 @@ class ClusterIT {
     /** Wall-clock bound of one driver run; a hang fails the test instead of the build. */
     static final long RUN_TIMEOUT_SECONDS = 150;
 
-    /** The first progress line of the sampling pass: tasks have finished and others are running. */
-    static final Pattern SAMPLING_PROGRESS = Pattern.compile(".*sampling: \\d+/\\d+ blocks done.*");
+    /** How often the executor killer looks at the executors' logs. */
+    static final long KILL_POLL_MILLIS = 20;
 
     static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     static final String JAR = System.getProperty("sna.it.jar");
@@ -121,33 +120,43 @@ class ClusterIT {
     @Test
     void executorKilledMidRun_jobCompletesByRetries_tablesEqualCleanRun() throws Exception {
         AtomicLong killed = new AtomicLong(-1);
+        AtomicBoolean samplingDone = new AtomicBoolean();
         AtomicBoolean samplingDoneBeforeKill = new AtomicBoolean();
-        AtomicReference<String> killError = new AtomicReference<>();
-        Consumer<String> killer = line -> {
-            if (line.contains("sampling done") && killed.get() < 0) {
-                samplingDoneBeforeKill.set(true);
-            }
-            if (killed.get() < 0 && SAMPLING_PROGRESS.matcher(line).matches()) {
-                List<ProcessHandle> executors = cluster.executors();
-                if (executors.isEmpty()) {
-                    killError.set("no executor JVM found under the workers at: " + line);
+        // Kills (SIGKILL: no goodbye to the driver, as when a machine dies) the first executor seen past its first
+        // sampling task (stage 0), so it is running another of the 32 tasks.
+        Thread killer = new Thread(() -> {
+            while (killed.get() < 0 && !Thread.currentThread().isInterrupted()) {
+                Optional<ProcessHandle> victim = cluster.executorPastFirstTask(0);
+                if (victim.isPresent()) {
+                    samplingDoneBeforeKill.set(samplingDone.get());
+                    victim.get().destroyForcibly();
+                    killed.set(victim.get().pid());
                     return;
                 }
-                ProcessHandle victim = executors.get(0);
-                victim.destroyForcibly(); // SIGKILL: no goodbye to the driver, as when a machine dies
-                killed.set(victim.pid());
+                try {
+                    Thread.sleep(KILL_POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
-        };
-        List<String> err = new ArrayList<>();
-        Path onCluster = run(SOBOL_STUDY, cluster.masterUrl(), "killed", List.of(), line -> {
-            killer.accept(line);
-            err.add(line);
-        });
-        assertEquals(null, killError.get());
-        assertTrue(killed.get() > 0, "no progress line came, so no executor was killed");
+        }, "executor-killer");
+        List<String> err = new CopyOnWriteArrayList<>();
+        killer.start();
+        Path onCluster;
+        try {
+            onCluster = run(SOBOL_STUDY, cluster.masterUrl(), "killed", List.of(), line -> {
+                if (line.contains("sampling done")) {
+                    samplingDone.set(true);
+                }
+                err.add(line);
+            });
+        } finally {
+            killer.interrupt();
+            killer.join(5_000);
+        }
+        assertTrue(killed.get() > 0, "no executor was seen running a sampling task, so none was killed");
         assertFalse(samplingDoneBeforeKill.get(), "the kill came after the sampling pass had finished");
-        List<String> lost = err.stream().filter(l -> l.contains("Lost executor") || l.contains("ExecutorLostFailure"))
-                .toList();
+        List<String> lost = err.stream().filter(l -> l.contains("Lost executor") || l.contains("Lost task")).toList();
         assertFalse(lost.isEmpty(), "the driver never noticed the lost executor");
         System.out.println("killed executor pid " + killed.get() + "; the driver logged:\n" + String.join("\n", lost));
         RunTables.assertSame(RunTables.bits(localSobol()), RunTables.bits(onCluster));

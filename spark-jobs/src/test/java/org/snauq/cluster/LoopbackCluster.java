@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -89,6 +90,42 @@ final class LoopbackCluster implements AutoCloseable {
             worker.descendants().filter(p -> commandLine(p).contains(EXECUTOR_CLASS)).forEach(out::add);
         }
         return out;
+    }
+
+    /**
+     * An executor that has finished a task of {@code stage} and so, with tasks left, is running the next: found by
+     * its log, {@code work/worker-<i>/<app-id>/<executor-id>/stderr} (Spark's default INFO logging), whatever the
+     * speed of the machine.
+     */
+    Optional<ProcessHandle> executorPastFirstTask(int stage) {
+        String finished = "in stage " + stage + ".0";
+        for (ProcessHandle p : executors()) {
+            String[] args = commandLine(p).split(" ");
+            String app = null;
+            String id = null;
+            for (int i = 0; i + 1 < args.length; i++) {
+                if (args[i].equals("--app-id")) {
+                    app = args[i + 1];
+                } else if (args[i].equals("--executor-id")) {
+                    id = args[i + 1];
+                }
+            }
+            if (app == null || id == null) {
+                continue;
+            }
+            try (Stream<Path> workers = Files.list(home.resolve("work"))) {
+                String logOf = app + "/" + id + "/stderr";
+                for (Path log : workers.map(w -> w.resolve(logOf)).toList()) {
+                    if (Files.isReadable(log) && Files.readString(log).lines()
+                            .anyMatch(l -> l.contains("Finished task") && l.contains(finished))) {
+                        return Optional.of(p);
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                // a log being created or rotated: look again on the next poll
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every live process started for the cluster at {@code home}: daemons (by marker) and their descendants. */
