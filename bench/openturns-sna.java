@@ -27,7 +27,7 @@ import org.snauq.uq.ClosedFormUq;
 
 /**
  * The SNA-UQ side of bench/openturns-compare.sh (run as a single-file source program on the project's classpath):
- * on the same CSV files as the OpenTURNS side, ALS fit (default settings), validation relative RMSE, 10^6
+ * on the same CSV files as the OpenTURNS side, ALS fit (auto resolution: degree and atoms chosen by validation error, rank auto), validation relative RMSE, 10^6
  * evaluations with the batch kernel, Sobol' indices by pick-freeze on the surrogate with the same base size
  * (Saltelli first order, Jansen total, as OpenTURNS), and the closed form. Writes DIR/sna.json.
  *
@@ -74,7 +74,7 @@ public class OpenTurnsCompareSna {
                 }
                 long t0 = System.nanoTime();
                 AlsFit fit = AlsRegression.fit(TrainingData.of(f.inputNames(), train[0], train[1], lower, upper),
-                        AlsConfig.defaults());
+                        AlsConfig.defaults().withAutoResolution());
                 double trainS = (System.nanoTime() - t0) * 1e-9;
                 SnaModel model = fit.model().withInputs(specs);
                 double err = relativeRmse(model, valid[0], valid[1]);
@@ -109,6 +109,9 @@ public class OpenTurnsCompareSna {
                 row.put("n", n);
                 row.put("method", "SNA-UQ ALS");
                 row.put("rank", model.rank());
+                row.put("degree", model.basis(0).degree());
+                row.put("atoms", model.basis(0).count());
+                System.out.println(fit.report().format());
                 row.put("validation_rel_rmse", err);
                 row.put("train_s", trainS);
                 row.put("eval_1e6_s", evalS);

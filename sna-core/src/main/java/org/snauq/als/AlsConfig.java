@@ -18,11 +18,20 @@ package org.snauq.als;
  *   <li>validation fraction 0.2, restarts 3 (the first from constant factors, the others random), seed 42.</li>
  * </ul>
  *
- * <p>API CONTRACT (others build on it; extend, do not change): {@code defaults()}, the withers below,
- * {@link #AUTO_RANK}.
+ * <p>Resolution: {@link #withAutoResolution()} (degree and knots {@link #AUTO}) lets the fit choose the degree p
+ * and the atoms n per coordinate by validation error over a ladder of candidates, from pure polynomials
+ * (n = p + 1, one knot span: Bernstein polynomials, exponential convergence for analytic targets) to low-degree
+ * splines with many spans (algebraic O(h^(p+1)), robust at kinks); see {@link AlsRegression}. Either may be
+ * auto alone: an auto degree with fixed knots tries the ladder's degrees p &lt;= n - 1; a fixed degree with auto
+ * knots tries that degree's spans only. {@link #defaults()} keeps the fixed cubic, 20 atoms (the library's
+ * historical behaviour, and the cheapest fit); {@code sna train} defaults to auto.
  *
- * @param degree             B-spline degree p of every coordinate (&gt;= 1)
- * @param knots              atoms per coordinate n (&gt;= degree + 1)
+ * <p>API CONTRACT (others build on it; extend, do not change): {@code defaults()}, the withers below,
+ * {@link #AUTO_RANK}, {@link #AUTO}.
+ *
+ * @param degree             B-spline degree p of every coordinate (&gt;= 1), or {@link #AUTO}
+ * @param knots              atoms per coordinate n (&gt;= degree + 1, or &gt;= 2 with an auto degree), or
+ *                           {@link #AUTO}
  * @param rank               fixed rank R &gt;= 1, or {@link #AUTO_RANK} to choose it by validation error
  * @param maxRank            the largest rank tried by greedy enrichment when the rank is auto (a fixed rank
  *                           ignores it)
@@ -41,12 +50,20 @@ public record AlsConfig(int degree, int knots, int rank, int maxRank, int maxSwe
     /** Rank chosen by validation error. */
     public static final int AUTO_RANK = 0;
 
+    /** Degree or knots chosen by validation error (negative: 0 is an invalid degree, reported as such). */
+    public static final int AUTO = -1;
+
     public AlsConfig {
-        if (degree < 1) {
+        if (degree < 1 && degree != AUTO) {
             throw new IllegalArgumentException("degree must be >= 1, got " + degree);
         }
-        if (knots < degree + 1) {
-            throw new IllegalArgumentException("knots must be >= degree + 1 = " + (degree + 1) + ", got " + knots);
+        if (knots != AUTO) {
+            int least = degree == AUTO ? 2 : degree + 1;
+            if (knots < least) {
+                throw new IllegalArgumentException(degree == AUTO
+                        ? "knots must be >= 2 (degree 1 + 1, with an auto degree), got " + knots
+                        : "knots must be >= degree + 1 = " + least + ", got " + knots);
+            }
         }
         if (rank < 0) {
             throw new IllegalArgumentException("rank must be >= 1 or auto, got " + rank);
@@ -81,6 +98,31 @@ public record AlsConfig(int degree, int knots, int rank, int maxRank, int maxSwe
     /** True when the rank is chosen by validation error. */
     public boolean autoRank() {
         return rank == AUTO_RANK;
+    }
+
+    /** True when the degree is chosen by validation error. */
+    public boolean autoDegree() {
+        return degree == AUTO;
+    }
+
+    /** True when the atoms per coordinate are chosen by validation error. */
+    public boolean autoKnots() {
+        return knots == AUTO;
+    }
+
+    /** Degree and knots both chosen by validation error (see {@link AlsRegression}). */
+    public AlsConfig withAutoResolution() {
+        return withDegree(AUTO).withKnots(AUTO);
+    }
+
+    /** The degree as text: the number, or "auto". */
+    public String degreeText() {
+        return autoDegree() ? "auto" : Integer.toString(degree);
+    }
+
+    /** The knots as text: the number, or "auto". */
+    public String knotsText() {
+        return autoKnots() ? "auto" : Integer.toString(knots);
     }
 
     /** The rank as text: the number, or "auto". */

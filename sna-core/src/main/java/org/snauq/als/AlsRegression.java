@@ -46,10 +46,37 @@ public final class AlsRegression {
     /** Ranks without a significant validation improvement before auto-rank enrichment stops. */
     public static final int PATIENCE = 2;
 
+    /**
+     * The same inside each candidate of an auto-resolution search: 1, because a rank that does not help at one
+     * resolution is retried at the next level, and the ranks past the best (each up to maxSweeps sweeps of all
+     * restarts) were most of the search's cost.
+     */
+    static final int SEARCH_PATIENCE = 1;
+
     /** Output name of fitted models; callers rename it with {@link SnaModel#withOutput(String)}. */
     public static final String DEFAULT_OUTPUT = "y";
 
     private static final long SPLIT_STREAM = -1L;
+
+    /** Degree of the low candidates: cubic, error O(h^4) for smooth targets and local at kinks. */
+    static final int LOW_DEGREE = 3;
+
+    /**
+     * Degree of the high candidates. On one span the atoms are the Bernstein polynomials, whose Gram matrix has
+     * a condition number near 4^p / sqrt(p), about 3e8 at p = 15: with the relative ridge and double precision
+     * the normal equations still resolve errors far below 1e-8 relative; the (p + 1)^2 cost per row of a sweep
+     * grows quickly beyond.
+     */
+    static final int HIGH_DEGREE = 15;
+
+    /** Atom levels of the auto-resolution ladder: about sqrt(2) apart, so each level adds about 40% unknowns. */
+    static final int[] ATOMS = {4, 6, 8, 11, 16, 23, 32, 45, 64};
+
+    /**
+     * Most atoms per coordinate a candidate may have: the dense solves cost O((n R)^3), about 0.1 s per
+     * coordinate at n = 64 and R = 8, and 64 cubic atoms already resolve a smooth factor to about (1/60)^4 ~ 1e-7.
+     */
+    static final int MAX_ATOMS = 64;
 
     /** First extrapolation step of the line search is k^(1/3) after sweep k, as in Bro's N-way toolbox. */
     private static final double INITIAL_ROOT = 3.0;
@@ -73,41 +100,134 @@ public final class AlsRegression {
         Objects.requireNonNull(config, "config");
         long start = System.nanoTime();
         int rows = data.rows();
-        int dim = data.dimension();
-        int n = config.knots();
-
         int[][] split = holdOut(rows, config.validationFraction(), config.seed());
         int[] trainIds = split[0];
         int[] validIds = split[1];
+        double sd = standardDeviation(data.y());
+        Trial chosen;
+        List<FitReport.Candidate> candidates = List.of();
+        if (!config.autoDegree() && !config.autoKnots()) {
+            checkUnknowns(config, config.knots(), trainIds.length, validIds.length, rows);
+            chosen = trial(data, config, config.degree(), config.knots(), split, sd, PATIENCE);
+        } else {
+            List<Trial> tried = selectResolution(data, config, split, sd);
+            chosen = tried.get(0);
+            for (Trial t : tried) {
+                if (t.validationError() < chosen.validationError()) { // strict: ties keep the simpler, earlier one
+                    chosen = t;
+                }
+            }
+            List<FitReport.Candidate> list = new ArrayList<>();
+            for (Trial t : tried) {
+                Snapshot c = t.outcome.chosen;
+                list.add(new FitReport.Candidate(t.degree, t.knots, c.rank, c.trainingError, c.validationError,
+                        t.millis, t == chosen));
+            }
+            candidates = list;
+        }
+        Outcome outcome = chosen.outcome;
+        FitReport report = new FitReport(outcome.chosen.rank, outcome.chosen.trainingError,
+                outcome.chosen.validationError, outcome.steps, trainIds.length, validIds.length,
+                (System.nanoTime() - start) / 1_000_000, outcome.note, candidates);
+        Map<String, Object> provenance = provenance(data, config, report, chosen, clock);
+        SnaModel model = SnaModel.of(data.names(), List.of(chosen.bases), outcome.chosen.lambda, outcome.chosen.w,
+                DEFAULT_OUTPUT, provenance, List.of()).normalized();
+        return new AlsFit(model, report);
+    }
+
+    private static void checkUnknowns(AlsConfig config, int n, int train, int valid, int rows) {
         int firstRank = config.autoRank() ? 1 : config.rank();
-        if (trainIds.length < (long) n * firstRank) {
-            throw new IllegalArgumentException("fewer training rows than unknowns: " + trainIds.length
-                    + " training rows (of " + rows + ", after holding out " + validIds.length
+        if (train < (long) n * firstRank) {
+            throw new IllegalArgumentException("fewer training rows than unknowns: " + train
+                    + " training rows (of " + rows + ", after holding out " + valid
                     + " for validation) but rank " + firstRank + " with " + n + " knots needs n * rank = "
                     + n * firstRank + "; give more rows, fewer knots or a lower rank");
         }
+    }
 
+    /** One resolution fitted: its atoms and the outcome of rank enrichment on them. */
+    private record Trial(int degree, int knots, BSplineBasis[] bases, Outcome outcome, long millis) {
+        double validationError() {
+            return outcome.chosen.validationError;
+        }
+    }
+
+    /** Rank enrichment (or the fixed rank) at one resolution: degree p, n atoms per coordinate. */
+    private static Trial trial(TrainingData data, AlsConfig config, int degree, int n, int[][] split, double sd,
+                               int patience) {
+        long t0 = System.nanoTime();
+        int dim = data.dimension();
         BSplineBasis[] bases = new BSplineBasis[dim];
         NormalEquations[] equations = new NormalEquations[dim];
         int[] counts = new int[dim];
         for (int d = 0; d < dim; d++) {
-            bases[d] = BSplineBasis.clampedUniform(config.degree(), n, data.lower()[d], data.upper()[d]);
+            bases[d] = BSplineBasis.clampedUniform(degree, n, data.lower()[d], data.upper()[d]);
             equations[d] = new NormalEquations(bases[d]);
             counts[d] = n;
         }
         Problem problem = new Problem(config, equations, counts,
-                AtomRows.of(data.x(), trainIds, bases), pick(data.y(), trainIds),
-                AtomRows.of(data.x(), validIds, bases), pick(data.y(), validIds),
-                standardDeviation(data.y()));
+                AtomRows.of(data.x(), split[0], bases), pick(data.y(), split[0]),
+                AtomRows.of(data.x(), split[1], bases), pick(data.y(), split[1]), sd, patience);
         Outcome outcome = problem.run();
+        return new Trial(degree, n, bases, outcome, (System.nanoTime() - t0) / 1_000_000);
+    }
 
-        FitReport report = new FitReport(outcome.chosen.rank, outcome.chosen.trainingError,
-                outcome.chosen.validationError, outcome.steps, trainIds.length, validIds.length,
-                (System.nanoTime() - start) / 1_000_000, outcome.note);
-        Map<String, Object> provenance = provenance(data, config, report, clock);
-        SnaModel model = SnaModel.of(data.names(), List.of(bases), outcome.chosen.lambda, outcome.chosen.w,
-                DEFAULT_OUTPUT, provenance, List.of()).normalized();
-        return new AlsFit(model, report);
+    /**
+     * The resolution ladder (see the class Javadoc). Levels of n atoms per coordinate from {@link #ATOMS}
+     * (ascending, up to {@link #atomLimit}); at each level a low-degree spline (degree {@link #LOW_DEGREE}, many
+     * spans: robust at kinks) and a high-degree one (degree min(n - 1, {@link #HIGH_DEGREE}), one span while
+     * n &lt;= HIGH_DEGREE + 1, i.e. a polynomial: exponential convergence for analytic targets). Levels stop
+     * at the first whose candidates did not lower the best validation error by more than its noise. Within a
+     * candidate, rank enrichment stops at the first rank without improvement ({@link #SEARCH_PATIENCE}). A fixed degree gives one candidate per level; fixed knots n give one level with the degrees
+     * {@link #LOW_DEGREE} and min(n - 1, {@link #HIGH_DEGREE}).
+     *
+     * @return every trial, in the order tried (at least one)
+     */
+    private static List<Trial> selectResolution(TrainingData data, AlsConfig config, int[][] split, double sd) {
+        int train = split[0].length;
+        int valid = split[1].length;
+        double margin = 1.0 / Math.sqrt(2.0 * valid);
+        int limit = atomLimit(config, train);
+        int[] levels = config.autoKnots() ? ATOMS : new int[] {config.knots()};
+        List<Trial> tried = new ArrayList<>();
+        double best = Double.POSITIVE_INFINITY;
+        for (int n : levels) {
+            if (n > limit && !tried.isEmpty()) {
+                break;
+            }
+            double levelBest = Double.POSITIVE_INFINITY;
+            for (int p : degreesAt(config, n)) {
+                checkUnknowns(config, n, train, valid, data.rows());
+                Trial t = trial(data, config, p, n, split, sd, SEARCH_PATIENCE);
+                tried.add(t);
+                levelBest = Math.min(levelBest, t.validationError());
+            }
+            if (!(levelBest < best * (1.0 - margin))) {
+                break; // more atoms stopped paying: from here on the extra unknowns fit noise or rounding
+            }
+            best = levelBest;
+        }
+        return tried;
+    }
+
+    /** The degrees tried with n atoms: the fixed one, or low and high (one of them when they coincide). */
+    private static int[] degreesAt(AlsConfig config, int n) {
+        if (!config.autoDegree()) {
+            return config.degree() < n ? new int[] {config.degree()} : new int[0];
+        }
+        int high = Math.min(n - 1, HIGH_DEGREE);
+        int low = Math.min(LOW_DEGREE, n - 1);
+        return high > low ? new int[] {low, high} : new int[] {low};
+    }
+
+    /**
+     * The most atoms per coordinate a candidate may have: enrichment must be able to reach its highest rank R
+     * (maxRank, or the fixed rank) before n R unknowns per solve exceed the training rows, and n &lt;=
+     * {@link #MAX_ATOMS} bounds the cost.
+     */
+    static int atomLimit(AlsConfig config, int trainingRows) {
+        int ranks = config.autoRank() ? config.maxRank() : config.rank();
+        return Math.min(MAX_ATOMS, trainingRows / ranks);
     }
 
     /** The state of one rank, kept when it is the best so far. */
@@ -132,9 +252,11 @@ public final class AlsRegression {
         private final double[] yValid;
         private final double scale;
         private final double[] fitted;
+        private final int patience;
 
         Problem(AlsConfig config, NormalEquations[] equations, int[] counts, AtomRows train, double[] yTrain,
-                AtomRows valid, double[] yValid, double sd) {
+                AtomRows valid, double[] yValid, double sd, int patience) {
+            this.patience = patience;
             this.config = config;
             this.equations = equations;
             this.counts = counts;
@@ -207,7 +329,7 @@ public final class AlsRegression {
                 } else {
                     sinceBest++;
                 }
-                if (auto && sinceBest >= PATIENCE) {
+                if (auto && sinceBest >= patience) {
                     note = String.format(Locale.ROOT, "stopped at rank %d: no rank after %d lowered the validation"
                             + " error by more than %.1f%%", rank, best.rank, 100 * margin);
                     break;
@@ -338,10 +460,11 @@ public final class AlsRegression {
         return Math.sqrt(ss / y.length);
     }
 
-    private static Map<String, Object> provenance(TrainingData data, AlsConfig config, FitReport report, Clock clock) {
+    private static Map<String, Object> provenance(TrainingData data, AlsConfig config, FitReport report, Trial chosen,
+                                                  Clock clock) {
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("degree", config.degree());
-        c.put("knots", config.knots());
+        c.put("degree", config.autoDegree() ? (Object) "auto" : (Object) config.degree());
+        c.put("knots", config.autoKnots() ? (Object) "auto" : (Object) config.knots());
         c.put("rank", config.rankText());
         c.put("maxRank", config.maxRank());
         c.put("maxSweeps", config.maxSweeps());
@@ -364,6 +487,20 @@ public final class AlsRegression {
         p.put("trainingError", report.trainingError());
         p.put("validationError", report.validationError());
         p.put("chosenRank", report.chosenRank());
+        if (!report.candidates().isEmpty()) {
+            p.put("chosenDegree", chosen.degree);
+            p.put("chosenKnots", chosen.knots);
+            List<Object> list = new ArrayList<>();
+            for (FitReport.Candidate k : report.candidates()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("degree", k.degree());
+                m.put("knots", k.knots());
+                m.put("rank", k.rank());
+                m.put("validationError", k.validationError());
+                list.add(m);
+            }
+            p.put("candidates", list);
+        }
         p.put("created", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
         String version = AlsRegression.class.getPackage().getImplementationVersion();
         if (version != null) {

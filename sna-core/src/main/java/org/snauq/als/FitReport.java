@@ -21,9 +21,34 @@ import java.util.Locale;
  * @param validationRows  rows held out
  * @param elapsedMillis   wall time of the whole fit
  * @param note            why enrichment stopped (for the reader)
+ * @param candidates      the resolutions (degree, atoms) tried by an auto-resolution fit, in the order tried;
+ *                        empty when degree and knots were fixed
  */
 public record FitReport(int chosenRank, double trainingError, double validationError, List<RankStep> steps,
-                        int trainingRows, int validationRows, long elapsedMillis, String note) {
+                        int trainingRows, int validationRows, long elapsedMillis, String note,
+                        List<Candidate> candidates) {
+
+    /**
+     * One resolution tried by an auto-resolution fit, with rank enrichment run to its own choice.
+     *
+     * @param degree          B-spline degree p
+     * @param knots           atoms per coordinate n (n = p + 1: one span, a polynomial)
+     * @param rank            rank chosen for this resolution
+     * @param trainingError   relative RMSE on the training rows
+     * @param validationError relative RMSE on the held-out rows (what the choice minimises)
+     * @param elapsedMillis   wall time of this candidate
+     * @param chosen          whether this candidate is the returned model
+     */
+    public record Candidate(int degree, int knots, int rank, double trainingError, double validationError,
+                            long elapsedMillis, boolean chosen) {
+    }
+
+    /** A report of a fit at fixed resolution (no candidates). */
+    public FitReport(int chosenRank, double trainingError, double validationError, List<RankStep> steps,
+                     int trainingRows, int validationRows, long elapsedMillis, String note) {
+        this(chosenRank, trainingError, validationError, steps, trainingRows, validationRows, elapsedMillis, note,
+                List.of());
+    }
 
     /**
      * One rank of greedy enrichment.
@@ -41,6 +66,12 @@ public record FitReport(int chosenRank, double trainingError, double validationE
 
     public FitReport {
         steps = List.copyOf(steps);
+        candidates = List.copyOf(candidates);
+    }
+
+    /** The chosen candidate of an auto-resolution fit, or null at fixed resolution. */
+    public Candidate chosenCandidate() {
+        return candidates.stream().filter(Candidate::chosen).findFirst().orElse(null);
     }
 
     /** Readable multi-line summary: a table of the ranks tried, then the choice. */
@@ -48,6 +79,19 @@ public record FitReport(int chosenRank, double trainingError, double validationE
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "ALS fit on %d training rows, %d validation rows (relative RMSE = RMSE / sd(y))%n",
                 trainingRows, validationRows));
+        if (!candidates.isEmpty()) {
+            s.append(String.format(Locale.ROOT, "resolutions tried (degree, atoms per input; rank auto within each):%n"));
+            s.append(String.format(Locale.ROOT, "%6s  %6s  %6s  %12s  %12s  %9s%n",
+                    "degree", "atoms", "rank", "training", "validation", "time ms"));
+            for (Candidate c : candidates) {
+                s.append(String.format(Locale.ROOT, "%6d  %6d  %6d  %12.4e  %12.4e  %9d%s%n", c.degree(), c.knots(),
+                        c.rank(), c.trainingError(), c.validationError(), c.elapsedMillis(),
+                        c.chosen() ? "  <- chosen" : ""));
+            }
+            Candidate c = chosenCandidate();
+            s.append(String.format(Locale.ROOT, "ranks of the chosen resolution (degree %d, %d atoms):%n",
+                    c.degree(), c.knots()));
+        }
         s.append(String.format(Locale.ROOT, "%6s  %12s  %12s  %8s  %8s  %9s%n",
                 "rank", "training", "validation", "enrich", "sweeps", "time ms"));
         for (RankStep step : steps) {
