@@ -154,7 +154,7 @@ public final class BSplineBasis {
                 s2 = t;
             }
         }
-        int factor = p;
+        double factor = p; // p!/(p-k)! overflows an int from p = 13 on
         for (int k = 1; k <= kmax; k++) {
             for (int j = 0; j <= p; j++) {
                 out[k * n1 + j] *= factor;

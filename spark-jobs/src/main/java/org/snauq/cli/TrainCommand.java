@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>Everything the user gave is checked before the fit, in the order the user would fix it: option values,
  * the output path, the data file, the columns and their values. Any of these is exit 2 with one line and no
- * model file. Defaults come from {@link AlsConfig#defaults()}.
+ * model file. Defaults come from {@link AlsConfig#defaults()}, except degree and knots: auto (the resolution
+ * search of {@link AlsRegression}).
  */
 @Command(name = "train", mixinStandardHelpOptions = true, defaultValueProvider = TrainCommand.Defaults.class,
         description = "Fit an SNA to data by alternating least squares; print training and validation errors.")
@@ -55,11 +56,13 @@ final class TrainCommand implements Callable<Integer> {
             description = "Rank, or auto to choose it by validation error (default: ${DEFAULT-VALUE}).")
     String rank;
 
-    @Option(names = "--degree", paramLabel = "P", description = "B-spline degree (default: ${DEFAULT-VALUE}).")
-    int degree;
+    @Option(names = "--degree", paramLabel = "P|auto", description = "B-spline degree, or auto to choose it by"
+            + " validation error among cubic splines and polynomials up to degree 15 (default: ${DEFAULT-VALUE}).")
+    String degree;
 
-    @Option(names = "--knots", paramLabel = "N", description = "B-spline atoms per input (default: ${DEFAULT-VALUE}).")
-    int knots;
+    @Option(names = "--knots", paramLabel = "N|auto", description = "B-spline atoms per input, or auto to choose"
+            + " them by validation error, 4 to 64 (default: ${DEFAULT-VALUE}).")
+    String knots;
 
     @Option(names = "--validation", paramLabel = "FRACTION",
             description = "Share of rows held out for validation, in (0, 1) (default: ${DEFAULT-VALUE}).")
@@ -111,19 +114,35 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The option values as an ALS configuration; messages name the option. */
     private AlsConfig config() {
-        if (degree < 1) {
-            throw new UserInputException("--degree must be >= 1, got " + degree);
+        int p = parseAuto("--degree", degree);
+        if (p != AlsConfig.AUTO && p < 1) {
+            throw new UserInputException("--degree must be >= 1, got " + p);
         }
-        if (knots < degree + 1) {
-            throw new UserInputException("--knots must be >= degree + 1 = " + (degree + 1) + ", got " + knots);
+        int n = parseAuto("--knots", knots);
+        int least = p == AlsConfig.AUTO ? 2 : p + 1;
+        if (n != AlsConfig.AUTO && n < least) {
+            throw new UserInputException("--knots must be >= degree + 1 = " + least + ", got " + n);
         }
         int r = parseRank(rank);
         if (!(validation > 0 && validation < 1)) { // also rejects NaN
             throw new UserInputException("--validation must be in (0, 1), got " + validation);
         }
-        AlsConfig c = AlsConfig.defaults().withDegree(degree).withKnots(knots).withRank(r)
+        AlsConfig c = AlsConfig.defaults().withDegree(p).withKnots(n).withRank(r)
                 .withValidationFraction(validation).withSeed(seed);
         return r > c.maxRank() ? c.withMaxRank(r) : c; // a fixed rank above the default search limit
+    }
+
+    /** An integer option that may be "auto" ({@link AlsConfig#AUTO}). */
+    static int parseAuto(String option, String text) {
+        if ("auto".equalsIgnoreCase(text)) {
+            return AlsConfig.AUTO;
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new UserInputException(option + " must be an integer or 'auto', got '" + text
+                    + "' (see 'sna train --help')");
+        }
     }
 
     static int parseRank(String text) {
@@ -196,8 +215,9 @@ final class TrainCommand implements Callable<Integer> {
             AlsConfig d = AlsConfig.defaults();
             return switch (o.longestName()) {
                 case "--rank" -> d.rank() == AlsConfig.AUTO_RANK ? "auto" : Integer.toString(d.rank());
-                case "--degree" -> Integer.toString(d.degree());
-                case "--knots" -> Integer.toString(d.knots());
+                // auto, unlike the library's fixed defaults: a few seconds buy the accurate model (orders of
+                // magnitude on smooth data, see docs/BENCHMARKS.md), and the report lists what was tried
+                case "--degree", "--knots" -> "auto";
                 case "--validation" -> Double.toString(d.validationFraction());
                 case "--seed" -> Long.toString(d.seed());
                 default -> null;

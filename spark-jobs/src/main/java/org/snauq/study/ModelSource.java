@@ -52,6 +52,8 @@ public sealed interface ModelSource {
      * {@code model: {train: {data: d.parquet, response: y, rank: auto, degree: 3, knots: 24}}}.
      *
      * @param rank a fixed rank, or 0 for {@code auto}
+     * @param degree a fixed B-spline degree, or {@code AlsConfig.AUTO} for {@code auto} (the default)
+     * @param knots fixed atoms per input, or {@code AlsConfig.AUTO} for {@code auto} (the default)
      */
     record Train(Path data, String response, int rank, int degree, int knots) implements ModelSource {
         public Train {

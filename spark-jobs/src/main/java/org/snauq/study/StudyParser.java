@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.snauq.als.AlsConfig;
 import org.snauq.dist.Distributions;
 import org.snauq.dist.InputSpec;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -181,13 +182,15 @@ public final class StudyParser {
                         }
                     }
                 }
-                int degree = t.smallInteger("degree", 3);
-                if (degree < 1) {
+                // absent or "auto": chosen by validation error (AlsRegression's resolution search)
+                int degree = autoOrInteger(t, "degree");
+                if (degree != AlsConfig.AUTO && degree < 1) {
                     throw t.error("degree", "must be >= 1", degree);
                 }
-                int knots = t.smallInteger("knots", 20);
-                if (knots < degree + 1) {
-                    throw t.error("knots", "must be >= degree + 1 = " + (degree + 1), knots);
+                int knots = autoOrInteger(t, "knots");
+                int least = degree == AlsConfig.AUTO ? 2 : degree + 1;
+                if (knots != AlsConfig.AUTO && knots < least) {
+                    throw t.error("knots", "must be >= degree + 1 = " + least, knots);
                 }
                 return new ModelSource.Train(data, response, rank, degree, knots);
             }
@@ -349,5 +352,13 @@ public final class StudyParser {
             throw s.error("partitions", "must be >= 0 (0 = automatic)", partitions);
         }
         return new SparkSettings(partitions);
+    }
+
+    /** An integer key of {@code train:} that may also be {@code auto} (or absent): {@link AlsConfig#AUTO}. */
+    private static int autoOrInteger(YamlFields t, String key) {
+        if (!t.has(key) || "auto".equals(t.raw(key))) {
+            return AlsConfig.AUTO;
+        }
+        return t.smallInteger(key, AlsConfig.AUTO);
     }
 }

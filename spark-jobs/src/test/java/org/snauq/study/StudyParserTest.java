@@ -87,7 +87,9 @@ class StudyParserTest {
     void parse_trainSource_pathsResolvedAndAutoRank() {
         Study s = parse(VALID.replace("function: ishigami",
                 "train: {data: conf/data/d.csv, response: y, rank: auto, knots: 12}"));
-        assertEquals(new ModelSource.Train(BASE.resolve("conf/data/d.csv"), "y", 0, 3, 12), s.model());
+        // degree absent: auto (AlsConfig.AUTO), chosen by validation error
+        assertEquals(new ModelSource.Train(BASE.resolve("conf/data/d.csv"), "y", 0, org.snauq.als.AlsConfig.AUTO, 12),
+                s.model());
     }
 
     @Test
