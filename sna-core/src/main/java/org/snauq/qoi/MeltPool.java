@@ -39,6 +39,16 @@ public final class MeltPool {
      * @param samples   surface samples per axis for the coarse peak search, &gt;= 3
      */
     public static MeltPoolQoi extract(SpatialField field, double threshold, int samples) {
+        return extract(field, threshold, samples, Double.NaN);
+    }
+
+    /**
+     * As {@link #extract(SpatialField, double, int)}, but with a centre line: when {@code centreY} is finite the
+     * principal lines go through the maximum of T(x, centreY, z_0) over x instead of the surface peak (for beams
+     * symmetric about y = centreY, whose surface maximum may sit off the axis, e.g. a ring at high speed, twice);
+     * {@code peak} is still the maximum over the whole surface.
+     */
+    public static MeltPoolQoi extract(SpatialField field, double threshold, int samples, double centreY) {
         if (samples < 3) {
             throw new IllegalArgumentException("samples must be >= 3, got " + samples);
         }
@@ -69,6 +79,18 @@ public final class MeltPool {
             py = maximise(field, 1, px, py, z0, Math.max(y0, py - hy), Math.min(y1, py + hy));
         }
         double peak = field.value(px, py, z0);
+        if (Double.isFinite(centreY)) {
+            py = centreY;
+            double best0 = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < samples; i++) {
+                double t = field.value(x0 + i * hx, py, z0);
+                if (t > best0) {
+                    best0 = t;
+                    px = x0 + i * hx;
+                }
+            }
+            px = maximise(field, 0, px, py, z0, Math.max(x0, px - hx), Math.min(x1, px + hx));
+        }
         if (!(peak >= threshold)) {
             return new MeltPoolQoi(peak, px, py, 0, 0, 0, false);
         }
