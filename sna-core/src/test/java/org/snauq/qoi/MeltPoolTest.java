@@ -49,11 +49,11 @@ class MeltPoolTest {
             for (int i = 0; i < f.length; i++) {
                 f[i] = g[d].applyAsDouble(pts[i]);
             }
-            double[] c = q.project(f);
-            w[d] = new double[c.length * 2];
-            for (int i = 0; i < c.length; i++) {
-                w[d][2 * i] = c[i];
-                w[d][2 * i + 1] = c[i];
+            double[] coef = q.project(f);
+            w[d] = new double[coef.length * 2];
+            for (int i = 0; i < coef.length; i++) {
+                w[d][2 * i] = coef[i];
+                w[d][2 * i + 1] = coef[i];
             }
         }
         return SnaModel.of(List.of("x", "s", "y", "z"), bases, new double[] {0.3, 0.7}, w, "T");
