@@ -139,7 +139,8 @@ public final class UqRun {
             log.phase("tables", "tables written: " + String.join(", ", counts.keySet()));
             Map<String, Long> timings = log.timings();
             timings.put("evaluation_task_ms", results.evaluationNanos / 1_000_000);
-            dir.writeManifest(manifest(study, loaded, spark, runId, plan, slices, counts, timings, results));
+            dir.writeManifest(manifest(study, loaded, spark, runId, plan, slices, counts, timings, log.cpuTimings(),
+                    results));
             dir.commit();
             log.info("run written: " + dir.target());
             return new Outcome(dir.target(), counts, timings);
@@ -195,7 +196,7 @@ public final class UqRun {
 
     private static String manifest(Study study, LoadedModel loaded, SparkSession spark, String runId,
                                    SamplePlan plan, int slices, Map<String, Long> counts, Map<String, Long> timings,
-                                   RunResults results) throws IOException {
+                                   Map<String, Long> cpuTimings, RunResults results) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("run_id", runId);
         m.put("created", Instant.now().toString());
@@ -229,6 +230,7 @@ public final class UqRun {
         m.put("versions", versions);
         m.put("spark_master", spark.sparkContext().master());
         m.put("timings_ms", timings);
+        m.put("cpu_ms", cpuTimings);
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m);
     }
 }
