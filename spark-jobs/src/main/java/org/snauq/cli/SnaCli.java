@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             GenerateCommand.class,
             SolveCommand.class,
+            ReportCommand.class,
             // new subcommands go here, one line each
             HelpCommand.class,
         })

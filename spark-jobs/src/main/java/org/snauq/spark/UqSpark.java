@@ -51,6 +51,6 @@ public final class UqSpark {
         }
         conf.setIfMissing("spark.sql.parquet.compression.codec", "snappy");
         conf.setIfMissing("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
-        return conf;
+        return ClusterSupport.configure(conf); // executors in other JVMs need the shaded jar
     }
 }

@@ -1,0 +1,214 @@
+package org.snauq.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Renders the report of a small real run ({@link FixtureRun}) and checks it against the Parquet tables as read by
+ * an independent reader (DuckDB): every figure and table is there, every number shown is the stored value
+ * (exactly, in {@code data-value}, and as displayed text), and the page fetches nothing.
+ */
+class ReportWriterTest {
+
+    private static final String OUT = FixtureRun.OUTPUT;
+    /** Densities of a histogram integrate to 1 up to rounding of n doubles. */
+    private static final double DENSITY_SUM_TOLERANCE = 1e-12;
+
+    @TempDir
+    static Path tmp;
+
+    private static SparkSession spark;
+    private static Path run;
+    private static String html;
+
+    @BeforeAll
+    static void renderFixture() throws IOException {
+        spark = SparkSession.builder().master("local[1]").appName("report-test").config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "1").getOrCreate();
+        run = tmp.resolve("run_id=20250101T000000Z");
+        Files.createDirectories(run);
+        FixtureRun.write(spark, run);
+        String written = ReportWriter.write(spark, run.toString());
+        assertTrue(written.endsWith("/" + ReportWriter.FILE), written);
+        html = Files.readString(run.resolve(ReportWriter.FILE));
+        // kept for people to look at (docs/report.png is a screenshot of it)
+        Files.writeString(Path.of("target", "report-fixture.html"), html);
+    }
+
+    @Test
+    void write_smallRun_hasEveryFigureAndTable() {
+        for (String id : List.of("histogram-", "cdf-", "exceedance-", "sobol-chart-", "convergence-mean-",
+                "convergence-sobol-", "summary-", "quantiles-", "sobol-", "convergence-")) {
+            assertTrue(html.contains("id=\"" + id + OUT + "\""), () -> "missing element " + id + OUT);
+        }
+        for (String id : List.of("run-facts", "model-facts", "timings", "versions", "row-counts", "manifest")) {
+            assertTrue(html.contains("id=\"" + id + "\""), () -> "missing element " + id);
+        }
+        assertTrue(html.contains("normal fit"), "histogram has the fitted normal density");
+        assertTrue(html.contains("ishigami-sobol"), "study name shown");
+    }
+
+    @Test
+    void write_smallRun_tablesShowTheParquetValues() throws SQLException {
+        assertTableEquals("summary-" + OUT, "summary", "method, n, mean, variance, std, skewness, excess_kurtosis,"
+                + " min, max, mean_ci_low, mean_ci_high");
+        assertTableEquals("quantiles-" + OUT, "quantiles", "method, probability, value, rank_error");
+        assertTableEquals("exceedance-" + OUT, "exceedance", "threshold, probability, ci_low, ci_high");
+        assertTableEquals("sobol-" + OUT, "sobol", "input, method, s1, s1_ci_low, s1_ci_high, st, st_ci_low,"
+                + " st_ci_high");
+        assertTableEquals("convergence-" + OUT, "convergence", "n, mean, input, s1, st");
+    }
+
+    @Test
+    void write_smallRun_sobolBarsAreTheTableValues() throws SQLException {
+        List<String> bars = new ArrayList<>();
+        Matcher m = Pattern.compile("data-input=\"([^\"]*)\" data-method=\"([^\"]*)\" data-index=\"(S|ST)\""
+                + " data-value=\"([^\"]*)\"").matcher(html);
+        while (m.find()) {
+            bars.add(m.group(1) + "|" + m.group(2) + "|" + m.group(3) + "|" + m.group(4));
+        }
+        List<String> expected = new ArrayList<>();
+        for (List<Object> r : duckdb("sobol", "input, method, s1, st")) {
+            expected.add(r.get(0) + "|" + r.get(1) + "|S|" + r.get(2));
+            expected.add(r.get(0) + "|" + r.get(1) + "|ST|" + r.get(3));
+        }
+        assertEquals(expected.stream().sorted().toList(), bars.stream().sorted().toList());
+    }
+
+    @Test
+    void write_smallRun_histogramIsADensityOfTheCounts() throws SQLException {
+        Matcher m = Pattern.compile("<rect class=\"bar\"[^>]*data-lower=\"([^\"]*)\" data-upper=\"([^\"]*)\""
+                + " data-value=\"([^\"]*)\"").matcher(html);
+        double integral = 0;
+        int bars = 0;
+        while (m.find()) {
+            integral += (Double.parseDouble(m.group(2)) - Double.parseDouble(m.group(1)))
+                    * Double.parseDouble(m.group(3));
+            bars++;
+        }
+        assertEquals(duckdb("histogram", "bin").size(), bars);
+        assertEquals(1.0, integral, DENSITY_SUM_TOLERANCE);
+    }
+
+    @Test
+    void write_smallRun_isSelfContained() {
+        String withoutNamespace = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+        for (String forbidden : List.of("http://", "https://", "<script", "<link", " src=", "@import")) {
+            assertFalse(withoutNamespace.contains(forbidden), () -> "report must not contain " + forbidden);
+        }
+    }
+
+    @Test
+    void write_again_replacesTheReportAndLeavesNoTemporaryFile() throws IOException {
+        Files.writeString(run.resolve(ReportWriter.FILE), "stale");
+        ReportWriter.write(spark, run.toString());
+        assertEquals(html, Files.readString(run.resolve(ReportWriter.FILE)));
+        try (Stream<Path> files = Files.list(run)) {
+            assertEquals(List.of(), files.map(p -> p.getFileName().toString()).filter(n -> n.contains(".tmp"))
+                    .toList());
+        }
+    }
+
+    @Test
+    void write_folderWithoutManifest_namesTheMissingFile() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("run_id=incomplete"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ReportWriter.write(spark, empty.toString()));
+        assertTrue(e.getMessage().contains("manifest.json"), e.getMessage());
+        assertFalse(Files.exists(empty.resolve(ReportWriter.FILE)));
+    }
+
+    // ---- helpers
+
+    /** The rows of HTML table {@code id} equal the Parquet rows (as a multiset): exact value and its display. */
+    private static void assertTableEquals(String id, String table, String columns) throws SQLException {
+        List<String> expected = new ArrayList<>();
+        for (List<Object> r : duckdb(table, columns)) {
+            List<String> cells = new ArrayList<>();
+            for (Object v : r) {
+                cells.add(expectedCell(v));
+            }
+            expected.add(String.join(" ; ", cells));
+        }
+        List<String> shown = htmlRows(id);
+        assertFalse(shown.isEmpty(), () -> "table " + id + " has rows");
+        assertEquals(expected.stream().sorted().toList(), shown.stream().sorted().toList(), () -> "table " + id);
+    }
+
+    private static String expectedCell(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof Long || v instanceof Integer) {
+            long l = ((Number) v).longValue();
+            return l + "=" + Format.integer(l);
+        }
+        if (v instanceof Double d) {
+            return d + "=" + Format.number(d);
+        }
+        return String.valueOf(v);
+    }
+
+    private static List<String> htmlRows(String id) {
+        int start = html.indexOf("<table id=\"" + id + "\">");
+        assertTrue(start >= 0, () -> "table " + id);
+        String body = html.substring(html.indexOf("<tbody>", start), html.indexOf("</table>", start));
+        List<String> rows = new ArrayList<>();
+        Matcher row = Pattern.compile("<tr>(.*?)</tr>").matcher(body);
+        Pattern cell = Pattern.compile("<td( class=\"na\"| class=\"num\" data-value=\"([^\"]*)\")?>(.*?)</td>");
+        while (row.find()) {
+            List<String> cells = new ArrayList<>();
+            Matcher c = cell.matcher(row.group(1));
+            while (c.find()) {
+                if (" class=\"na\"".equals(c.group(1))) {
+                    cells.add("null");
+                } else if (c.group(2) != null) {
+                    cells.add(c.group(2) + "=" + c.group(3));
+                } else {
+                    cells.add(c.group(3));
+                }
+            }
+            rows.add(String.join(" ; ", cells));
+        }
+        return rows;
+    }
+
+    /** Rows of a table read with DuckDB, an independent Parquet reader. */
+    private static List<List<Object>> duckdb(String table, String columns) throws SQLException {
+        List<List<Object>> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT " + columns + " FROM read_parquet('"
+                     + run.resolve(table) + "/*.parquet') WHERE output = '" + OUT + "'")) {
+            int k = r.getMetaData().getColumnCount();
+            while (r.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= k; i++) {
+                    row.add(r.getObject(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+}
