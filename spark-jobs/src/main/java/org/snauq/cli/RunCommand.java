@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
+import org.snauq.report.ReportWriter;
 import org.snauq.spark.OutputPaths;
 import org.snauq.spark.PhaseLog;
 import org.snauq.spark.StudyModels;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code sna run STUDY.yaml}: the main job (DESIGN.md sections 2 to 4, 6). In order: parse and check the study
  * (no Spark yet; every bad key is exit 2 with one line), obtain the model and check it against the inputs,
- * start Spark, propagate, write {@code <output>/run_id=<ID>/}. Phase lines go to stderr; the run folder is
+ * start Spark, propagate, write {@code <output>/run_id=<ID>/}, then render its {@code report.html}. Phase lines go to stderr; the run folder is
  * printed on stdout.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -76,6 +77,9 @@ final class RunCommand implements Callable<Integer> {
         log.phase("spark", "spark ready: " + session.sparkContext().master() + ", " + session.sparkContext()
                 .defaultParallelism() + " cores");
         UqRun.Outcome outcome = UqRun.run(s, model, session, id, log);
+        // After the run is in place: a failed rendering leaves a complete run that `sna report` can render again.
+        String report = ReportWriter.write(session, outcome.folder());
+        log.phase("report", "report written: " + report);
         spec.commandLine().getOut().println(outcome.folder());
         spec.commandLine().getOut().flush();
         return 0;

@@ -96,8 +96,8 @@ class RunBadInputTest {
                         "{function: ishigami, expression: x1}"), "s.yaml: model must have exactly one of"),
                 Arguments.of("training data missing", GOOD.replace("{function: ishigami}",
                         "{train: {data: /no/such.csv, response: y}}"), "s.yaml: model.train:"),
-                Arguments.of("solve not available", GOOD.replace("{function: ishigami}", "{solve: p.yaml}"),
-                        "s.yaml: model.solve is not available yet"),
+                Arguments.of("problem file missing", GOOD.replace("{function: ishigami}", "{solve: /no/such/p.yaml}"),
+                        "s.yaml: model.solve: /no/such/p.yaml: no such file"),
                 Arguments.of("input outside the SNA's domain", GOOD.replace("function: ishigami", "sna: MODEL")
                         .replace("lower: -3.141592653589793, upper: 3.141592653589793}\n  - {name: x2",
                                 "lower: -4.0, upper: 3.0}\n  - {name: x2"),

@@ -68,6 +68,15 @@ class RunCommandTest {
     }
 
     @Test
+    void run_shippedStudy_writesReportBesideTheTables() throws Exception {
+        String html = Files.readString(shippedRun.resolve("report.html"));
+        assertTrue(html.contains("<svg"), "inline SVG plots");
+        assertFalse(html.contains("src=") || html.contains("<link") || html.contains("<script"),
+                "self-contained: nothing to fetch");
+        assertTrue(Files.exists(shippedRun.resolve("manifest.json")));
+    }
+
+    @Test
     void run_shippedIshigamiStudy_sobolIndicesMatchExact() {
         Map<String, Row> rows = byInput(spark().read().parquet(shippedRun.resolve("sobol").toString()),
                 ResultTables.SALTELLI);
