@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# End-to-end benchmark of `sna run` on local[2] (issue 4): prints a table of wall times per phase, read from
-# each run's manifest.json (JVM start excluded), the evaluation rate and the share of task time spent in the
-# model's evaluator.
+# End-to-end benchmark of `sna run` on local[2] (issue 4): prints a table of wall and CPU times per phase, read
+# from each run's manifest.json (JVM start excluded: the clock starts when the CLI starts), the evaluation rate
+# and the share of task time spent in the model's evaluator.
 #   (a) 10^7 mc samples of a 7-input rank-16 SNA: moments, quantiles (KLL), histogram
 #   (b) Sobol' indices with 2^20 base rows on the same model: 9 x 2^20 evaluations
+# A small untimed warm-up run comes first: it builds the jar if needed and bin/sna's class-data-sharing archive
+# (SNA_CDS=0 measures without it). The load average is printed before and after: on a shared machine, compare
+# the CPU columns.
 # Usage: bench/run-bench.sh [MASTER]   (default local[2]); needs bin/sna (builds on first use), jshell, python3.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -45,30 +48,49 @@ sampling: {design: sobol, n: 1048576, seed: 1}
 statistics: {moments: true, quantiles: [], histogram: false, sobol: true, analytic: false}
 YAML
 
+cat >"$WORK/warm.yaml" <<YAML
+name: bench-warm-up
+model: {sna: $WORK/bench.sna}
+inputs:
+$(inputs)
+sampling: {design: mc, n: 65536, seed: 1}
+statistics: {moments: true, quantiles: [0.5], histogram: {bins: 8}, analytic: false}
+YAML
+"$ROOT/bin/sna" run "$WORK/warm.yaml" --master "$MASTER" --output "$WORK/out-warm" --run-id warm >/dev/null 2>&1
+
+echo "load before: $(uptime)"
 for c in a b; do
   "$ROOT/bin/sna" run "$WORK/$c.yaml" --master "$MASTER" --output "$WORK/out-$c" --run-id bench >/dev/null 2>"$WORK/$c.log" \
     || { cat "$WORK/$c.log" >&2; exit 1; }
 done
 
+echo "load after:  $(uptime)"
+
 python3 - "$WORK" "$MASTER" <<'PY'
 import json, sys, re
 work, master = sys.argv[1], sys.argv[2]
 cores = int(re.search(r"local\[(\d+)", master).group(1)) if re.search(r"local\[(\d+)", master) else None
-print(f"sna run on {master}: wall seconds per phase (manifest timings_ms; JVM start excluded)")
-head = ["case", "evaluations", "model", "spark start", "sampling", "histogram", "tables", "job", "total", "Meval/s", "eval share"]
+print(f"sna run on {master}: seconds per phase, wall (CPU of the whole JVM), from manifest.json; JVM start excluded")
+head = ["case", "evaluations", "model", "spark start", "sampling", "histogram", "tables", "job", "total",
+        "Meval/s", "Meval/CPU-s", "eval share"]
 print("| " + " | ".join(head) + " |")
 print("|" + "---|" * len(head))
 for case, label in (("a", "(a) mc 1e7, moments+quantiles+histogram"), ("b", "(b) sobol 2^20 base, 9 x 2^20 evals")):
     m = json.load(open(f"{work}/out-{case}/run_id=bench/manifest.json"))
-    t = m["timings_ms"]
-    ev = m["evaluations"] * (2 if t.get("histogram") is not None else 1) if case == "a" else m["evaluations"]
+    t, c = m["timings_ms"], m.get("cpu_ms", {})
+    second_pass = t.get("histogram") is not None
+    ev = m["evaluations"] * (2 if second_pass else 1) if case == "a" else m["evaluations"]
     passes = (t.get("sampling", 0) + t.get("histogram", 0)) / 1000
     job = passes + t.get("tables", 0) / 1000
+    job_cpu = sum(c.get(k, 0) for k in ("sampling", "histogram", "tables")) / 1000
+    pass_cpu = sum(c.get(k, 0) for k in ("sampling", "histogram")) / 1000
     share = t["evaluation_task_ms"] / (t["sampling"] * cores) if cores else float("nan")
-    s = lambda k: f"{t[k]/1000:.2f}" if k in t else "-"
+    s = lambda k: (f"{t[k]/1000:.2f} ({c[k]/1000:.2f})" if k in c else f"{t[k]/1000:.2f}") if k in t else "-"
     print(f"| {label} | {m['evaluations']:,} | {s('model')} | {s('spark')} | {s('sampling')} | {s('histogram')} | "
-          f"{s('tables')} | {job:.2f} | {s('total')} | {ev/passes/1e6:.2f} | {share:.0%} |")
-print("job = sampling + histogram + tables; Meval/s counts the histogram pass's re-evaluation of (a);")
-print("eval share = task time inside the SNA kernel / (sampling-pass wall time x cores); the rest is design points,")
-print("inverse CDFs, accumulators and Spark scheduling.")
+          f"{s('tables')} | {job:.2f} ({job_cpu:.2f}) | {s('total')} | {ev/passes/1e6:.2f} | "
+          f"{ev/pass_cpu/1e6 if pass_cpu else float('nan'):.2f} | {share:.0%} |")
+print("job = sampling + histogram (a second pass, only when the one-pass grid cannot give it) + tables;")
+print("total = from the CLI's start to the manifest (model, Spark start, job); Meval/s counts a second pass's")
+print("re-evaluations; Meval/CPU-s divides by the JVM's CPU time in the passes (tasks, JIT, GC, driver);")
+print("eval share = task time inside the SNA kernel / (sampling-pass wall time x cores).")
 PY

@@ -17,12 +17,14 @@ import org.snauq.basis.BSplineBasis;
  *          + du/dt                    (time derivative)
  *        = f(z)                       (sum of the sources)</pre>
  *
- * with Dirichlet conditions u = g on chosen ends of chosen coordinates, and an initial condition u = u0 at the
- * lower end of the time coordinate. Parameter coordinates carry no derivatives: the solution is the family of
+ * with Dirichlet conditions u = g on chosen ends of chosen coordinates, flux (Neumann) conditions k du/dn = g on
+ * other ends (n the outward normal, so g is the flux into the box; g = 0 is an insulated face), and an initial
+ * condition u = u0 at the lower end of the time coordinate. Parameter coordinates carry no derivatives: the solution is the family of
  * solutions over the parameter box, as one SNA.
  *
  * <p>Validation (compact constructor, one-line messages): distinct coordinate names; every term, condition and
- * field refers to declared coordinates; every diffusion coordinate has conditions at both ends; a time derivative
+ * field refers to declared coordinates; every diffusion coordinate has a condition (Dirichlet or flux, not both) at
+ * both ends, and flux conditions sit only on diffusion coordinates; a time derivative
  * acts on a coordinate of role time and comes with an initial condition that does not depend on that coordinate.
  *
  * @param name        problem name (for provenance)
@@ -32,9 +34,10 @@ import org.snauq.basis.BSplineBasis;
  * @param initial     u at the lower end of the time coordinate, or null without a time derivative
  * @param exact       the exact solution for error reports, or null
  * @param output      name of the solution in the model
+ * @param fluxes      flux conditions, at most one per end
  */
 public record PdeProblem(String name, List<Coordinate> coordinates, List<Term> terms, List<Dirichlet> boundary,
-                         Field initial, Field exact, String output) {
+                         Field initial, Field exact, String output, List<Neumann> fluxes) {
 
     /** What a coordinate is; time coordinates carry the initial condition at their lower end. */
     public enum Role {
@@ -83,13 +86,51 @@ public record PdeProblem(String name, List<Coordinate> coordinates, List<Term> t
     public record Dirichlet(String coordinate, Field lower, Field upper) {
     }
 
+    /** An end of a coordinate's interval. */
+    public enum End {
+        LOWER, UPPER
+    }
+
+    /**
+     * A flux condition k du/dn = g at one end of a coordinate, n the outward normal: g is the flux into the box
+     * (g = 0: insulated). In the weak form it adds the load int_face g v, a natural condition that leaves the atoms
+     * free.
+     *
+     * @param flux g, a field of the other coordinates
+     */
+    public record Neumann(String coordinate, End end, Field flux) {
+        public Neumann {
+            Objects.requireNonNull(coordinate, "flux coordinate");
+            Objects.requireNonNull(end, "flux end");
+            Objects.requireNonNull(flux, "flux value");
+        }
+    }
+
     public PdeProblem {
         Objects.requireNonNull(name, "name");
         coordinates = List.copyOf(coordinates);
         terms = List.copyOf(terms);
         boundary = List.copyOf(boundary);
+        fluxes = List.copyOf(fluxes);
         Objects.requireNonNull(output, "output");
         validate(coordinates, terms, boundary, initial, exact);
+        validateFluxes(coordinates, terms, boundary, fluxes);
+    }
+
+    /** A problem with Dirichlet conditions only. */
+    public PdeProblem(String name, List<Coordinate> coordinates, List<Term> terms, List<Dirichlet> boundary,
+                      Field initial, Field exact, String output) {
+        this(name, coordinates, terms, boundary, initial, exact, output, List.of());
+    }
+
+    /** The flux condition at an end, or null. */
+    public Neumann fluxAt(String coordinate, End end) {
+        for (Neumann f : fluxes) {
+            if (f.coordinate().equals(coordinate) && f.end() == end) {
+                return f;
+            }
+        }
+        return null;
     }
 
     public List<String> names() {
@@ -180,16 +221,6 @@ public record PdeProblem(String name, List<Coordinate> coordinates, List<Term> t
                 }
             }
         }
-        for (Term t : terms) {
-            if (t instanceof Diffusion d) {
-                Dirichlet b = boundary.stream().filter(x -> x.coordinate().equals(d.coordinate())).findFirst()
-                        .orElse(null);
-                if (b == null || b.lower() == null || b.upper() == null) {
-                    throw new IllegalArgumentException("boundary: missing boundary condition for diffusion coordinate '"
-                            + d.coordinate() + "' (both ends need a value)");
-                }
-            }
-        }
         if (time != null) {
             if (initial == null) {
                 throw new IllegalArgumentException("initial: a time derivative along '" + time
@@ -204,6 +235,53 @@ public record PdeProblem(String name, List<Coordinate> coordinates, List<Term> t
         }
         if (exact != null) {
             checkField(names, exact, "exact");
+        }
+    }
+
+    private static void validateFluxes(List<Coordinate> coordinates, List<Term> terms, List<Dirichlet> boundary,
+                                       List<Neumann> fluxes) {
+        List<String> names = new ArrayList<>();
+        coordinates.forEach(c -> names.add(c.name()));
+        Set<String> diffusion = new HashSet<>();
+        terms.stream().filter(t -> t instanceof Diffusion).forEach(t -> diffusion.add(((Diffusion) t).coordinate()));
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < fluxes.size(); i++) {
+            Neumann f = fluxes.get(i);
+            String where = "fluxes[" + i + "]";
+            checkCoordinate(names, f.coordinate(), where);
+            String end = f.end().name().toLowerCase();
+            if (!seen.add(f.coordinate() + "." + end)) {
+                throw new IllegalArgumentException(where + ": the " + end + " end of '" + f.coordinate()
+                        + "' has two flux conditions");
+            }
+            if (!diffusion.contains(f.coordinate())) {
+                throw new IllegalArgumentException(where + ": a flux condition on '" + f.coordinate()
+                        + "' needs a diffusion term along it");
+            }
+            checkField(names, f.flux(), where);
+            if (f.flux().variables().contains(f.coordinate())) {
+                throw new IllegalArgumentException(where + ": the flux on a boundary of '" + f.coordinate()
+                        + "' cannot depend on '" + f.coordinate() + "'");
+            }
+            Dirichlet b = boundary.stream().filter(x -> x.coordinate().equals(f.coordinate())).findFirst()
+                    .orElse(null);
+            if (b != null && (f.end() == End.LOWER ? b.lower() : b.upper()) != null) {
+                throw new IllegalArgumentException(where + ": the " + end + " end of '" + f.coordinate()
+                        + "' has both a value and a flux; give one");
+            }
+        }
+        for (String c : names) {
+            if (!diffusion.contains(c)) {
+                continue;
+            }
+            Dirichlet b = boundary.stream().filter(x -> x.coordinate().equals(c)).findFirst().orElse(null);
+            for (End e : End.values()) {
+                boolean value = b != null && (e == End.LOWER ? b.lower() : b.upper()) != null;
+                if (!value && !seen.contains(c + "." + e.name().toLowerCase())) {
+                    throw new IllegalArgumentException("boundary: missing boundary condition for diffusion coordinate '"
+                            + c + "' (both ends need a value or a flux)");
+                }
+            }
         }
     }
 

@@ -90,8 +90,13 @@ public final class Vsna {
         boolean leastSquares = switch (config.formulation()) {
             case GALERKIN -> false;
             case LEAST_SQUARES -> true;
-            case AUTO -> !problem.isSymmetric();
+            // flux conditions are natural only in the weak form: they pick Galerkin
+            case AUTO -> !problem.isSymmetric() && problem.fluxes().isEmpty();
         };
+        if (leastSquares && !problem.fluxes().isEmpty()) {
+            throw new IllegalArgumentException("solver.formulation: flux conditions need formulation galerkin (or auto),"
+                    + " got least-squares");
+        }
 
         // 1. operator pieces and sources in separated form
         List<Strong> strong = new ArrayList<>();
@@ -213,6 +218,9 @@ public final class Vsna {
                 }
                 lb.add(m.scale() * s.scale(), v);
             }
+        }
+        for (PdeProblem.Neumann f : problem.fluxes()) {
+            addFluxLoad(f, names, compression, quads, dropLower, dropUpper, lb);
         }
         for (int k = 0; k < forms.size(); k++) {
             for (int t = 0; t < lift.size(); t++) {
@@ -351,6 +359,33 @@ public final class Vsna {
             }
             lift.add(g);
             liftScale.add(s.scale());
+        }
+    }
+
+    /**
+     * The weak form's boundary term int_face g v for a flux condition k du/dn = g at an end of coordinate d: g is
+     * compressed over the other coordinates, each factor becomes the load int g_s^e B_i, and the factor along d is
+     * the atoms' values at that end, B_i(a_d) = delta_{i,0} (or B_i(b_d) = delta_{i,n-1}) for clamped atoms.
+     */
+    private static void addFluxLoad(PdeProblem.Neumann f, List<String> names, FieldCompression compression,
+                                    AtomQuadrature[] quads, int[] dropLower, int[] dropUpper,
+                                    SeparatedLoad.Builder lb) {
+        int dim = quads.length;
+        int d = names.indexOf(f.coordinate());
+        int atom = f.end() == PdeProblem.End.LOWER ? 0 : quads[d].atoms() - 1;
+        String where = "boundary " + f.coordinate() + "." + f.end().name().toLowerCase() + ".flux";
+        for (SeparatedValues.Term s : compression.compress(f.flux(), where).terms()) {
+            double[][] v = new double[dim][];
+            for (int e = 0; e < dim; e++) {
+                if (e == d) {
+                    v[e] = new double[quads[e].atoms()];
+                    v[e][atom] = 1.0;
+                } else {
+                    v[e] = quads[e].load(s.values()[e], 0, null);
+                }
+                v[e] = cut(v[e], dropLower[e], dropUpper[e]);
+            }
+            lb.add(s.scale(), v);
         }
     }
 

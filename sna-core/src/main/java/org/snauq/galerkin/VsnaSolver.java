@@ -20,7 +20,8 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * with unknowns ordered (atom i, term r), so the system is block banded with half-bandwidth (p + 1) R - 1. For a
  * symmetric positive definite A (a coercive Galerkin problem, or any least-squares normal operator) each update
  * minimises J(v) = v^T A v - 2 F^T v exactly in W^d, so J never increases; it is solved by a band Cholesky.
- * A non-symmetric A (Galerkin chosen for a non-symmetric problem) uses EJML's dense LU and no monotonicity holds.
+ * A non-symmetric A (Galerkin chosen for a non-symmetric problem) uses a band LU ({@link BandLu}) and no
+ * monotonicity holds.
  *
  * <p>Cost of one sweep: the products (w_r^e)^T A_k^e w_q^e for the distinct 1-D matrices, O(n p R + n R^2) each;
  * the H_k^d by prefix and suffix Hadamard products, O(K D R^2); and D band factorisations, O(n R (p R)^2) each:
@@ -496,7 +497,9 @@ public final class VsnaSolver {
             }
             w[d] = choleskySolve(l, size, bw, maxDiag, rhs);
         } else {
-            DMatrixRMaj a = new DMatrixRMaj(size, size);
+            int bw = (band + 1) * rank - 1;
+            int width = 2 * bw + 1;
+            double[] a = new double[size * width];
             for (int i = 0; i < nd; i++) {
                 for (int j = Math.max(0, i - band); j <= Math.min(nd - 1, i + band); j++) {
                     for (int mm = 0; mm < m; mm++) {
@@ -506,14 +509,15 @@ public final class VsnaSolver {
                         }
                         double[] h = hsum[mm];
                         for (int r = 0; r < rank; r++) {
+                            int row = i * rank + r;
                             for (int c = 0; c < rank; c++) {
-                                a.add(i * rank + r, j * rank + c, aij * h[r * rank + c]);
+                                a[row * width + (j * rank + c - row + bw)] += aij * h[r * rank + c];
                             }
                         }
                     }
                 }
             }
-            w[d] = luSolve(a, rhs);
+            w[d] = bandLuSolve(a, size, bw, rhs);
         }
     }
 
@@ -565,17 +569,18 @@ public final class VsnaSolver {
             }
             x = choleskySolve(l, nd, band, maxDiag, rhs);
         } else {
-            DMatrixRMaj a = new DMatrixRMaj(nd, nd);
+            int width = 2 * band + 1;
+            double[] a = new double[nd * width];
             for (int i = 0; i < nd; i++) {
                 for (int j = Math.max(0, i - band); j <= Math.min(nd - 1, i + band); j++) {
                     double v = 0;
                     for (int mm = 0; mm < m; mm++) {
                         v += diag[mm] * op.distinct(d, mm).get(i, j);
                     }
-                    a.set(i, j, v);
+                    a[i * width + (j - i + band)] = v;
                 }
             }
-            x = luSolve(a, rhs);
+            x = bandLuSolve(a, nd, band, rhs);
         }
         for (int i = 0; i < nd; i++) {
             w[d][i * rank + c] = x[i];
@@ -598,6 +603,24 @@ public final class VsnaSolver {
         }
         throw new IllegalStateException("ALS coordinate system is not positive definite: the operator is not coercive"
                 + " on the trial space (check the boundary conditions and signs of the terms)");
+    }
+
+    /** Band LU without pivoting ({@link BandLu}); falls back to EJML's pivoted dense LU if a pivot vanishes. */
+    private static double[] bandLuSolve(double[] band, int size, int bw, double[] rhs) {
+        int width = 2 * bw + 1;
+        double[] saved = band.clone();
+        if (BandLu.factor(band, size, bw)) {
+            double[] x = rhs.clone();
+            BandLu.solve(band, size, bw, x);
+            return x;
+        }
+        DMatrixRMaj a = new DMatrixRMaj(size, size);
+        for (int i = 0; i < size; i++) {
+            for (int j = Math.max(0, i - bw); j <= Math.min(size - 1, i + bw); j++) {
+                a.set(i, j, saved[i * width + (j - i + bw)]);
+            }
+        }
+        return luSolve(a, rhs);
     }
 
     private static double[] luSolve(DMatrixRMaj a, double[] rhs) {

@@ -92,7 +92,7 @@ class VsnaSolverTest {
         List<Coordinate> xy = List.of(new Coordinate("x", Role.SPACE, b), new Coordinate("t", Role.SPACE, b));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PdeProblem("p", xy,
                 List.of(new PdeProblem.Diffusion("x", Field.constant(1))), List.of(), null, null, "u"));
-        assertEquals("boundary: missing boundary condition for diffusion coordinate 'x' (both ends need a value)",
+        assertEquals("boundary: missing boundary condition for diffusion coordinate 'x' (both ends need a value or a flux)",
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new PdeProblem("p", xy,
                 List.of(new PdeProblem.TimeDerivative("t")), List.of(), Field.constant(0), null, "u"));

@@ -33,15 +33,23 @@ final class BlockJobs {
         return jsc.parallelize(ids, slices);
     }
 
-    /** Pass 1: one statistics bundle per block, in block order. */
+    /**
+     * Pass 1: one statistics bundle per block, in block order.
+     *
+     * @param cells when not null, every output is also counted into this accumulator's grid (one grid per task)
+     */
     static List<BlockStats> statistics(JavaSparkContext jsc, SamplePlan plan, Broadcast<UqModel> model,
-                                       BlockStats.StatsSpec spec, int slices) {
+                                       BlockStats.StatsSpec spec, int slices, OnePassHistogram.CellSum cells) {
         List<BlockStats> out = new ArrayList<>(blocks(jsc, plan, slices).mapPartitions(it -> {
             FaultInjection.maybeFailTask();
             BlockKernel kernel = new BlockKernel(plan, model.value());
+            HistogramAccumulator grid = cells == null ? null : cells.newCells();
             List<BlockStats> done = new ArrayList<>();
             while (it.hasNext()) {
-                done.add(statisticsOf(it.next(), kernel, plan, spec));
+                done.add(statisticsOf(it.next(), kernel, plan, spec, grid));
+            }
+            if (grid != null) {
+                cells.add(grid);
             }
             return done.iterator();
         }).collect());
@@ -49,7 +57,8 @@ final class BlockJobs {
         return out;
     }
 
-    static BlockStats statisticsOf(int block, BlockKernel kernel, SamplePlan plan, BlockStats.StatsSpec spec) {
+    static BlockStats statisticsOf(int block, BlockKernel kernel, SamplePlan plan, BlockStats.StatsSpec spec,
+                                   HistogramAccumulator grid) {
         BlockStats stats = new BlockStats(block, plan.replicateOf(block), spec, plan.dimension());
         kernel.reset();
         long start = plan.blockStart(block);
@@ -63,6 +72,9 @@ final class BlockJobs {
             }
             kernel.run(start + done, count, false);
             stats.accept(kernel, count);
+            if (grid != null) {
+                grid.accept(kernel.fA, 0, count);
+            }
             done += count;
             if (done == nextPrefix && done < rows) { // the whole block is reported from the fold
                 stats.snapshot(done);

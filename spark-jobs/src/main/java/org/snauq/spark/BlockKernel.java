@@ -112,19 +112,22 @@ final class BlockKernel {
 
     /** Counts coordinates of the mapped rows (A and B halves) outside the domain; NaN counts as outside. */
     private void countOutside(int count) {
-        int width = plan.designDimension();
-        for (int k = 0; k < count; k++) {
-            for (int c = 0; c < width; c++) {
-                int d = c % dim;
-                double v = rows[k * width + c];
+        int values = count * plan.designDimension();
+        for (int off = 0; off < values; off += dim) { // rows hold A (and B) points of dim coordinates each
+            for (int d = 0; d < dim; d++) {
+                double v = rows[off + d];
                 if (!(v >= lower[d] && v <= upper[d])) {
-                    outside[d]++;
-                    double far = v < lower[d] ? lower[d] - v : v - upper[d];
-                    if (!(far <= farthest[d])) {
-                        farthest[d] = far;
-                    }
+                    outside(d, v);
                 }
             }
+        }
+    }
+
+    private void outside(int d, double v) {
+        outside[d]++;
+        double far = v < lower[d] ? lower[d] - v : v - upper[d];
+        if (!(far <= farthest[d])) {
+            farthest[d] = far;
         }
     }
 }

@@ -163,6 +163,13 @@ final class RunResults {
         }
     }
 
+    /** Adds the histogram rows of bins [edges[b], edges[b + 1]) (the last closed) holding counts[b] outputs. */
+    void histogram(double[] edges, long[] counts) {
+        for (int b = 0; b < counts.length; b++) {
+            add(ResultTables.HISTOGRAM, output, b, edges[b], edges[b + 1], counts[b]);
+        }
+    }
+
     private void add(String table, Object... values) {
         tables.get(table).add(RowFactory.create(values));
     }

@@ -30,8 +30,9 @@ import org.snauq.study.UqModel;
  * folder (DESIGN.md sections 4 and 6).
  *
  * <p>Passes: (1) every block folded into one statistics bundle (moments, quantiles, exceedance, Sobol' sums,
- * convergence prefixes); (2) when a histogram is asked for, the output's histogram over the [min, max] found
- * by pass 1 (it re-evaluates the A points: a fixed-range histogram needs its range first); (3) optionally
+ * convergence prefixes), and the outputs counted on a fine grid for the histogram ({@link OnePassHistogram});
+ * (2) only when that grid cannot give the histogram exactly, the histogram over the [min, max] found by pass 1
+ * (it re-evaluates the A points: a fixed-range histogram needs its range first); (3) optionally
  * every sample, written by the executors. Then the tables, then {@code manifest.json}, then the atomic move.
  */
 public final class UqRun {
@@ -84,15 +85,26 @@ public final class UqRun {
         BlockStats.StatsSpec blockSpec = new BlockStats.StatsSpec(!spec.quantiles().isEmpty(),
                 spec.quantileMethod() == org.snauq.study.QuantileMethod.EXACT,
                 spec.exceedance().stream().mapToDouble(Double::doubleValue).toArray(), spec.sobol());
+        double[] grid = spec.histogramBins() > 0 ? OnePassHistogram.gridRange(plan, model) : null;
+        OnePassHistogram.CellSum cells = grid == null ? null : new OnePassHistogram.CellSum(grid[0], grid[1]);
+        if (cells != null) {
+            jsc.sc().register(cells, "histogram cells");
+        }
         List<BlockStats> blocks = withProgress(spark, log, "sampling", plan.blocks(), slices,
-                () -> BlockJobs.statistics(jsc, plan, shipped, blockSpec, slices));
+                () -> BlockJobs.statistics(jsc, plan, shipped, blockSpec, slices, cells));
         log.phase("sampling", "sampling done: " + plan.blocks() + "/" + plan.blocks() + " blocks, "
                 + plan.rows() * plan.evaluationsPerRow() + " evaluations");
 
         AnalyticResult analytic = spec.analytic() ? Analytic.of(model, study.inputs()) : null;
         RunResults results = new RunResults(model.output(), study.inputNames(), plan, spec, blocks, analytic);
         checkDomain(study, results);
-        if (spec.histogramBins() > 0) {
+        OnePassHistogram.Bins bins = cells == null ? null : OnePassHistogram.bin(cells.value(),
+                results.moments.count(), results.moments.min(), results.moments.max(), spec.histogramBins());
+        if (bins != null) {
+            results.histogram(bins.edges(), bins.counts());
+            log.info("histogram from the sampling pass: " + spec.histogramBins() + " bins over ["
+                    + results.moments.min() + ", " + results.moments.max() + "]");
+        } else if (spec.histogramBins() > 0) { // exact equal bins need [min, max] first: a second pass
             double lo = results.moments.min();
             double hi = results.moments.max();
             if (!(hi > lo)) { // a constant output: one unit-wide range around it
@@ -113,8 +125,9 @@ public final class UqRun {
         try {
             Map<String, Long> counts = new LinkedHashMap<>();
             for (Map.Entry<String, List<Row>> t : results.tables().entrySet()) {
-                spark.createDataFrame(t.getValue(), ResultTables.schema(t.getKey())).coalesce(1).write()
-                        .mode(SaveMode.ErrorIfExists).option("compression", "snappy").parquet(dir.table(t.getKey()));
+                // from the driver: a Spark job per tiny table would cost seconds of SQL warm-up
+                ResultTableWriter.write(dir.table(t.getKey()), ResultTables.schema(t.getKey()), t.getValue(),
+                        spark.sparkContext().hadoopConfiguration());
                 counts.put(t.getKey(), (long) t.getValue().size());
                 FaultInjection.maybeFailAfter(t.getKey());
             }
@@ -126,7 +139,8 @@ public final class UqRun {
             log.phase("tables", "tables written: " + String.join(", ", counts.keySet()));
             Map<String, Long> timings = log.timings();
             timings.put("evaluation_task_ms", results.evaluationNanos / 1_000_000);
-            dir.writeManifest(manifest(study, loaded, spark, runId, plan, slices, counts, timings, results));
+            dir.writeManifest(manifest(study, loaded, spark, runId, plan, slices, counts, timings, log.cpuTimings(),
+                    results));
             dir.commit();
             log.info("run written: " + dir.target());
             return new Outcome(dir.target(), counts, timings);
@@ -182,7 +196,7 @@ public final class UqRun {
 
     private static String manifest(Study study, LoadedModel loaded, SparkSession spark, String runId,
                                    SamplePlan plan, int slices, Map<String, Long> counts, Map<String, Long> timings,
-                                   RunResults results) throws IOException {
+                                   Map<String, Long> cpuTimings, RunResults results) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("run_id", runId);
         m.put("created", Instant.now().toString());
@@ -216,6 +230,7 @@ public final class UqRun {
         m.put("versions", versions);
         m.put("spark_master", spark.sparkContext().master());
         m.put("timings_ms", timings);
+        m.put("cpu_ms", cpuTimings);
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m);
     }
 }

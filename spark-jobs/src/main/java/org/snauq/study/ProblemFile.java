@@ -114,14 +114,16 @@ public record ProblemFile(String source, PdeProblem problem, VsnaConfig solver) 
             }
             ExpressionField expressions = new ExpressionField(names, lower, upper, constants);
             List<PdeProblem.Term> terms = terms(list(require(top, "terms", ""), "terms"), names, expressions);
+            List<PdeProblem.Neumann> fluxes = new ArrayList<>();
             List<Dirichlet> boundary = top.containsKey("boundary")
-                    ? boundary(map(top.get("boundary"), "boundary"), names, expressions) : List.of();
+                    ? boundary(map(top.get("boundary"), "boundary"), names, expressions, fluxes) : List.of();
             Field initial = top.containsKey("initial") ? field(top.get("initial"), "initial", expressions) : null;
             Field exact = top.containsKey("exact") ? field(top.get("exact"), "exact", expressions) : null;
             VsnaConfig solver = top.containsKey("solver") ? solver(map(top.get("solver"), "solver"))
                     : VsnaConfig.defaults();
             try {
-                return new ProblemFile(source, new PdeProblem(name, coords, terms, boundary, initial, exact, output),
+                return new ProblemFile(source, new PdeProblem(name, coords, terms, boundary, initial, exact, output,
+                        fluxes),
                         solver);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
@@ -278,18 +280,39 @@ public record ProblemFile(String source, PdeProblem problem, VsnaConfig solver) 
             return name;
         }
 
-        private List<Dirichlet> boundary(Map<String, Object> m, List<String> names, ExpressionField expressions) {
+        /** Ends given a value are Dirichlet conditions; ends given {@code {flux: g}} go to {@code fluxes}. */
+        private List<Dirichlet> boundary(Map<String, Object> m, List<String> names, ExpressionField expressions,
+                                         List<PdeProblem.Neumann> fluxes) {
             List<Dirichlet> out = new ArrayList<>();
             for (String c : m.keySet()) {
                 String where = "boundary." + c;
                 declared(c, where, names);
                 Map<String, Object> sides = map(m.get(c), where);
                 checkKeys(sides, List.of("lower", "upper"), where);
-                Field lo = sides.containsKey("lower") ? field(sides.get("lower"), where + ".lower", expressions) : null;
-                Field hi = sides.containsKey("upper") ? field(sides.get("upper"), where + ".upper", expressions) : null;
-                out.add(new Dirichlet(c, lo, hi));
+                Field lo = end(sides, "lower", c, where, expressions, fluxes);
+                Field hi = end(sides, "upper", c, where, expressions, fluxes);
+                if (lo != null || hi != null) {
+                    out.add(new Dirichlet(c, lo, hi));
+                }
             }
             return out;
+        }
+
+        private Field end(Map<String, Object> sides, String end, String coordinate, String where,
+                          ExpressionField expressions, List<PdeProblem.Neumann> fluxes) {
+            if (!sides.containsKey(end)) {
+                return null;
+            }
+            Object value = sides.get(end);
+            String at = where + "." + end;
+            if (value instanceof Map<?, ?>) {
+                Map<String, Object> f = map(value, at);
+                checkKeys(f, List.of("flux"), at);
+                Field g = field(require(f, "flux", at), at + ".flux", expressions);
+                fluxes.add(new PdeProblem.Neumann(coordinate, PdeProblem.End.valueOf(end.toUpperCase(Locale.ROOT)), g));
+                return null;
+            }
+            return field(value, at, expressions);
         }
 
         private Field field(Object value, String where, ExpressionField expressions) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import org.snauq.spark.SparkTests;
 
 /** Runs the {@code sna} command line in-process with captured stdout and stderr. */
 final class Cli {
@@ -38,6 +39,7 @@ final class Cli {
     }
 
     static Result run(String... args) {
+        SparkTests.session(); // commands that need Spark reuse the test JVM's one session
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = SnaCli.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);

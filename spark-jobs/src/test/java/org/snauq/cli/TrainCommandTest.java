@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.snauq.spark.SparkTests;
 import org.junit.jupiter.api.io.TempDir;
 import org.snauq.datasets.DataFiles;
 import org.snauq.datasets.Ishigami;
@@ -187,7 +188,7 @@ class TrainCommandTest {
 
     @Test
     void train_parquetWithStringColumn_exit2NamesType() throws IOException {
-        SparkSession spark = LocalSpark.session();
+        SparkSession spark = SparkTests.session();
         StructType schema = new StructType().add("x1", DataTypes.DoubleType).add("site", DataTypes.StringType)
                 .add("y", DataTypes.DoubleType);
         Path p = dir.resolve("text.parquet");

@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
+import org.snauq.spark.SparkTests;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,8 +44,7 @@ class ReportWriterTest {
 
     @BeforeAll
     static void renderFixture() throws IOException {
-        spark = SparkSession.builder().master("local[1]").appName("report-test").config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "1").getOrCreate();
+        spark = SparkTests.session(); // the one session of the test JVM (its master matters to other tests)
         run = tmp.resolve("run_id=20250101T000000Z");
         Files.createDirectories(run);
         FixtureRun.write(spark, run);

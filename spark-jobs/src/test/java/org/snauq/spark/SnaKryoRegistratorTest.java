@@ -60,7 +60,7 @@ class SnaKryoRegistratorTest {
         assertArrayEquals(here.fAB, there.fAB);
 
         BlockStats.StatsSpec spec = new BlockStats.StatsSpec(true, false, new double[] {1.0}, true);
-        BlockStats stats = BlockJobs.statisticsOf(0, here, plan, spec);
+        BlockStats stats = BlockJobs.statisticsOf(0, here, plan, spec, null);
         BlockStats back = roundTrip(k, stats);
         assertEquals(stats.moments.mean(), back.moments.mean(), 0.0);
         assertEquals(stats.quantiles.quantile(0.5), back.quantiles.quantile(0.5), 0.0);

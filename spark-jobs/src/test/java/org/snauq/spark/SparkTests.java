@@ -23,6 +23,11 @@ public final class SparkTests {
             conf.set("spark.driver.bindAddress", "127.0.0.1");
             session = SparkSession.builder().config(conf).getOrCreate();
             session.sparkContext().setLogLevel("ERROR");
+            if (!session.sparkContext().master().equals("local[2,3]")) {
+                // getOrCreate returned a session some test built itself: the retry test would silently lose its retries
+                throw new IllegalStateException("a test created its own Spark session (" + session.sparkContext().master()
+                        + ") before SparkTests.session(); use SparkTests.session() everywhere");
+            }
         }
         return session;
     }

@@ -62,7 +62,7 @@ class TableReaderTest {
 
     @Test
     void parquet_fileOrFolder_sameValuesAsWritten() throws IOException {
-        SparkSession spark = LocalSpark.session();
+        SparkSession spark = SparkTests.session();
         StructType schema = new StructType().add("i", DataTypes.IntegerType).add("f", DataTypes.FloatType)
                 .add("d", DataTypes.DoubleType).add("s", DataTypes.StringType).add("n", DataTypes.DoubleType);
         List<Row> rows = new ArrayList<>();

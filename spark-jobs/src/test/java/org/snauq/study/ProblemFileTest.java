@@ -128,7 +128,7 @@ class ProblemFileTest {
     void parse_missingBoundaryForDiffusionCoordinate_rejected() {
         IllegalArgumentException e = bad(GOOD.replace("  y: {lower: 0, upper: 0}\n", ""));
         assertEquals("heat.yaml: boundary: missing boundary condition for diffusion coordinate 'y' (both ends need a"
-                + " value)", e.getMessage());
+                + " value or a flux)", e.getMessage());
     }
 
     @Test

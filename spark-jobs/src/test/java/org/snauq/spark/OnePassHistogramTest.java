@@ -1,0 +1,157 @@
+package org.snauq.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.Test;
+import org.snauq.stats.HistogramAccumulator;
+import org.snauq.stats.Mergeable;
+import org.snauq.stats.MomentsAccumulator;
+import org.snauq.study.LoadedModel;
+import org.snauq.study.ModelLoader;
+import org.snauq.study.Sampling;
+import org.snauq.study.Study;
+import org.snauq.study.StudyParserAccess;
+
+/**
+ * The one-pass histogram is exact: every count equals a direct count of the same outputs against the edges the
+ * table reports, the outer edges are the data's min and max, and the inner edges are within half a grid cell
+ * of equal spacing; where exactness is out of reach it declines (null) rather than approximate.
+ */
+class OnePassHistogramTest {
+
+    private static final int BINS = 64;
+
+    /** Counts of values in [edges[b], edges[b + 1]), the last bin closed: the definition, counted directly. */
+    private static long[] directCounts(double[] values, double[] edges) {
+        long[] c = new long[edges.length - 1];
+        for (double v : values) {
+            for (int b = 0; b < c.length; b++) {
+                boolean last = b == c.length - 1;
+                if (v >= edges[b] && (v < edges[b + 1] || last && v <= edges[b + 1])) {
+                    c[b]++;
+                    break;
+                }
+            }
+        }
+        return c;
+    }
+
+    private static void assertExactAndNearEqual(double[] values, HistogramAccumulator cells, OnePassHistogram.Bins bins) {
+        double min = Arrays.stream(values).min().orElseThrow();
+        double max = Arrays.stream(values).max().orElseThrow();
+        double[] e = bins.edges();
+        assertEquals(min, e[0], 0.0);
+        assertEquals(max, e[BINS], 0.0);
+        assertArrayEquals(directCounts(values, e), bins.counts());
+        assertEquals(values.length, Arrays.stream(bins.counts()).sum());
+        double h = (cells.lower(OnePassHistogram.CELLS) - cells.lower(0)) / OnePassHistogram.CELLS;
+        for (int b = 1; b < BINS; b++) {
+            assertTrue(e[b] > e[b - 1]);
+            // half a cell, plus rounding of the edge arithmetic
+            assertEquals(min + b * (max - min) / BINS, e[b], 0.5 * h * (1 + 1e-9), "edge " + b);
+        }
+    }
+
+    @Test
+    void bin_normalValues_countsEqualDirectCount() {
+        SplittableRandom rng = new SplittableRandom(11);
+        double[] values = new double[200_000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = 3.0 + 2.0 * rng.nextGaussian();
+        }
+        HistogramAccumulator cells = new HistogramAccumulator(-20, 25, OnePassHistogram.CELLS);
+        cells.accept(values, 0, values.length);
+        OnePassHistogram.Bins bins = OnePassHistogram.bin(cells, values.length,
+                Arrays.stream(values).min().orElseThrow(), Arrays.stream(values).max().orElseThrow(), BINS);
+        assertNotNull(bins);
+        assertExactAndNearEqual(values, cells, bins);
+    }
+
+    @Test
+    void bin_valuesOnCellEdges_countedInTheUpperBin() {
+        // values placed exactly on the grid's cell edges: the cell (and bin) is decided by the reported edges
+        HistogramAccumulator cells = new HistogramAccumulator(0, 1, OnePassHistogram.CELLS);
+        double[] values = new double[OnePassHistogram.CELLS + 1];
+        for (int j = 0; j <= OnePassHistogram.CELLS; j++) {
+            values[j] = cells.lower(j);
+        }
+        cells.accept(values, 0, values.length);
+        OnePassHistogram.Bins bins = OnePassHistogram.bin(cells, values.length, 0.0, 1.0, BINS);
+        assertNotNull(bins);
+        assertExactAndNearEqual(values, cells, bins);
+    }
+
+    @Test
+    void bin_valueOutsideGrid_declines() {
+        HistogramAccumulator cells = new HistogramAccumulator(0, 1, OnePassHistogram.CELLS);
+        double[] values = {0.1, 0.5, 0.9, 1.5};
+        cells.accept(values, 0, values.length);
+        assertNull(OnePassHistogram.bin(cells, values.length, 0.1, 1.5, BINS));
+    }
+
+    @Test
+    void bin_nanOutput_declines() {
+        HistogramAccumulator cells = new HistogramAccumulator(0, 1, OnePassHistogram.CELLS);
+        double[] values = {0.0, 1.0, Double.NaN};
+        cells.accept(values, 0, values.length);
+        assertNull(OnePassHistogram.bin(cells, values.length, 0.0, 1.0, BINS));
+    }
+
+    @Test
+    void bin_dataSpanFewCells_declines() {
+        HistogramAccumulator cells = new HistogramAccumulator(0, 1, OnePassHistogram.CELLS);
+        double[] values = {0.5, 0.5 + 10.0 / OnePassHistogram.CELLS}; // 10 cells, far fewer than 64 per bin
+        cells.accept(values, 0, values.length);
+        assertNull(OnePassHistogram.bin(cells, values.length, values[0], values[1], BINS));
+    }
+
+    /** Through Spark: the grid counted in the tasks equals the grid of the same outputs counted here. */
+    @Test
+    void statisticsPass_ishigamiSna_gridEqualsLocalCountAndBinsExact() {
+        String text = """
+                name: h
+                model: {sna: M}
+                inputs:
+                  - {name: x1, dist: uniform, lower: -3.141592653589793, upper: 3.141592653589793}
+                  - {name: x2, dist: uniform, lower: -3.141592653589793, upper: 3.141592653589793}
+                  - {name: x3, dist: uniform, lower: -3.141592653589793, upper: 3.141592653589793}
+                sampling: {design: mc, n: 20000}
+                """;
+        Study study = StudyParserAccess.parse(text);
+        LoadedModel loaded = ModelLoader.sna(study, IshigamiSna.model(12), "test", Map.of());
+        SamplePlan plan = SamplePlan.of(new Sampling("mc", 20_000, 5), study.inputs(), false, 4096);
+        double[] range = OnePassHistogram.gridRange(plan, loaded.model());
+        assertNotNull(range);
+
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(SparkTests.session().sparkContext());
+        OnePassHistogram.CellSum sum = new OnePassHistogram.CellSum(range[0], range[1]);
+        jsc.sc().register(sum, "test cells");
+        BlockStats.StatsSpec spec = new BlockStats.StatsSpec(false, false, new double[0], false);
+        List<BlockStats> blocks = BlockJobs.statistics(jsc, plan, jsc.broadcast(loaded.model()), spec, 3, sum);
+
+        BlockKernel kernel = new BlockKernel(plan, loaded.model());
+        double[] values = new double[(int) plan.rows()];
+        for (int pos = 0; pos < values.length; pos += BlockKernel.CHUNK) {
+            int count = Math.min(BlockKernel.CHUNK, values.length - pos);
+            kernel.run(pos, count, true);
+            System.arraycopy(kernel.fA, 0, values, pos, count);
+        }
+        HistogramAccumulator local = sum.newCells();
+        local.accept(values, 0, values.length);
+        assertArrayEquals(local.counts(), sum.value().counts());
+
+        MomentsAccumulator m = Mergeable.foldInOrder(blocks.stream().map(b -> b.moments).toList());
+        OnePassHistogram.Bins bins = OnePassHistogram.bin(sum.value(), m.count(), m.min(), m.max(), BINS);
+        assertNotNull(bins, "the pilot's grid holds every output of this bounded model");
+        assertExactAndNearEqual(values, sum.value(), bins);
+    }
+}
