@@ -9,12 +9,14 @@ import org.snauq.spark.OutputPaths;
 import org.snauq.spark.PhaseLog;
 import org.snauq.spark.StudyModels;
 import org.snauq.spark.StudyTables;
+import org.snauq.spark.SweepRun;
 import org.snauq.spark.UqRun;
 import org.snauq.spark.UqSpark;
 import org.snauq.study.LoadedModel;
 import org.snauq.study.ModelLoader;
 import org.snauq.study.Study;
 import org.snauq.study.StudyParser;
+import org.snauq.study.SweepSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,12 +73,18 @@ final class RunCommand implements Callable<Integer> {
                 return session;
             }
         };
-        LoadedModel model = ModelLoader.load(s, new StudyModels(), StudyTables.reader(spark));
+        SweepSpec sweep = SweepSpec.present(s) ? SweepSpec.parse(s) : null;
+        LoadedModel model = ModelLoader.load(sweep == null ? s : sweep.loadingStudy(s), new StudyModels(),
+                StudyTables.reader(spark));
+        if (sweep != null) {
+            sweep.checkWindow(s, model.model().output());
+        }
         log.phase("model", "study " + study.getFileName() + " checked, model ready: " + model.model().description());
         SparkSession session = spark.get();
         log.phase("spark", "spark ready: " + session.sparkContext().master() + ", " + session.sparkContext()
                 .defaultParallelism() + " cores");
-        UqRun.Outcome outcome = UqRun.run(s, model, session, id, log);
+        UqRun.Outcome outcome = sweep == null ? UqRun.run(s, model, session, id, log)
+                : SweepRun.run(s, sweep, model, session, id, log);
         // After the run is in place: a failed rendering leaves a complete run that `sna report` can render again.
         String report = ReportWriter.write(session, outcome.folder());
         log.phase("report", "report written: " + report);

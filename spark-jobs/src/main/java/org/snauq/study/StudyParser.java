@@ -47,7 +47,7 @@ public final class StudyParser {
     public static final long EXACT_QUANTILE_LIMIT = 1L << 22;
 
     static final List<String> TOP_KEYS = List.of("name", "model", "inputs", "sampling", "statistics", "output",
-            "domain-policy", "spark");
+            "domain-policy", "spark", "sweep");
     static final List<String> MODEL_KEYS = List.of("function", "expression", "sna", "train", "solve");
     static final List<String> TRAIN_KEYS = List.of("data", "response", "rank", "degree", "knots");
     static final List<String> SAMPLING_KEYS = List.of("design", "n", "seed");

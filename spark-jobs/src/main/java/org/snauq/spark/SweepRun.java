@@ -1,0 +1,294 @@
+package org.snauq.spark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.snauq.stats.ConfidenceInterval;
+import org.snauq.stats.Intervals;
+import org.snauq.stats.MomentsAccumulator;
+import org.snauq.study.LoadedModel;
+import org.snauq.study.Study;
+import org.snauq.study.StudyException;
+import org.snauq.study.StudyParser;
+import org.snauq.study.SweepSpec;
+import org.snauq.study.UqModel;
+
+/**
+ * The design sweep of {@code sna run} for a study with a {@code sweep:} block ({@link SweepSpec}): designs x n
+ * samples of the uncertain inputs, evaluated in the executors design by design ({@link SweepKernel}), and a run
+ * folder with a {@code designs} table (one row per design: design inputs, per-QoI mean, std and 5/50/95 %
+ * quantiles, the probability of meeting the process window with its Wilson interval, and the rank by that
+ * probability) and a {@code summary} table (the best design's QoI moments, method {@code best-design}), then
+ * {@code manifest.json}, moved into place atomically like any run.
+ *
+ * <p>Determinism: a design's statistics are folded in sample order inside one task and sorted by design index on
+ * the driver, so the tables are bit-identical for any partitioning. Ranking: window probability, then the lower
+ * end of its interval, then design index, all descending but the index.
+ */
+public final class SweepRun {
+
+    public static final String DESIGNS = "designs";
+    public static final String BEST_DESIGN = "best-design";
+
+    private SweepRun() {
+    }
+
+    /** Runs the sweep and writes {@code <output>/run_id=<runId>/}. */
+    public static UqRun.Outcome run(Study study, SweepSpec sweep, LoadedModel loaded, SparkSession spark,
+                                    String runId, PhaseLog log) throws IOException {
+        UqModel model = loaded.model();
+        List<String> qois = sweep.qois(model.output());
+        sweep.checkWindow(study, model.output());
+        if (study.sampling().n() > StudyParser.EXACT_QUANTILE_LIMIT) {
+            throw new StudyException(study.fileName() + ": sampling.n is the number of samples per design in a"
+                    + " sweep and must be <= " + StudyParser.EXACT_QUANTILE_LIMIT + ", got " + study.sampling().n());
+        }
+        SweepKernel.Plan plan = plan(study, sweep, model, qois);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int designs = sweep.designs().length;
+        int slices = UqRun.slices(study.spark().partitions(), designs, jsc.defaultParallelism());
+        Broadcast<UqModel> shipped = jsc.broadcast(model);
+        log.restartPhase();
+        log.info(String.format(Locale.ROOT, "sweep started: %d designs x %d samples (%s) = %d queries, %d partitions"
+                        + " on %s", designs, study.sampling().n(), study.sampling().design(),
+                designs * study.sampling().n(), slices, spark.sparkContext().master()));
+        List<Integer> ids = IntStream.range(0, designs).boxed().toList();
+        List<SweepKernel.DesignStats> stats = new ArrayList<>(UqRun.withProgress(spark, log, "sweep", designs,
+                slices, () -> jsc.parallelize(ids, slices).mapPartitions(it -> {
+                    FaultInjection.maybeFailTask();
+                    SweepKernel kernel = new SweepKernel(plan, shipped.value());
+                    List<SweepKernel.DesignStats> done = new ArrayList<>();
+                    while (it.hasNext()) {
+                        done.add(kernel.run(it.next()));
+                    }
+                    return done.iterator();
+                }).collect()));
+        stats.sort(Comparator.comparingInt(s -> s.design));
+        log.phase("sweep", "sweep done: " + designs + " designs, " + designs * study.sampling().n() + " queries");
+
+        int[] rank = rank(stats, sweep.confidence());
+        int best = 0;
+        for (int j = 0; j < rank.length; j++) {
+            if (rank[j] == 1) {
+                best = j;
+            }
+        }
+        RunDirectory dir = RunDirectory.begin(study.output(), runId, spark.sparkContext().hadoopConfiguration());
+        try {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            ResultTableWriter.write(dir.table(ResultTables.SUMMARY), ResultTables.schema(ResultTables.SUMMARY),
+                    summary(stats.get(best), qois, sweep.confidence()), spark.sparkContext().hadoopConfiguration());
+            counts.put(ResultTables.SUMMARY, (long) qois.size());
+            FaultInjection.maybeFailAfter(ResultTables.SUMMARY);
+            ResultTableWriter.write(dir.table(DESIGNS), designsSchema(sweep.designInputs(), qois),
+                    designRows(stats, rank, sweep, qois), spark.sparkContext().hadoopConfiguration());
+            counts.put(DESIGNS, (long) designs);
+            FaultInjection.maybeFailAfter(DESIGNS);
+            log.phase("tables", "tables written: " + String.join(", ", counts.keySet()));
+            Map<String, Long> timings = log.timings();
+            dir.writeManifest(manifest(study, sweep, loaded, spark, runId, slices, counts, timings, stats.get(best)));
+            dir.commit();
+            log.info("run written: " + dir.target() + "; best design " + describe(sweep, best) + ", P(window) = "
+                    + stats.get(best).inside / (double) stats.get(best).count());
+            return new UqRun.Outcome(dir.target(), counts, timings);
+        } catch (IOException | RuntimeException | Error e) {
+            dir.abort();
+            throw e;
+        }
+    }
+
+    /** The executors' plan: samples of the study inputs, design points, window bounds, model coordinate sources. */
+    static SweepKernel.Plan plan(Study study, SweepSpec sweep, UqModel model, List<String> qois) {
+        SamplePlan samples = SamplePlan.of(study.sampling(), study.inputs(), false);
+        List<SweepSpec.Bound> window = sweep.window();
+        double[] low = new double[window.size()];
+        double[] high = new double[window.size()];
+        int[] which = new int[window.size()];
+        for (int b = 0; b < window.size(); b++) {
+            low[b] = window.get(b).min();
+            high[b] = window.get(b).max();
+            which[b] = qois.indexOf(window.get(b).qoi());
+        }
+        int[] source = null;
+        if (sweep.meltPool() != null) {
+            if (model.sna() == null) {
+                throw new StudyException(study.fileName() + ": sweep.qoi.melt-pool needs an SNA model (sna, train or"
+                        + " solve), got " + model.description());
+            }
+            List<String> names = model.sna().names();
+            source = new int[names.size()];
+            for (int d = 0; d < names.size(); d++) {
+                String name = names.get(d);
+                int k = sweep.designInputs().indexOf(name);
+                source[d] = sweep.meltPool().space().contains(name) ? -1 : k >= 0 ? -2 - k
+                        : study.inputNames().indexOf(name);
+            }
+        }
+        checkDesigns(study, sweep, model);
+        return new SweepKernel.Plan(samples, sweep.designs(), sweep.meltPool(), low, high, which, qois.size(), source);
+    }
+
+    /** Under domain-policy error, every design point must lie in the model's domain. */
+    private static void checkDesigns(Study study, SweepSpec sweep, UqModel model) {
+        double[] lo = model.domainLower();
+        double[] hi = model.domainUpper();
+        if (lo == null || study.domainPolicy() != org.snauq.study.DomainPolicy.ERROR) {
+            return;
+        }
+        List<String> names = model.inputNames();
+        for (int k = 0; k < sweep.designInputs().size(); k++) {
+            int i = names.indexOf(sweep.designInputs().get(k));
+            for (double[] point : sweep.designs()) {
+                double v = point[k];
+                if (!(v >= lo[i] && v <= hi[i])) {
+                    throw new StudyException(study.fileName() + ": sweep.designs." + sweep.designInputs().get(k)
+                            + ": " + v + " lies outside the model's domain [" + lo[i] + ", " + hi[i] + "]; narrow the"
+                            + " grid or set domain-policy: clamp");
+                }
+            }
+        }
+    }
+
+    /** rank[j] = 1 for the best design: window probability, then its interval's lower end, descending. */
+    static int[] rank(List<SweepKernel.DesignStats> stats, double confidence) {
+        Integer[] order = IntStream.range(0, stats.size()).boxed().toArray(Integer[]::new);
+        double[] p = new double[stats.size()];
+        double[] low = new double[stats.size()];
+        for (int j = 0; j < p.length; j++) {
+            ConfidenceInterval ci = Intervals.wilson(stats.get(j).inside, stats.get(j).count(), confidence);
+            p[j] = ci.estimate();
+            low[j] = ci.low();
+        }
+        java.util.Arrays.sort(order, Comparator.<Integer>comparingDouble(j -> -p[j])
+                .thenComparingDouble(j -> -low[j]).thenComparingInt(j -> j));
+        int[] rank = new int[p.length];
+        for (int r = 0; r < order.length; r++) {
+            rank[order[r]] = r + 1;
+        }
+        return rank;
+    }
+
+    /** design, the design inputs, per QoI mean/std/p05/p50/p95, n, p_window, its interval, rank. */
+    static StructType designsSchema(List<String> designInputs, List<String> qois) {
+        List<StructField> f = new ArrayList<>();
+        f.add(DataTypes.createStructField("design", DataTypes.LongType, true));
+        for (String d : designInputs) {
+            f.add(DataTypes.createStructField(d, DataTypes.DoubleType, true));
+        }
+        for (String q : qois) {
+            for (String s : List.of("mean", "std", "p05", "p50", "p95")) {
+                f.add(DataTypes.createStructField(q + "_" + s, DataTypes.DoubleType, true));
+            }
+        }
+        f.add(DataTypes.createStructField("n", DataTypes.LongType, true));
+        for (String s : List.of("p_window", "p_window_ci_low", "p_window_ci_high")) {
+            f.add(DataTypes.createStructField(s, DataTypes.DoubleType, true));
+        }
+        f.add(DataTypes.createStructField("rank", DataTypes.LongType, true));
+        return new StructType(f.toArray(StructField[]::new));
+    }
+
+    private static List<Row> designRows(List<SweepKernel.DesignStats> stats, int[] rank, SweepSpec sweep,
+                                        List<String> qois) {
+        List<Row> rows = new ArrayList<>();
+        for (SweepKernel.DesignStats s : stats) {
+            List<Object> v = new ArrayList<>();
+            v.add((long) s.design);
+            for (double x : sweep.designs()[s.design]) {
+                v.add(x);
+            }
+            for (int q = 0; q < qois.size(); q++) {
+                v.add(s.moments[q].mean());
+                v.add(s.moments[q].std());
+                for (double x : s.quantiles[q]) {
+                    v.add(x);
+                }
+            }
+            ConfidenceInterval ci = Intervals.wilson(s.inside, s.count(), sweep.confidence());
+            v.add(s.count());
+            v.add(ci.estimate());
+            v.add(ci.low());
+            v.add(ci.high());
+            v.add((long) rank[s.design]);
+            rows.add(RowFactory.create(v.toArray()));
+        }
+        return rows;
+    }
+
+    private static List<Row> summary(SweepKernel.DesignStats best, List<String> qois, double confidence) {
+        List<Row> rows = new ArrayList<>();
+        for (int q = 0; q < qois.size(); q++) {
+            MomentsAccumulator m = best.moments[q];
+            ConfidenceInterval ci = m.meanInterval(confidence);
+            rows.add(RowFactory.create(qois.get(q), BEST_DESIGN, m.count(), m.mean(), m.variance(), m.std(),
+                    m.skewness(), m.excessKurtosis(), m.min(), m.max(), ci.low(), ci.high()));
+        }
+        return rows;
+    }
+
+    static String describe(SweepSpec sweep, int j) {
+        StringBuilder b = new StringBuilder("#" + j + " (");
+        for (int k = 0; k < sweep.designInputs().size(); k++) {
+            b.append(k == 0 ? "" : ", ").append(sweep.designInputs().get(k)).append(" = ")
+                    .append(sweep.designs()[j][k]);
+        }
+        return b.append(')').toString();
+    }
+
+    private static String manifest(Study study, SweepSpec sweep, LoadedModel loaded, SparkSession spark,
+                                   String runId, int slices, Map<String, Long> counts, Map<String, Long> timings,
+                                   SweepKernel.DesignStats best) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("run_id", runId);
+        m.put("created", Instant.now().toString());
+        m.put("study_file", study.file().toString());
+        m.put("study", study.parsed());
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("description", loaded.model().description());
+        model.put("output", loaded.model().output());
+        model.put("hash", loaded.hash());
+        model.putAll(loaded.report());
+        m.put("model", model);
+        m.put("kind", "sweep");
+        m.put("design", study.sampling().design());
+        m.put("seed", study.sampling().seed());
+        m.put("designs", sweep.designs().length);
+        m.put("samples_per_design", study.sampling().n());
+        m.put("sample_count", sweep.designs().length * study.sampling().n());
+        m.put("evaluations", sweep.designs().length * study.sampling().n());
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("design", best.design);
+        for (int k = 0; k < sweep.designInputs().size(); k++) {
+            b.put(sweep.designInputs().get(k), sweep.designs()[best.design][k]);
+        }
+        b.put("p_window", best.inside / (double) best.count());
+        m.put("best_design", b);
+        m.put("partitions", slices);
+        m.put("domain_policy", study.domainPolicy().key());
+        m.put("row_counts", counts);
+        Map<String, String> versions = new LinkedHashMap<>();
+        versions.put("sna_uq", Versions.snaUq());
+        versions.put("spark", spark.version());
+        versions.put("java", System.getProperty("java.version"));
+        m.put("versions", versions);
+        m.put("spark_master", spark.sparkContext().master());
+        m.put("timings_ms", timings);
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m);
+    }
+}

@@ -1,0 +1,118 @@
+package org.snauq.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.snauq.spark.SparkTests;
+
+/**
+ * {@code sna run} of a study with a {@code sweep:} block, on a toy response with a closed-form window probability:
+ * y = a + e with the design input a on a grid and e ~ N(0, 1), window |y| &lt;= 1, so
+ * P(window | a) = Phi(1 - a) - Phi(-1 - a), largest at a = 0 and decreasing in |a|. The designs table ranks
+ * by it, its probabilities agree with the closed form, and it is bit-identical for 1 and 3 partitions. Bad sweep
+ * keys exit 2 with one line.
+ */
+class SweepRunTest {
+
+    private static final double[] A = {-1.0, 0.0, 0.5, 2.0};
+    private static final long N = 4096;
+    /** A Monte Carlo proportion: 4 standard errors sqrt(p (1 - p) / n) at the worst p = 1/2. */
+    private static final double P_TOL = 4 * 0.5 / Math.sqrt(N);
+    /** The sample mean of a + e: 4 standard errors 1 / sqrt(n). */
+    private static final double MEAN_TOL = 4 / Math.sqrt(N);
+
+    @TempDir
+    Path dir;
+
+    private Path study(String name, String sweep, int partitions) throws Exception {
+        Path f = dir.resolve(name + ".yaml");
+        Files.writeString(f, """
+                name: %s
+                model: {expression: "a + e"}
+                inputs:
+                  - {name: e, dist: normal, mean: 0.0, sd: 1.0}
+                sampling: {design: mc, n: %d, seed: 11}
+                sweep:
+                %s
+                spark: {partitions: %d}
+                """.formatted(name, N, sweep.indent(2).stripTrailing(), partitions));
+        return f;
+    }
+
+    private static final String TOY = """
+            designs: {a: [-1.0, 0.0, 0.5, 2.0]}
+            window: {y: {min: -1, max: 1}}
+            """;
+
+    private List<Row> designs(String run) {
+        return SparkTests.session().read().parquet(run + "/designs").orderBy("design").collectAsList();
+    }
+
+    @Test
+    void run_toySweep_ranksByClosedFormWindowProbability() throws Exception {
+        String run = runStudy(study("toy", TOY, 0), "toy"); // the expression model's output is named y
+        List<Row> rows = designs(run);
+        assertEquals(A.length, rows.size());
+        NormalDistribution phi = new NormalDistribution();
+        double[] exact = new double[A.length];
+        for (int j = 0; j < A.length; j++) {
+            exact[j] = phi.cumulativeProbability(1 - A[j]) - phi.cumulativeProbability(-1 - A[j]);
+            Row r = rows.get(j);
+            assertEquals(A[j], r.getDouble(r.fieldIndex("a")));
+            assertEquals(exact[j], r.getDouble(r.fieldIndex("p_window")), P_TOL, "P(window) at a = " + A[j]);
+            assertEquals(A[j], r.getDouble(r.fieldIndex("y_mean")), MEAN_TOL, "mean at a = " + A[j]);
+            assertEquals(N, r.getLong(r.fieldIndex("n")));
+            double p = r.getDouble(r.fieldIndex("p_window"));
+            assertTrue(r.getDouble(r.fieldIndex("p_window_ci_low")) <= p
+                    && p <= r.getDouble(r.fieldIndex("p_window_ci_high")), "interval holds the estimate");
+        }
+        // closed-form order: a = 0 (0.683), 0.5 (0.625), -1 (0.477), 2 (0.157); gaps >> P_TOL
+        long[] expectedRank = {3, 1, 2, 4};
+        for (int j = 0; j < A.length; j++) {
+            assertEquals(expectedRank[j], rows.get(j).getLong(rows.get(j).fieldIndex("rank")), "rank of a = " + A[j]);
+        }
+        assertTrue(Files.exists(Path.of(run, "manifest.json")));
+        Row best = SparkTests.session().read().parquet(run + "/summary").collectAsList().get(0);
+        assertEquals("best-design", best.getAs("method"));
+        assertEquals(0.0, (double) best.getAs("mean"), MEAN_TOL, "summary is the best design's (a = 0)");
+    }
+
+    @Test
+    void run_toySweep_sameBitsForAnyPartitioning() throws Exception {
+        List<Row> one = designs(runStudy(study("one", TOY, 1), "one"));
+        List<Row> three = designs(runStudy(study("three", TOY, 3), "three"));
+        assertEquals(one, three);
+    }
+
+    @Test
+    void run_badSweepKeys_exitTwoWithOneLine() throws Exception {
+        String[][] cases = {
+            {"designs: {a: [0.0]}\nwindow: {y: {min: -1}}\nbogus: 1", "sweep.bogus is not a known key"},
+            {"designs: {a: {from: 1, to: 0, count: 3}}\nwindow: {y: {max: 1}}", "sweep.designs.a.to must be > from"},
+            {"designs: {e: [0.0]}\nwindow: {y: {max: 1}}", "sweep.designs.e is a design input"},
+            {"designs: {a: [0.0]}\nwindow: {depth: {max: 1}}", "sweep.window.depth is not a QoI"},
+            {"designs: {a: [0.0]}\nwindow: {y: {min: 2, max: 1}}", "sweep.window.y.max must be > min"},
+        };
+        for (int i = 0; i < cases.length; i++) {
+            Path f = study("bad" + i, cases[i][0], 0);
+            SnaRun.Result r = SnaRun.sna("run", f.toString(), "--output", dir.resolve("bad").toString());
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().contains(cases[i][1]), "case " + i + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
+    }
+
+    private String runStudy(Path study, String id) {
+        SnaRun.Result r = SnaRun.sna("run", study.toString(), "--output", dir.resolve("out").toString(),
+                "--run-id", id);
+        assertEquals(0, r.exit(), r.err());
+        return r.out().strip();
+    }
+}
