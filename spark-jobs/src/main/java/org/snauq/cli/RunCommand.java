@@ -77,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
         LoadedModel model = ModelLoader.load(sweep == null ? s : sweep.loadingStudy(s), new StudyModels(),
                 StudyTables.reader(spark));
         if (sweep != null) {
-            sweep.checkWindow(s, model.model().output());
+            sweep.checkModel(s, model.model());
         }
         log.phase("model", "study " + study.getFileName() + " checked, model ready: " + model.model().description());
         SparkSession session = spark.get();

@@ -133,7 +133,7 @@ public final class ModelLoader {
         return columns;
     }
 
-    private static void checkDomain(Study study, UqModel model) {
+    static void checkDomain(Study study, UqModel model) {
         double[] lo = model.domainLower();
         double[] hi = model.domainUpper();
         if (lo == null || study.domainPolicy() == DomainPolicy.CLAMP) {

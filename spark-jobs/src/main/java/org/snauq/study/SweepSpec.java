@@ -149,6 +149,29 @@ public record SweepSpec(List<String> designInputs, double[][] designs, MeltPoolS
         return new SweepSpec(names, designs, pool, window, confidence);
     }
 
+    /**
+     * Checks what needs the model: the window names its QoIs, and under domain-policy error the uncertain inputs
+     * lie in its domain (as {@link ModelLoader} checks any study; the model was obtained with
+     * {@link #loadingStudy}, which cannot know the space coordinates' domains).
+     */
+    public void checkModel(Study study, UqModel model) {
+        checkWindow(study, model.output());
+        double[] lower = model.domainLower();
+        if (lower == null || study.domainPolicy() != DomainPolicy.ERROR) {
+            return;
+        }
+        Study loading = loadingStudy(study);
+        List<InputSpec> inputs = new ArrayList<>(loading.inputs());
+        if (meltPool != null) {
+            for (String axis : meltPool.space()) {
+                int i = loading.inputNames().indexOf(axis);
+                inputs.set(i, constant(axis, lower[i]));
+            }
+        }
+        ModelLoader.checkDomain(new Study(study.file(), study.name(), study.model(), inputs, study.sampling(),
+                study.statistics(), study.output(), DomainPolicy.ERROR, study.spark(), study.parsed()), model);
+    }
+
     /** The window names the model's output (checked once the model is known, for {@code qoi: output}). */
     public void checkWindow(Study study, String modelOutput) {
         for (Bound b : window) {
