@@ -69,6 +69,7 @@ final class ReportPage {
                 .append(m.has("model") ? " &middot; model: " + Html.escape(text(m.at("/model/description"), "")) : "")
                 .append("</p>\n");
         runFacts(h, m);
+        bestDesign(h, m);
         for (String output : outputs(run)) {
             outputSection(h, run, output);
         }
@@ -97,6 +98,30 @@ final class ReportPage {
         keyValueTable(h, "Versions", "versions", m.get("versions"));
         keyValueTable(h, "Rows written", "row-counts", m.get("row_counts"));
         h.append("</div>\n");
+    }
+
+    /** A design sweep's best design (from the manifest; every design is in the run's designs table). */
+    private static void bestDesign(StringBuilder h, JsonNode m) {
+        JsonNode best = m.get("best_design");
+        if (best == null || !best.isObject()) {
+            return;
+        }
+        StringBuilder name = new StringBuilder("#" + best.path("design").asText());
+        String sep = " (";
+        for (Iterator<Map.Entry<String, JsonNode>> it = best.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getKey().equals("design") && !e.getKey().equals("p_window")) {
+                name.append(sep).append(e.getKey()).append(" = ").append(value(e.getValue()));
+                sep = ", ";
+            }
+        }
+        name.append(sep.equals(", ") ? ")" : "");
+        h.append("<h2 id=\"sweep\">Design sweep</h2><p id=\"best-design\">Best design: ")
+                .append(Html.escape(name.toString())).append(", probability of meeting the process window ")
+                .append(Html.escape(String.valueOf(value(best.path("p_window"))))).append(" (")
+                .append(Html.escape(text(m.get("designs"), "?"))).append(" designs x ")
+                .append(Html.escape(text(m.get("samples_per_design"), "?")))
+                .append(" samples; all designs ranked in the <code>designs</code> table).</p>\n");
     }
 
     private static void keyValueTable(StringBuilder h, String title, String id, JsonNode node) {

@@ -79,6 +79,8 @@ class SweepRunTest {
             assertEquals(expectedRank[j], rows.get(j).getLong(rows.get(j).fieldIndex("rank")), "rank of a = " + A[j]);
         }
         assertTrue(Files.exists(Path.of(run, "manifest.json")));
+        assertTrue(Files.readString(Path.of(run, "report.html")).contains("Best design: #1 (a = 0"),
+                "the report names the best design");
         Row best = SparkTests.session().read().parquet(run + "/summary").collectAsList().get(0);
         assertEquals("best-design", best.getAs("method"));
         assertEquals(0.0, (double) best.getAs("mean"), MEAN_TOL, "summary is the best design's (a = 0)");
