@@ -29,14 +29,14 @@ import org.snauq.model.SnaModel;
  */
 public final class FactorMeltPool {
 
-    /** Crossings are located to this fraction of the axis (MeltPool bisects to ~1e-14 of it). */
-    static final double ROOT_TOLERANCE = 1e-12;
+    /** Crossings are located to this fraction of the axis (MeltPool bisects to ~1e-14 of it; 1e-10 is far below any model error). */
+    static final double ROOT_TOLERANCE = 1e-10;
     /** Cap on the Illinois iterations (it needs about 6-10 on a smooth crossing). */
     static final int ROOT_STEPS = 60;
-    /** Golden-section iterations before Newton: a bracket of 0.618^12 ~ 3e-3 of two sample spacings, inside the
+    /** Golden-section iterations before Newton: a bracket of 0.618^8 ~ 2e-2 of two sample spacings, inside the
      *  concave part of a smooth maximum. */
-    static final int GOLDEN_STEPS = 12;
-    /** Newton steps after the golden section: quadratic convergence from 3e-3 reaches rounding in 3-4. */
+    static final int GOLDEN_STEPS = 8;
+    /** Newton steps after the golden section: quadratic convergence from 2e-2 reaches rounding in 4-5. */
     static final int NEWTON_STEPS = 5;
     /** Largest number of alternating x / y refinements of the peak (a curved ridge such as a ring's converges
      *  linearly); they stop when a round moves the point by less than {@link #PEAK_MOVE} of a sample spacing. */
@@ -236,12 +236,24 @@ public final class FactorMeltPool {
         }
         double[] wa = w[axes[axis]];
         double[] al = alpha[axis];
+        int r4 = rank & ~3;
         for (int i = 0, row = 0; i < al.length; i++, row += rank) {
-            double s = 0;
-            for (int r = 0; r < rank; r++) {
-                s += wa[row + r] * a[r];
+            // four partial sums: independent add chains instead of one latency-bound chain
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int r = 0;
+            for (; r < r4; r += 4) {
+                s0 += wa[row + r] * a[r];
+                s1 += wa[row + r + 1] * a[r + 1];
+                s2 += wa[row + r + 2] * a[r + 2];
+                s3 += wa[row + r + 3] * a[r + 3];
             }
-            al[i] = s;
+            for (; r < rank; r++) {
+                s0 += wa[row + r] * a[r];
+            }
+            al[i] = (s0 + s1) + (s2 + s3);
         }
     }
 
