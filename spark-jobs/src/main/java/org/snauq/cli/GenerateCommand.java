@@ -95,17 +95,7 @@ final class GenerateCommand implements Callable<Integer> {
         OutputPaths.checkFolder(out, "--output");
         Study study = new Study(inputs, "generate", modelSource(cwd), specs, sampling,
                 StatisticsSpec.defaults(), out, DomainPolicy.ERROR, SparkSettings.defaults(), Map.of());
-        Supplier<SparkSession> spark = new Supplier<>() {
-            private SparkSession session;
-
-            @Override
-            public SparkSession get() {
-                if (session == null) {
-                    session = UqSpark.session(master);
-                }
-                return session;
-            }
-        };
+        Supplier<SparkSession> spark = UqSpark.lazySession(master);
         LoadedModel model = ModelLoader.load(study, new StudyModels(), StudyTables.reader(spark));
         log.phase("model", "model ready: " + model.model().description());
         long rows = DataGenerator.generate(spark.get(), model.model(), specs, sampling, out, log);

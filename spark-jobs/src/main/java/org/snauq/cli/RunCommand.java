@@ -60,17 +60,7 @@ final class RunCommand implements Callable<Integer> {
         String id = runId == null ? UqRun.defaultRunId() : UqRun.checkRunId(runId);
         OutputPaths.checkFolder(s.output(), output != null ? "--output" : s.fileName() + ": output");
 
-        Supplier<SparkSession> spark = new Supplier<>() {
-            private SparkSession session;
-
-            @Override
-            public SparkSession get() {
-                if (session == null) {
-                    session = UqSpark.session(master);
-                }
-                return session;
-            }
-        };
+        Supplier<SparkSession> spark = UqSpark.lazySession(master);
         LoadedModel model = ModelLoader.load(s, new StudyModels(), StudyTables.reader(spark));
         log.phase("model", "study " + study.getFileName() + " checked, model ready: " + model.model().description());
         SparkSession session = spark.get();
