@@ -77,7 +77,8 @@ final class GenerateCommand implements Callable<Integer> {
             description = "The Parquet folder to write (replaced atomically if it exists).")
     String output;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: the embedded local[*]).")
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master (default: spark.master if set, else the embedded local[*]).")
     String master;
 
     @Override
