@@ -21,7 +21,6 @@ import org.snauq.study.Sampling;
 import org.snauq.study.SparkSettings;
 import org.snauq.study.StatisticsSpec;
 import org.snauq.study.Study;
-import org.snauq.study.StudyException;
 import org.snauq.study.StudyParser;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
