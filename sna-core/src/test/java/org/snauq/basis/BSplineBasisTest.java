@@ -33,6 +33,9 @@ class BSplineBasisTest {
             BSplineBasis.clampedUniform(3, 12, -Math.PI, Math.PI),
             BSplineBasis.clampedUniform(5, 20, 1, 10),
             new BSplineBasis(KnotVector.clamped(3, new double[] {1, 1.2, 1.5, 2, 3, 5, 10})),
+            // high degree: p!/(p-k)! overflowed an int from p = 13 (one span = Bernstein polynomials)
+            BSplineBasis.clampedUniform(13, 20, 0, 2),
+            BSplineBasis.clampedUniform(15, 16, -1, 1),
         };
     }
 
@@ -140,6 +143,41 @@ class BSplineBasisTest {
                             "first derivative of " + b);
                     assertEquals((vp[j] - 2 * v0[j] + vm[j]) / (H * H), ders[2 * (p + 1) + j],
                             1e-3 * scale, "second derivative of " + b);
+                }
+            }
+        }
+    }
+
+    /**
+     * On one span each atom is a polynomial of degree p, so its Taylor series at x0 with all p derivatives is exact:
+     * B(x) = sum_k B^(k)(x0) (x - x0)^k / k!. This checks every derivative order, up to p (the batch kernel uses them
+     * all). Tolerance: the series sums p + 1 terms of size <= max |B^(k)| h^k / k! ~ (p/h)^k h^k / k!, bounded by e^p,
+     * times a few ULPs.
+     */
+    @Test
+    void derivatives_allOrders_taylorSeriesReproducesValues() {
+        for (BSplineBasis b : bases()) {
+            int p = b.degree();
+            double[] ders = new double[(p + 1) * (p + 1)];
+            double[] scratch = new double[b.derivativeScratchSize()];
+            double[] v = new double[p + 1];
+            double[] s = new double[b.scratchSize()];
+            double tol = 1e-14 * Math.exp(p);
+            for (double x0 : randomPoints(b, 50, 6)) {
+                int span = b.findSpan(x0);
+                double lo = b.knots().knot(span);
+                double hi = b.knots().knot(span + 1);
+                b.derivatives(x0, span, p, ders, scratch);
+                double x = lo + 0.37 * (hi - lo);
+                b.evaluate(x, span, v, 0, s);
+                for (int j = 0; j <= p; j++) {
+                    double series = 0;
+                    double term = 1;
+                    for (int k = 0; k <= p; k++) {
+                        series += ders[k * (p + 1) + j] * term;
+                        term *= (x - x0) / (k + 1);
+                    }
+                    assertEquals(v[j], series, tol, "Taylor series of B_" + j + " for " + b);
                 }
             }
         }
