@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.junit.jupiter.api.Test;
 import org.snauq.basis.BSplineBasis;
 import org.snauq.dist.Distribution;
+import org.snauq.dist.Distributions;
+import org.snauq.dist.InputSpec;
 import org.snauq.model.SnaModel;
 
 class ClosedFormUqTest {
@@ -162,7 +165,7 @@ class ClosedFormUqTest {
         List<Distribution> laws = new ArrayList<>();
         Rule[] rules = new Rule[3];
         for (int d = 0; d < 3; d++) {
-            Distribution law = TestLaws.uniform(range[d][0], range[d][1]);
+            Distribution law = uniform(range[d][0], range[d][1]);
             laws.add(law);
             // B-spline products are polynomials of degree 6 per piece: 4 points are exact
             rules[d] = composite(breaks(model.basis(d), range[d][0], range[d][1]), 4, law);
@@ -177,7 +180,7 @@ class ClosedFormUqTest {
         List<Distribution> laws = new ArrayList<>();
         Rule[] rules = new Rule[3];
         for (int d = 0; d < 3; d++) {
-            Distribution normal = TestLaws.normal(law[d][0], law[d][1]);
+            Distribution normal = normal(law[d][0], law[d][1]);
             laws.add(normal);
             Rule inner = composite(breaks(model.basis(d), model.lower(d), model.upper(d)), 16, normal);
             // outside the domain u is constant (the model clamps), so one node anywhere out there, carrying
@@ -198,8 +201,8 @@ class ClosedFormUqTest {
     @Test
     void coordinateMoments_anyLaw_partitionOfUnityAndRowSums() {
         BSplineBasis basis = BSplineBasis.clampedUniform(3, 12, 0, 1);
-        for (Distribution law : List.of(TestLaws.uniform(0, 1), TestLaws.normal(0.4, 0.3),
-                TestLaws.triangular(0.1, 0.33, 0.9), TestLaws.constant(0.71), TestLaws.constant(7.0))) {
+        for (Distribution law : List.of(uniform(0, 1), normal(0.4, 0.3),
+                triangular(0.1, 0.33, 0.9), constant(0.71), constant(7.0))) {
             CoordinateMoments cm = CoordinateMoments.of(basis, law);
             double total = 0;
             for (int i = 0; i < cm.count(); i++) {
@@ -218,7 +221,7 @@ class ClosedFormUqTest {
     @Test
     void coordinateMoments_triangularKinkInsideSpan_matchesExactPiecewiseRule() {
         BSplineBasis basis = BSplineBasis.clampedUniform(3, 7, 0, 1);
-        Distribution tri = TestLaws.triangular(0.05, 0.37, 0.93);
+        Distribution tri = triangular(0.05, 0.37, 0.93);
         CoordinateMoments cm = CoordinateMoments.of(basis, tri);
         // density and atoms are polynomials between the knots, the ends and the mode: Gauss is exact there
         double[] br = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(breaks(basis, 0.05, 0.93)),
@@ -241,8 +244,8 @@ class ClosedFormUqTest {
     @Test
     void analyze_constantInput_zeroIndices() {
         SnaModel model = randomModel(3, 2, 6, 83);
-        ClosedFormResult r = ClosedFormUq.analyze(model, List.of(TestLaws.uniform(-1, 1.5),
-                TestLaws.constant(0.2), TestLaws.uniform(-2, 3.5)));
+        ClosedFormResult r = ClosedFormUq.analyze(model, List.of(uniform(-1, 1.5),
+                constant(0.2), uniform(-2, 3.5)));
         assertEquals(0.0, r.firstOrder(1), 1e-13);
         assertEquals(0.0, r.total(1), 1e-13);
         assertTrue(r.variance() > 0);
@@ -252,6 +255,23 @@ class ClosedFormUqTest {
     void analyze_wrongDistributionCount_throws() {
         SnaModel model = randomModel(2, 2, 6, 84);
         assertThrows(IllegalArgumentException.class, () -> ClosedFormUq.analyze(model,
-                List.of(TestLaws.uniform(0, 1))));
+                List.of(uniform(0, 1))));
+    }
+
+    private static Distribution uniform(double lower, double upper) {
+        return Distributions.of(new InputSpec("x", "uniform", Map.of("lower", lower, "upper", upper)));
+    }
+
+    private static Distribution normal(double mean, double sd) {
+        return Distributions.of(new InputSpec("x", "normal", Map.of("mean", mean, "sd", sd)));
+    }
+
+    private static Distribution triangular(double lower, double mode, double upper) {
+        return Distributions.of(new InputSpec("x", "triangular",
+                Map.of("lower", lower, "mode", mode, "upper", upper)));
+    }
+
+    private static Distribution constant(double value) {
+        return Distributions.of(new InputSpec("x", "constant", Map.of("value", value)));
     }
 }

@@ -21,7 +21,6 @@ import org.snauq.study.Sampling;
 import org.snauq.study.SparkSettings;
 import org.snauq.study.StatisticsSpec;
 import org.snauq.study.Study;
-import org.snauq.study.StudyException;
 import org.snauq.study.StudyParser;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -77,7 +76,8 @@ final class GenerateCommand implements Callable<Integer> {
             description = "The Parquet folder to write (replaced atomically if it exists).")
     String output;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: the embedded local[*]).")
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master (default: spark.master if set, else the embedded local[*]).")
     String master;
 
     @Override
@@ -95,17 +95,7 @@ final class GenerateCommand implements Callable<Integer> {
         OutputPaths.checkFolder(out, "--output");
         Study study = new Study(inputs, "generate", modelSource(cwd), specs, sampling,
                 StatisticsSpec.defaults(), out, DomainPolicy.ERROR, SparkSettings.defaults(), Map.of());
-        Supplier<SparkSession> spark = new Supplier<>() {
-            private SparkSession session;
-
-            @Override
-            public SparkSession get() {
-                if (session == null) {
-                    session = UqSpark.session(master);
-                }
-                return session;
-            }
-        };
+        Supplier<SparkSession> spark = UqSpark.lazySession(master);
         LoadedModel model = ModelLoader.load(study, new StudyModels(), StudyTables.reader(spark));
         log.phase("model", "model ready: " + model.model().description());
         long rows = DataGenerator.generate(spark.get(), model.model(), specs, sampling, out, log);

@@ -26,12 +26,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code sna run STUDY.yaml}: the main job (DESIGN.md sections 2 to 4, 6). In order: parse and check the study
  * (no Spark yet; every bad key is exit 2 with one line), obtain the model and check it against the inputs,
- * start Spark, propagate, write {@code <output>/run_id=<ID>/}, then render its {@code report.html}. Phase lines go to stderr; the run folder is
- * printed on stdout.
+ * start Spark, propagate, write {@code <output>/run_id=<ID>/}, then render its {@code report.html}. Phase lines go
+ * to stderr; the run folder is printed on stdout.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Propagate a study's input uncertainty through its model on Spark and write the result tables"
-                + " to <output>/run_id=<ID>/.")
+                + " and report.html to <output>/run_id=<ID>/.")
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -62,17 +62,7 @@ final class RunCommand implements Callable<Integer> {
         String id = runId == null ? UqRun.defaultRunId() : UqRun.checkRunId(runId);
         OutputPaths.checkFolder(s.output(), output != null ? "--output" : s.fileName() + ": output");
 
-        Supplier<SparkSession> spark = new Supplier<>() {
-            private SparkSession session;
-
-            @Override
-            public SparkSession get() {
-                if (session == null) {
-                    session = UqSpark.session(master);
-                }
-                return session;
-            }
-        };
+        Supplier<SparkSession> spark = UqSpark.lazySession(master);
         SweepSpec sweep = SweepSpec.present(s) ? SweepSpec.parse(s) : null;
         LoadedModel model = ModelLoader.load(sweep == null ? s : sweep.loadingStudy(s), new StudyModels(),
                 StudyTables.reader(spark));

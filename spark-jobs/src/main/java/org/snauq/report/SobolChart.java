@@ -60,11 +60,7 @@ final class SobolChart {
         int bottom = HEIGHT - BOTTOM;
         int right = WIDTH - RIGHT;
         StringBuilder svg = new StringBuilder(8192);
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"%s\" class=\"chart\""
-                + " viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">",
-                Html.escape(id), WIDTH, HEIGHT, WIDTH, HEIGHT, Html.escape(title)));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" class=\"title\">%s</text>", LEFT,
-                Html.escape(title)));
+        SvgChart.open(svg, id, title, WIDTH, HEIGHT, LEFT);
         for (double t : ticks) {
             double py = py(t, y0, y1);
             svg.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%d\" y1=\"%.2f\" x2=\"%d\" y2=\"%.2f\"/>"

@@ -142,11 +142,7 @@ final class SvgChart {
             yr.add(ty(yFloor));
         }
         StringBuilder svg = new StringBuilder(8192);
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"%s\" class=\"chart\""
-                + " viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">",
-                Html.escape(id), WIDTH, HEIGHT, WIDTH, HEIGHT, Html.escape(title)));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" class=\"title\">%s</text>", LEFT,
-                Html.escape(title)));
+        open(svg, id, title, WIDTH, HEIGHT, LEFT);
         if (xr.empty() || yr.empty()) {
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"empty\">no data</text></svg>",
                     WIDTH / 2 - 30, HEIGHT / 2));
@@ -314,6 +310,15 @@ final class SvgChart {
 
     private double ty(double y) {
         return logY ? (y > 0 ? Math.log10(y) : Double.NaN) : y;
+    }
+
+    /** Appends the opening {@code <svg>} tag of a chart and its title at x = {@code left}; the caller closes it. */
+    static void open(StringBuilder svg, String id, String title, int width, int height, int left) {
+        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"%s\" class=\"chart\""
+                + " viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">",
+                Html.escape(id), width, height, width, height, Html.escape(title)));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" class=\"title\">%s</text>", left,
+                Html.escape(title)));
     }
 
     private static double[] within(double[] ticks, double lo, double hi) {

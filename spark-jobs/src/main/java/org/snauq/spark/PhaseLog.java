@@ -26,11 +26,6 @@ public final class PhaseLog {
         this.out = out;
     }
 
-    /** A log that prints nothing (library use, tests). */
-    public static PhaseLog silent() {
-        return new PhaseLog(new PrintWriter(java.io.Writer.nullWriter()));
-    }
-
     /** Ends the current phase under {@code key}, printing {@code message} with the phase's duration. */
     public synchronized void phase(String key, String message) {
         long now = System.nanoTime();

@@ -16,6 +16,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.snauq.stats.GridRebinning;
 import org.snauq.stats.HistogramAccumulator;
 import org.snauq.stats.Mergeable;
 import org.snauq.study.DomainPolicy;
@@ -98,7 +99,7 @@ public final class UqRun {
         AnalyticResult analytic = spec.analytic() ? Analytic.of(model, study.inputs()) : null;
         RunResults results = new RunResults(model.output(), study.inputNames(), plan, spec, blocks, analytic);
         checkDomain(study, results);
-        OnePassHistogram.Bins bins = cells == null ? null : OnePassHistogram.bin(cells.value(),
+        GridRebinning bins = cells == null ? null : GridRebinning.of(cells.value(),
                 results.moments.count(), results.moments.min(), results.moments.max(), spec.histogramBins());
         if (bins != null) {
             results.histogram(bins.edges(), bins.counts());

@@ -1,5 +1,6 @@
 package org.snauq.spark;
 
+import java.util.function.Supplier;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -31,6 +32,26 @@ public final class UqSpark {
             session.sparkContext().setLogLevel("WARN"); // phase lines and the progress bar, not Spark's INFO chatter
         }
         return session;
+    }
+
+    /**
+     * The session of {@link #session(String)}, started on the first {@code get()} only: a study that fails its
+     * checks, or a model read without Spark, never pays for starting it. Not thread safe (one command's thread).
+     *
+     * @param master a Spark master URL, or null for the configured one, else {@code local[*]}
+     */
+    public static Supplier<SparkSession> lazySession(String master) {
+        return new Supplier<>() {
+            private SparkSession session;
+
+            @Override
+            public SparkSession get() {
+                if (session == null) {
+                    session = session(master);
+                }
+                return session;
+            }
+        };
     }
 
     /** The settings of a run, on top of what {@code conf} already holds (explicit settings win). */

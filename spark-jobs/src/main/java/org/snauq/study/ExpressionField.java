@@ -148,23 +148,31 @@ final class ExpressionField {
 
     /** Splits at depth-0 binary + and -; each entry is {sign, text}. */
     private static List<String[]> splitSum(String text) {
+        return splitTopLevel(text, "+-", "+");
+    }
+
+    /**
+     * Splits {@code text} at the operators in {@code operators} outside parentheses (a + or - only where it is
+     * binary); each entry is {the operator before it, text}, the first entry's operator being {@code first}.
+     */
+    private static List<String[]> splitTopLevel(String text, String operators, String first) {
         List<String[]> out = new ArrayList<>();
         int depth = 0;
         int start = 0;
-        String sign = "+";
+        String op = first;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '(') {
                 depth++;
             } else if (c == ')') {
                 depth--;
-            } else if (depth == 0 && (c == '+' || c == '-') && isBinary(text, i)) {
-                out.add(new String[] {sign, text.substring(start, i)});
-                sign = String.valueOf(c);
+            } else if (depth == 0 && operators.indexOf(c) >= 0 && (c != '+' && c != '-' || isBinary(text, i))) {
+                out.add(new String[] {op, text.substring(start, i)});
+                op = String.valueOf(c);
                 start = i + 1;
             }
         }
-        out.add(new String[] {sign, text.substring(start)});
+        out.add(new String[] {op, text.substring(start)});
         return out;
     }
 
@@ -198,25 +206,11 @@ final class ExpressionField {
     /** A summand as a product of factor groups that share no coordinate. */
     private Field product(String text, String where) {
         List<String> factors = new ArrayList<>();
-        List<Character> ops = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        char op = '*';
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (depth == 0 && (c == '*' || c == '/')) {
-                factors.add(text.substring(start, i));
-                ops.add(op);
-                op = c;
-                start = i + 1;
-            }
+        List<String> ops = new ArrayList<>();
+        for (String[] f : splitTopLevel(text, "*/", "*")) {
+            ops.add(f[0]);
+            factors.add(f[1]);
         }
-        factors.add(text.substring(start));
-        ops.add(op);
         // group factors by shared coordinates (union-find over factor indices)
         int n = factors.size();
         int[] parent = new int[n];

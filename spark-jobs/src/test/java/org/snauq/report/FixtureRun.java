@@ -15,17 +15,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.snauq.datasets.Ishigami;
+import org.snauq.spark.ResultTables;
 
 /**
  * A small but real run folder for report tests: plain Monte Carlo of the Ishigami function (n = 2^13) with
  * pick-freeze Sobol' estimates (Saltelli first order, Jansen total) and the exact indices as "analytic" rows,
- * written as the Parquet tables of DESIGN.md section 4 with their schemas, plus a manifest. Independent of the
- * run job, so the report can be built and tested against the contract alone.
+ * written as the Parquet tables of DESIGN.md section 4 with {@link ResultTables}' schemas, plus a manifest. Apart
+ * from those schemas it is independent of the run job, so the report can be built and tested on its own.
  */
 final class FixtureRun {
 
@@ -41,20 +39,12 @@ final class FixtureRun {
     private FixtureRun() {
     }
 
+    /** The schemas the run job writes, so the report is tested against the tables it will really read. */
     static Map<String, StructType> schemas() {
         Map<String, StructType> s = new LinkedHashMap<>();
-        s.put("summary", struct(str("output"), str("method"), lng("n"), dbl("mean"), dbl("variance"), dbl("std"),
-                dbl("skewness"), dbl("excess_kurtosis"), dbl("min"), dbl("max"), dbl("mean_ci_low"),
-                dbl("mean_ci_high")));
-        s.put("quantiles", struct(str("output"), str("method"), dbl("probability"), dbl("value"),
-                dbl("rank_error")));
-        s.put("sobol", struct(str("output"), str("input"), str("method"), dbl("s1"), dbl("s1_ci_low"),
-                dbl("s1_ci_high"), dbl("st"), dbl("st_ci_low"), dbl("st_ci_high")));
-        s.put("histogram", struct(str("output"), field("bin", DataTypes.IntegerType), dbl("lower"), dbl("upper"),
-                lng("count")));
-        s.put("exceedance", struct(str("output"), dbl("threshold"), dbl("probability"), dbl("ci_low"),
-                dbl("ci_high")));
-        s.put("convergence", struct(str("output"), lng("n"), dbl("mean"), str("input"), dbl("s1"), dbl("st")));
+        for (String table : ResultTables.ALWAYS) {
+            s.put(table, ResultTables.schema(table));
+        }
         return s;
     }
 
@@ -220,25 +210,5 @@ final class FixtureRun {
         m.put("timings_ms", timings);
         Files.writeString(folder.resolve(RunData.MANIFEST),
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
-    }
-
-    private static StructType struct(StructField... fields) {
-        return new StructType(fields);
-    }
-
-    private static StructField field(String name, DataType type) {
-        return DataTypes.createStructField(name, type, true);
-    }
-
-    private static StructField str(String name) {
-        return field(name, DataTypes.StringType);
-    }
-
-    private static StructField dbl(String name) {
-        return field(name, DataTypes.DoubleType);
-    }
-
-    private static StructField lng(String name) {
-        return field(name, DataTypes.LongType);
     }
 }

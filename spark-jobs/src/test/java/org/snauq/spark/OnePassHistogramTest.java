@@ -3,15 +3,14 @@ package org.snauq.spark;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
+import org.snauq.stats.GridRebinning;
 import org.snauq.stats.HistogramAccumulator;
 import org.snauq.stats.Mergeable;
 import org.snauq.stats.MomentsAccumulator;
@@ -22,9 +21,10 @@ import org.snauq.study.Study;
 import org.snauq.study.StudyParserAccess;
 
 /**
- * The one-pass histogram is exact: every count equals a direct count of the same outputs against the edges the
- * table reports, the outer edges are the data's min and max, and the inner edges are within half a grid cell
- * of equal spacing; where exactness is out of reach it declines (null) rather than approximate.
+ * The one-pass histogram through Spark: the grid counted in the tasks equals a local count of the same outputs,
+ * and the table's bins are exact (every count equals a direct count against the reported edges). The
+ * rebinning's own cases (edges on cell edges, values off the grid, NaN, too few cells) are in sna-core's
+ * GridRebinningTest.
  */
 class OnePassHistogramTest {
 
@@ -45,7 +45,7 @@ class OnePassHistogramTest {
         return c;
     }
 
-    private static void assertExactAndNearEqual(double[] values, HistogramAccumulator cells, OnePassHistogram.Bins bins) {
+    private static void assertExactAndNearEqual(double[] values, HistogramAccumulator cells, GridRebinning bins) {
         double min = Arrays.stream(values).min().orElseThrow();
         double max = Arrays.stream(values).max().orElseThrow();
         double[] e = bins.edges();
@@ -59,59 +59,6 @@ class OnePassHistogramTest {
             // half a cell, plus rounding of the edge arithmetic
             assertEquals(min + b * (max - min) / BINS, e[b], 0.5 * h * (1 + 1e-9), "edge " + b);
         }
-    }
-
-    @Test
-    void bin_normalValues_countsEqualDirectCount() {
-        SplittableRandom rng = new SplittableRandom(11);
-        double[] values = new double[200_000];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = 3.0 + 2.0 * rng.nextGaussian();
-        }
-        HistogramAccumulator cells = new HistogramAccumulator(-20, 25, OnePassHistogram.CELLS);
-        cells.accept(values, 0, values.length);
-        OnePassHistogram.Bins bins = OnePassHistogram.bin(cells, values.length,
-                Arrays.stream(values).min().orElseThrow(), Arrays.stream(values).max().orElseThrow(), BINS);
-        assertNotNull(bins);
-        assertExactAndNearEqual(values, cells, bins);
-    }
-
-    @Test
-    void bin_valuesOnCellEdges_countedInTheUpperBin() {
-        // values placed exactly on the grid's cell edges: the cell (and bin) is decided by the reported edges
-        HistogramAccumulator cells = new HistogramAccumulator(0, 1, OnePassHistogram.CELLS);
-        double[] values = new double[OnePassHistogram.CELLS + 1];
-        for (int j = 0; j <= OnePassHistogram.CELLS; j++) {
-            values[j] = cells.lower(j);
-        }
-        cells.accept(values, 0, values.length);
-        OnePassHistogram.Bins bins = OnePassHistogram.bin(cells, values.length, 0.0, 1.0, BINS);
-        assertNotNull(bins);
-        assertExactAndNearEqual(values, cells, bins);
-    }
-
-    @Test
-    void bin_valueOutsideGrid_declines() {
-        HistogramAccumulator cells = new HistogramAccumulator(0, 1, OnePassHistogram.CELLS);
-        double[] values = {0.1, 0.5, 0.9, 1.5};
-        cells.accept(values, 0, values.length);
-        assertNull(OnePassHistogram.bin(cells, values.length, 0.1, 1.5, BINS));
-    }
-
-    @Test
-    void bin_nanOutput_declines() {
-        HistogramAccumulator cells = new HistogramAccumulator(0, 1, OnePassHistogram.CELLS);
-        double[] values = {0.0, 1.0, Double.NaN};
-        cells.accept(values, 0, values.length);
-        assertNull(OnePassHistogram.bin(cells, values.length, 0.0, 1.0, BINS));
-    }
-
-    @Test
-    void bin_dataSpanFewCells_declines() {
-        HistogramAccumulator cells = new HistogramAccumulator(0, 1, OnePassHistogram.CELLS);
-        double[] values = {0.5, 0.5 + 10.0 / OnePassHistogram.CELLS}; // 10 cells, far fewer than 64 per bin
-        cells.accept(values, 0, values.length);
-        assertNull(OnePassHistogram.bin(cells, values.length, values[0], values[1], BINS));
     }
 
     /** Through Spark: the grid counted in the tasks equals the grid of the same outputs counted here. */
@@ -150,7 +97,7 @@ class OnePassHistogramTest {
         assertArrayEquals(local.counts(), sum.value().counts());
 
         MomentsAccumulator m = Mergeable.foldInOrder(blocks.stream().map(b -> b.moments).toList());
-        OnePassHistogram.Bins bins = OnePassHistogram.bin(sum.value(), m.count(), m.min(), m.max(), BINS);
+        GridRebinning bins = GridRebinning.of(sum.value(), m.count(), m.min(), m.max(), BINS);
         assertNotNull(bins, "the pilot's grid holds every output of this bounded model");
         assertExactAndNearEqual(values, sum.value(), bins);
     }

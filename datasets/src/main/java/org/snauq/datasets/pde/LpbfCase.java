@@ -136,15 +136,4 @@ public final class LpbfCase {
         }
         return out;
     }
-
-    public static void main(String[] args) {
-        for (double[] p : new double[][] {{150, 1.2, 70, 1}, {300, 0.5, 40, 0}, {225, 0.85, 55, 0.5}}) {
-            for (int level = 0; level <= Integer.parseInt(args[0]); level++) {
-                MovingHeatGridSolver.Solution s = reference(p, level);
-                MeltPoolQoi q = qoi(s);
-                System.out.printf("P=%s level %d nodes %d it %d %.2fs Pe %.2f: %s%n", java.util.Arrays.toString(p), level,
-                        s.values().length, s.iterations(), s.seconds(), peclet(p[1], p[2]), q);
-            }
-        }
-    }
 }

@@ -3,11 +3,14 @@ package org.snauq.datasets.uq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.snauq.datasets.Ishigami;
 import org.snauq.design.InputTransform;
 import org.snauq.design.SobolDesign;
 import org.snauq.dist.Distribution;
+import org.snauq.dist.Distributions;
+import org.snauq.dist.InputSpec;
 import org.snauq.model.SnaModel;
 import org.snauq.stats.Mergeable;
 import org.snauq.stats.MomentsAccumulator;
@@ -29,7 +32,7 @@ class IshigamiClosedFormTest {
     private static final SnaModel MODEL = IshigamiSna.build(7.0, 0.1);
 
     private static List<Distribution> uniformInputs() {
-        Distribution u = TestLaws.uniform(-Math.PI, Math.PI);
+        Distribution u = Distributions.of(new InputSpec("x", "uniform", Map.of("lower", -Math.PI, "upper", Math.PI)));
         return List.of(u, u, u);
     }
 
@@ -53,9 +56,9 @@ class IshigamiClosedFormTest {
     @Test
     void closedForm_normalInputsClampedToDomain_matchesPickFreezeSampling() {
         // sd 1.5 around 0.5: P(outside [-pi, pi]) ~ 4%, clamped to the ends by both sides
-        Distribution n1 = TestLaws.normal(0.5, 1.5);
-        Distribution n2 = TestLaws.normal(-1.0, 1.2);
-        Distribution n3 = TestLaws.normal(0.0, 2.0);
+        Distribution n1 = normal(0.5, 1.5);
+        Distribution n2 = normal(-1.0, 1.2);
+        Distribution n3 = normal(0.0, 2.0);
         assertClosedFormMatchesSampling(List.of(n1, n2, n3), 2);
     }
 
@@ -74,5 +77,9 @@ class IshigamiClosedFormTest {
             assertEquals(exact.firstOrder(i), sobol.firstOrder(i), INDEX_TOL, "S" + i);
             assertEquals(exact.total(i), sobol.total(i), INDEX_TOL, "ST" + i);
         }
+    }
+
+    private static Distribution normal(double mean, double sd) {
+        return Distributions.of(new InputSpec("x", "normal", Map.of("mean", mean, "sd", sd)));
     }
 }

@@ -11,6 +11,7 @@ import org.snauq.datasets.SobolG;
 import org.snauq.design.InputTransform;
 import org.snauq.design.SobolDesign;
 import org.snauq.dist.Distribution;
+import org.snauq.dist.Distributions;
 import org.snauq.dist.InputSpec;
 import org.snauq.stats.Mergeable;
 import org.snauq.stats.SobolAccumulator;
@@ -35,7 +36,7 @@ class SobolIndicesIntegrationTest {
     static List<Distribution> uniforms(BenchmarkFunction f) {
         List<Distribution> laws = new ArrayList<>();
         for (InputSpec in : f.inputs()) {
-            laws.add(TestLaws.uniform(in.parameter("lower"), in.parameter("upper")));
+            laws.add(Distributions.of(in));
         }
         return laws;
     }
