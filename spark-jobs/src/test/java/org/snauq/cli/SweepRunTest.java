@@ -16,8 +16,9 @@ import org.snauq.spark.SparkTests;
  * {@code sna run} of a study with a {@code sweep:} block, on a toy response with a closed-form window probability:
  * y = a + e with the design input a on a grid and e ~ N(0, 1), window |y| &lt;= 1, so
  * P(window | a) = Phi(1 - a) - Phi(-1 - a), largest at a = 0 and decreasing in |a|. The designs table ranks
- * by it, its probabilities agree with the closed form, and it is bit-identical for 1 and 3 partitions. Bad sweep
- * keys exit 2 with one line.
+ * by it, its probabilities agree with the closed form, and it is bit-identical for 1 and 3 partitions. The
+ * melt-pool QoIs through the sweep on an SNA of a Gaussian field with closed-form pools. Bad sweep keys exit 2 with
+ * one line.
  */
 class SweepRunTest {
 
@@ -108,6 +109,74 @@ class SweepRunTest {
             assertEquals(2, r.exit(), r.err());
             assertTrue(r.err().contains(cases[i][1]), "case " + i + ": " + r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
+    }
+
+    /** The projection error of the Gaussian factors (as in MeltPoolTest: h ~ 0.1 of the scale, cubic atoms). */
+    private static final double POOL_TOL = 1e-4;
+    private static final double XC = -0.7;
+    private static final double AX = 1.5;
+    private static final double BY = 0.8;
+    private static final double CZ = 0.6;
+
+    /**
+     * T(x, s, y, z) = s exp(-(x - XC)^2 / AX^2 - y^2 / BY^2 - z^2 / CZ^2), coordinates deliberately out of the
+     * (scan, across, depth) order, as a rank-1 SNA by cubic L2 projection of each factor.
+     */
+    private static org.snauq.model.SnaModel gaussianPool() {
+        List<org.snauq.basis.BSplineBasis> bases = List.of(
+                org.snauq.basis.BSplineBasis.clampedUniform(3, 90, -6, 4),
+                org.snauq.basis.BSplineBasis.clampedUniform(3, 4, 0.5, 3),
+                org.snauq.basis.BSplineBasis.clampedUniform(3, 60, -3, 3),
+                org.snauq.basis.BSplineBasis.clampedUniform(3, 40, 0, 3));
+        List<java.util.function.DoubleUnaryOperator> g = List.of(x -> Math.exp(-(x - XC) * (x - XC) / (AX * AX)),
+                v -> v, y -> Math.exp(-y * y / (BY * BY)), z -> Math.exp(-z * z / (CZ * CZ)));
+        double[][] w = new double[4][];
+        for (int d = 0; d < 4; d++) {
+            org.snauq.galerkin.AtomQuadrature q = new org.snauq.galerkin.AtomQuadrature(bases.get(d));
+            double[] pts = q.points();
+            double[] f = new double[pts.length];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = g.get(d).applyAsDouble(pts[i]);
+            }
+            w[d] = q.project(f);
+        }
+        return org.snauq.model.SnaModel.of(List.of("x", "s", "y", "z"), bases, new double[] {1.0}, w, "dT");
+    }
+
+    /**
+     * Melt-pool QoIs through the sweep: design input s, scale input eta = 0.5 against nominal 0.25 (T = 2 dT),
+     * ambient 0, liquidus 1: the pool {2 s g >= 1} has depth CZ L, length 2 AX L, width 2 BY L, L = sqrt(ln 2s),
+     * peak 2 s. The window depth in [CZ sqrt(ln 1.8), CZ sqrt(ln 2.4)] holds s = 1 only (2 s = 1.6, 2, 2.8).
+     */
+    @Test
+    void run_meltPoolSweep_matchesClosedFormPoolsAndRanksTheWindowDesignFirst() throws Exception {
+        Path sna = dir.resolve("pool.sna");
+        org.snauq.model.SnaModelFile.write(gaussianPool(), sna);
+        Path f = dir.resolve("pool.yaml");
+        Files.writeString(f, """
+                name: pool
+                model: {sna: %s}
+                inputs:
+                  - {name: eta, dist: constant, value: 0.5}
+                sampling: {design: mc, n: 4, seed: 1}
+                sweep:
+                  designs: {s: [0.8, 1.0, 1.4]}
+                  qoi: {melt-pool: {space: [x, y, z], liquidus: 1.0, ambient: 0.0, scale: {input: eta, nominal: 0.25}}}
+                  window: {depth: {min: %s, max: %s}}
+                """.formatted(sna, CZ * Math.sqrt(Math.log(1.8)), CZ * Math.sqrt(Math.log(2.4))));
+        List<Row> rows = designs(runStudy(f, "pool"));
+        double[] s = {0.8, 1.0, 1.4};
+        long[] rank = {2, 1, 3};
+        for (int j = 0; j < s.length; j++) {
+            Row r = rows.get(j);
+            double l = Math.sqrt(Math.log(2 * s[j]));
+            assertEquals(2 * s[j], r.getDouble(r.fieldIndex("peak_mean")), POOL_TOL * 2 * s[j], "peak, s = " + s[j]);
+            assertEquals(CZ * l, r.getDouble(r.fieldIndex("depth_mean")), POOL_TOL * CZ, "depth, s = " + s[j]);
+            assertEquals(2 * AX * l, r.getDouble(r.fieldIndex("length_mean")), POOL_TOL * 2 * AX, "length");
+            assertEquals(2 * BY * l, r.getDouble(r.fieldIndex("width_mean")), POOL_TOL * 2 * BY, "width");
+            assertEquals(j == 1 ? 1.0 : 0.0, r.getDouble(r.fieldIndex("p_window")), "window, s = " + s[j]);
+            assertEquals(rank[j], r.getLong(r.fieldIndex("rank")), "rank, s = " + s[j]); // ties: by design index
         }
     }
 
