@@ -25,7 +25,6 @@ import org.snauq.stats.MomentsAccumulator;
 import org.snauq.study.LoadedModel;
 import org.snauq.study.Study;
 import org.snauq.study.StudyException;
-import org.snauq.study.StudyParser;
 import org.snauq.study.SweepSpec;
 import org.snauq.study.UqModel;
 
@@ -54,11 +53,7 @@ public final class SweepRun {
                                     String runId, PhaseLog log) throws IOException {
         UqModel model = loaded.model();
         List<String> qois = sweep.qois(model.output());
-        sweep.checkWindow(study, model.output());
-        if (study.sampling().n() > StudyParser.EXACT_QUANTILE_LIMIT) {
-            throw new StudyException(study.fileName() + ": sampling.n is the number of samples per design in a"
-                    + " sweep and must be <= " + StudyParser.EXACT_QUANTILE_LIMIT + ", got " + study.sampling().n());
-        }
+        sweep.checkModel(study, model);
         SweepKernel.Plan plan = plan(study, sweep, model, qois);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int designs = sweep.designs().length;
@@ -127,10 +122,6 @@ public final class SweepRun {
         }
         int[] source = null;
         if (sweep.meltPool() != null) {
-            if (model.sna() == null) {
-                throw new StudyException(study.fileName() + ": sweep.qoi.melt-pool needs an SNA model (sna, train or"
-                        + " solve), got " + model.description());
-            }
             List<String> names = model.sna().names();
             source = new int[names.size()];
             for (int d = 0; d < names.size(); d++) {

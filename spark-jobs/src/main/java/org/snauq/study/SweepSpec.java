@@ -41,6 +41,8 @@ public record SweepSpec(List<String> designInputs, double[][] designs, MeltPoolS
     /** Designs x samples is bounded: a run beyond this many queries is a typo, not a study. */
     static final long MAX_QUERIES = 1L << 40;
     static final long MAX_DESIGNS = 1L << 24;
+    /** Each task keeps one design's QoI values for exact quantiles: 2^20 samples x 8 bytes per QoI. */
+    public static final long MAX_SAMPLES_PER_DESIGN = 1L << 20;
 
     public SweepSpec {
         designInputs = List.copyOf(designInputs);
@@ -108,8 +110,13 @@ public record SweepSpec(List<String> designInputs, double[][] designs, MeltPoolS
                 throw s.error("designs", "must have at most " + MAX_DESIGNS + " points, got more");
             }
         }
-        if (count * study.sampling().n() > MAX_QUERIES) {
-            throw s.error("designs", "times sampling.n must be at most " + MAX_QUERIES, count * study.sampling().n());
+        long n = study.sampling().n();
+        if (n > MAX_SAMPLES_PER_DESIGN) {
+            throw new StudyException(file + ": sampling.n is the number of samples per design in a sweep and must be"
+                    + " <= " + MAX_SAMPLES_PER_DESIGN + ", got " + n);
+        }
+        if (count * n > MAX_QUERIES) { // no overflow: count <= 2^24, n <= 2^20
+            throw s.error("designs", "times sampling.n must be at most " + MAX_QUERIES, count * n);
         }
         double[][] designs = grid(axes, (int) count);
 
@@ -156,6 +163,10 @@ public record SweepSpec(List<String> designInputs, double[][] designs, MeltPoolS
      */
     public void checkModel(Study study, UqModel model) {
         checkWindow(study, model.output());
+        if (meltPool != null && model.sna() == null) {
+            throw new StudyException(study.fileName() + ": sweep.qoi.melt-pool needs an SNA model (sna, train or"
+                    + " solve), got " + model.description());
+        }
         double[] lower = model.domainLower();
         if (lower == null || study.domainPolicy() != DomainPolicy.ERROR) {
             return;

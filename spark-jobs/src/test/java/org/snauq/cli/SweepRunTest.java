@@ -102,6 +102,8 @@ class SweepRunTest {
             {"designs: {e: [0.0]}\nwindow: {y: {max: 1}}", "sweep.designs.e is a design input"},
             {"designs: {a: [0.0]}\nwindow: {depth: {max: 1}}", "sweep.window.depth is not a QoI"},
             {"designs: {a: [0.0]}\nwindow: {y: {min: 2, max: 1}}", "sweep.window.y.max must be > min"},
+            {"designs: {a: [0.0]}\nqoi: {melt-pool: {space: [x, y, z], liquidus: 1}}\nwindow: {depth: {max: 1}}",
+                "sweep.qoi.melt-pool needs an SNA model"},
         };
         for (int i = 0; i < cases.length; i++) {
             Path f = study("bad" + i, cases[i][0], 0);
