@@ -24,6 +24,7 @@ import org.snauq.model.SnaModel;
  * per grid step).</li>
  * </ol>
  * Cost per query: the parameters' factors, about 6 line products (n R each) and a few hundred 1-D spline points.
+ * Illinois method: M. Dowell and P. Jarratt, BIT 11 (1971) 168-174, doi:10.1007/BF01934364.
  *
  * <p>Mutable scratch: one instance per thread; the model is shared and read only.
  */
@@ -89,6 +90,12 @@ public final class FactorMeltPool {
         if (axes.length != 3) {
             throw new IllegalArgumentException("axes must name 3 coordinates, got " + axes.length);
         }
+        for (int k = 0; k < 3; k++) {
+            if (axes[k] < 0 || axes[k] >= model.dimension() || axes[k] == axes[(k + 1) % 3]) {
+                throw new IllegalArgumentException("axes must be 3 distinct coordinates in [0, " + model.dimension()
+                        + "), got " + java.util.Arrays.toString(axes));
+            }
+        }
         if (samples < 3) {
             throw new IllegalArgumentException("samples must be >= 3, got " + samples);
         }
@@ -140,6 +147,7 @@ public final class FactorMeltPool {
      * @param out        written, length &gt;= 7
      */
     public void extract(double[] parameters, double threshold, double centreY, double[] out) {
+        assert parameters.length == w.length && out.length >= 7;
         System.arraycopy(lambda, 0, c, 0, rank);
         for (int d = 0; d < w.length; d++) {
             if (d != axes[X] && d != axes[Y] && d != axes[Z]) {

@@ -20,6 +20,8 @@ class FactorMeltPoolTest {
     /** Both searches bisect the same crossing to ~1e-11 of an axis and golden-search the same maximum to ~1e-9. */
     private static final double AGREE = 1e-8;
     private static final int[] AXES = {0, 2, 3};
+    /** A clipped extent is the end of the box itself: a few ULPs of 3. */
+    private static final double END_TOL = 1e-12;
 
     @Test
     void extract_ellipsoidalGaussian_matchesClosedFormAndSurfaceScan() {
@@ -43,6 +45,13 @@ class FactorMeltPoolTest {
     }
 
     @Test
+    void construct_repeatedAxis_rejected() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new FactorMeltPool(MeltPoolTest.gaussian(), new int[] {0, 2, 2}, 21));
+        assertEquals("axes must be 3 distinct coordinates in [0, 4), got [0, 2, 2]", e.getMessage());
+    }
+
+    @Test
     void extract_peakBelowThreshold_zeroExtents() {
         MeltPoolQoi q = new FactorMeltPool(MeltPoolTest.gaussian(), AXES, 21).extract(new double[] {0, 0.8, 0, 0},
                 1.0, 0.0);
@@ -56,6 +65,6 @@ class FactorMeltPoolTest {
         MeltPoolQoi q = new FactorMeltPool(MeltPoolTest.gaussian(3.0), AXES, 21).extract(
                 new double[] {0, 2.9, 0, 0}, 1.0, 0.0);
         assertTrue(q.clipped());
-        assertEquals(3.0, q.depth(), 1e-12);
+        assertEquals(3.0, q.depth(), END_TOL);
     }
 }
