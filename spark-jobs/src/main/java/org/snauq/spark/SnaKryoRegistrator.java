@@ -32,6 +32,7 @@ public final class SnaKryoRegistrator implements KryoRegistrator {
         kryo.register(double[][].class);
         JavaSerializer java = new JavaSerializer();
         kryo.register(BlockStats.class, java);
+        kryo.register(SweepKernel.DesignStats.class, java);
         kryo.register(MomentsAccumulator.class, java);
         kryo.register(QuantileAccumulator.class, java);
         kryo.register(ExceedanceAccumulator.class, java);
