@@ -3,7 +3,6 @@ package org.snauq.spark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -245,17 +244,7 @@ public final class SweepRun {
     private static String manifest(Study study, SweepSpec sweep, LoadedModel loaded, SparkSession spark,
                                    String runId, int slices, Map<String, Long> counts, Map<String, Long> timings,
                                    SweepKernel.DesignStats best) throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("run_id", runId);
-        m.put("created", Instant.now().toString());
-        m.put("study_file", study.file().toString());
-        m.put("study", study.parsed());
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("description", loaded.model().description());
-        model.put("output", loaded.model().output());
-        model.put("hash", loaded.hash());
-        model.putAll(loaded.report());
-        m.put("model", model);
+        Map<String, Object> m = UqRun.manifestHead(study, loaded, runId);
         m.put("kind", "sweep");
         m.put("design", study.sampling().design());
         m.put("seed", study.sampling().seed());

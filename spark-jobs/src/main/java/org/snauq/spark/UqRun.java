@@ -195,9 +195,8 @@ public final class UqRun {
         }
     }
 
-    private static String manifest(Study study, LoadedModel loaded, SparkSession spark, String runId,
-                                   SamplePlan plan, int slices, Map<String, Long> counts, Map<String, Long> timings,
-                                   Map<String, Long> cpuTimings, RunResults results) throws IOException {
+    /** The manifest entries every kind of run starts with: the run, the study as parsed and the model. */
+    static Map<String, Object> manifestHead(Study study, LoadedModel loaded, String runId) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("run_id", runId);
         m.put("created", Instant.now().toString());
@@ -209,6 +208,13 @@ public final class UqRun {
         model.put("hash", loaded.hash());
         model.putAll(loaded.report());
         m.put("model", model);
+        return m;
+    }
+
+    private static String manifest(Study study, LoadedModel loaded, SparkSession spark, String runId,
+                                   SamplePlan plan, int slices, Map<String, Long> counts, Map<String, Long> timings,
+                                   Map<String, Long> cpuTimings, RunResults results) throws IOException {
+        Map<String, Object> m = manifestHead(study, loaded, runId);
         m.put("design", plan.design());
         m.put("seed", plan.seed());
         m.put("sample_count", plan.rows());
