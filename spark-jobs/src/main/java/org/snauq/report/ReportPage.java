@@ -69,7 +69,9 @@ final class ReportPage {
                 .append(m.has("model") ? " &middot; model: " + Html.escape(text(m.at("/model/description"), "")) : "")
                 .append("</p>\n");
         runFacts(h, m);
+        trainingConvergence(h, m.path("model").path("convergence"));
         bestDesign(h, m);
+        designMap(h, run, m);
         for (String output : outputs(run)) {
             outputSection(h, run, output);
         }
@@ -122,6 +124,117 @@ final class ReportPage {
                 .append(Html.escape(text(m.get("designs"), "?"))).append(" designs x ")
                 .append(Html.escape(text(m.get("samples_per_design"), "?")))
                 .append(" samples; all designs ranked in the <code>designs</code> table).</p>\n");
+    }
+
+    /**
+     * The model fit's history per rank (manifest {@code model.convergence}: {@code measure} names the y axis,
+     * {@code rank} the x axis, {@code sweeps} the sweeps spent, every other list is one series), log scale.
+     */
+    private static void trainingConvergence(StringBuilder h, JsonNode c) {
+        JsonNode ranks = c.path("rank");
+        if (!ranks.isArray() || ranks.isEmpty()) {
+            return;
+        }
+        String measure = text(c.get("measure"), "error");
+        double[] x = numbers(ranks);
+        SvgChart chart = new SvgChart("training-convergence", "Model fit against rank", "rank", measure).logY();
+        List<String> header = new ArrayList<>(List.of("rank"));
+        List<double[]> columns = new ArrayList<>();
+        int colour = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = c.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isArray() || e.getKey().equals("rank") || e.getKey().equals("sweeps")) {
+                continue;
+            }
+            double[] y = numbers(e.getValue());
+            String col = SvgChart.PALETTE[colour++ % SvgChart.PALETTE.length];
+            chart.line(e.getKey(), x, y, col, false).markers(e.getKey() + " per rank", x, y, null, null, col);
+            header.add(e.getKey());
+            columns.add(y);
+        }
+        if (c.path("sweeps").isArray()) {
+            header.add("sweeps");
+            columns.add(numbers(c.get("sweeps")));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            List<Object> row = new ArrayList<>();
+            row.add((long) x[i]);
+            for (int k = 0; k < columns.size(); k++) {
+                double v = i < columns.get(k).length ? columns.get(k)[i] : Double.NaN;
+                row.add(header.get(k + 1).equals("sweeps") ? (Object) (long) v : (Object) v);
+            }
+            rows.add(row);
+        }
+        h.append("<h2 id=\"model-fit\">Model fit</h2><div class=\"grid\">");
+        figure(h, chart.toSvg(), measure + " after each rank of the greedy enrichment (log scale).");
+        h.append("<div>").append(Html.table("training-convergence-table", header, rows)).append("</div></div>\n");
+    }
+
+    private static double[] numbers(JsonNode array) {
+        double[] v = new double[array.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = array.get(i).isNumber() ? array.get(i).asDouble() : Double.NaN;
+        }
+        return v;
+    }
+
+    /**
+     * A sweep's design map from its {@code designs} table: the first two design inputs (the columns between
+     * {@code design} and the QoI statistics) coloured by {@code p_window}, best design ringed; with one design
+     * input, p_window against it.
+     */
+    private static void designMap(StringBuilder h, RunData run, JsonNode m) {
+        List<Map<String, Object>> designs = sorted(run.rows("designs"), "design");
+        if (designs.isEmpty() || !designs.get(0).containsKey("p_window")) {
+            return;
+        }
+        List<String> inputs = designInputs(designs.get(0));
+        if (inputs.isEmpty()) {
+            return;
+        }
+        long best = m.path("best_design").path("design").asLong(-1);
+        double[] p = column(designs, "p_window");
+        String svg;
+        if (inputs.size() == 1) {
+            double[] x = column(designs, inputs.get(0));
+            SvgChart c = new SvgChart("design-map", "P(window) against " + inputs.get(0), inputs.get(0),
+                    "P(window)").yFloor(0).line("P(window)", x, p, SvgChart.PALETTE[0], false)
+                    .markers("design", x, p, column(designs, "p_window_ci_low"), column(designs, "p_window_ci_high"),
+                            SvgChart.PALETTE[0]);
+            designs.stream().filter(r -> num(r, "design") == best).findFirst()
+                    .ifPresent(r -> c.rule(num(r, inputs.get(0)), "best", SvgChart.PALETTE[1]));
+            svg = c.toSvg();
+        } else {
+            long[] id = designs.stream().mapToLong(r -> (long) num(r, "design")).toArray();
+            svg = DesignMap.render("design-map", inputs.get(0), inputs.get(1), id, column(designs, inputs.get(0)),
+                    column(designs, inputs.get(1)), p, best);
+        }
+        if (!m.has("best_design")) {
+            h.append("<h2 id=\"sweep\">Design sweep</h2>");
+        }
+        h.append("<div class=\"grid\">");
+        figure(h, svg, "Probability of meeting the process window per design"
+                + (inputs.size() > 2 ? " over the first two of the " + inputs.size() + " design inputs ("
+                + String.join(", ", inputs) + ")" : "") + "; the best design is marked.");
+        h.append("</div>\n");
+    }
+
+    /** The designs table's design inputs: its columns after {@code design} up to the first statistic. */
+    static List<String> designInputs(Map<String, Object> row) {
+        List<String> inputs = new ArrayList<>();
+        boolean after = false;
+        for (String column : row.keySet()) {
+            if (column.equals("design")) {
+                after = true;
+            } else if (after) {
+                if (column.equals("n") || column.startsWith("p_window") || column.endsWith("_mean")) {
+                    break;
+                }
+                inputs.add(column);
+            }
+        }
+        return inputs;
     }
 
     private static void keyValueTable(StringBuilder h, String title, String id, JsonNode node) {

@@ -26,7 +26,7 @@ public record RunData(String folder, JsonNode manifest, Map<String, List<Map<Str
 
     /** The tables a report shows, in DESIGN.md order. */
     public static final List<String> TABLES = List.of("summary", "quantiles", "sobol", "histogram", "exceedance",
-            "convergence");
+            "convergence", "designs");
 
     static final String MANIFEST = "manifest.json";
 

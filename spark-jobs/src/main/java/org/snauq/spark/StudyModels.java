@@ -10,10 +10,12 @@ import java.util.Map;
 import org.snauq.als.AlsConfig;
 import org.snauq.als.AlsFit;
 import org.snauq.als.AlsRegression;
+import org.snauq.als.FitReport;
 import org.snauq.als.TrainingData;
 import org.snauq.dist.Distribution;
 import org.snauq.dist.Distributions;
 import org.snauq.dist.InputSpec;
+import org.snauq.galerkin.SolveReport;
 import org.snauq.galerkin.Vsna;
 import org.snauq.model.SnaFormatException;
 import org.snauq.model.SnaModel;
@@ -34,6 +36,9 @@ import org.snauq.study.StudyException;
  * outside a model trained on data that does not reach the ends of the support.
  */
 public final class StudyModels implements ModelLoader.SnaBuilder {
+
+    /** The model-report key of the per-rank convergence history (a map; see {@link #alsConvergence}). */
+    public static final String CONVERGENCE = "convergence";
 
     @Override
     public SnaModel read(Study study, ModelSource.SnaFile source) {
@@ -111,6 +116,7 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
         report.put("rank", fit.report().chosenRank());
         report.put("training_error", fit.report().trainingError());
         report.put("validation_error", fit.report().validationError());
+        report.put(CONVERGENCE, alsConvergence(fit.report()));
         return ModelLoader.sna(study, model, "SNA trained on " + source.data().getFileName() + " (rank "
                 + fit.report().chosenRank() + ", validation rel. RMSE " + String.format(java.util.Locale.ROOT,
                 "%.2e", fit.report().validationError()) + ")", report);
@@ -127,8 +133,34 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
         if (result.error() != null) {
             report.put("relative_l2_error", result.error().value());
         }
+        report.put(CONVERGENCE, vsnaConvergence(result.report()));
         return ModelLoader.sna(study, model, "SNA solved by VSNA from " + source.problem().getFileName() + " (rank "
                 + model.rank() + ")", report);
+    }
+
+    /**
+     * ALS history for the report: per rank of the chosen resolution, relative RMSE on the training and held-out
+     * rows, and the sweeps spent ({@code measure} names the y axis, {@code rank} the x axis, each other list is
+     * one series).
+     */
+    static Map<String, Object> alsConvergence(FitReport fit) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("measure", "relative RMSE");
+        c.put("rank", fit.steps().stream().map(FitReport.RankStep::rank).toList());
+        c.put("training", fit.steps().stream().map(FitReport.RankStep::trainingError).toList());
+        c.put("validation", fit.steps().stream().map(FitReport.RankStep::validationError).toList());
+        c.put("sweeps", fit.steps().stream().map(s -> s.enrichmentSweeps() + s.sweeps()).toList());
+        return c;
+    }
+
+    /** VSNA history for the report: the residual indicator after each rank of the enrichment. */
+    static Map<String, Object> vsnaConvergence(SolveReport solve) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("measure", solve.indicatorName());
+        c.put("rank", solve.ranks().stream().map(SolveReport.Rank::rank).toList());
+        c.put("indicator", solve.ranks().stream().map(SolveReport.Rank::indicator).toList());
+        c.put("sweeps", solve.ranks().stream().map(SolveReport.Rank::sweeps).toList());
+        return c;
     }
 
     /**

@@ -1,6 +1,10 @@
 package org.snauq.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +12,9 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.snauq.galerkin.SolveReport;
 import org.snauq.spark.SparkTests;
+import org.snauq.spark.StudyModels;
 
 /**
  * {@code model: {solve: ...}}: a PDE problem solved by VSNA flows into {@code sna run}. The shipped parametric
@@ -55,5 +61,21 @@ class RunSolveTest {
             assertEquals(exactVar, row.<Double>getAs("variance"), 10 * tol * exactVar, method + " variance");
         }
         assertEquals(2, rows.size(), "sampling and analytic rows");
+
+        // the solve's per-rank residual history reaches the manifest and the report's convergence figure
+        JsonNode c = new ObjectMapper().readTree(dir.resolve("out/run_id=r1/manifest.json").toFile())
+                .at("/model/convergence");
+        SolveReport solve = StudyModels.solveProblem("", SnaRun.ROOT.resolve("conf/problems/parametric-diffusion.yaml"))
+                .report();
+        assertEquals(solve.indicatorName(), c.get("measure").asText());
+        assertEquals(solve.ranks().size(), c.get("indicator").size());
+        String html = Files.readString(dir.resolve("out/run_id=r1/report.html"));
+        for (int i = 0; i < solve.ranks().size(); i++) {
+            SolveReport.Rank rank = solve.ranks().get(i);
+            assertEquals(rank.indicator(), c.get("indicator").get(i).asDouble(), "indicator of rank " + rank.rank());
+            assertTrue(html.contains("data-x=\"" + (double) rank.rank() + "\" data-value=\"" + rank.indicator()
+                    + "\""), "report marks rank " + rank.rank());
+        }
+        assertTrue(html.contains("id=\"training-convergence\""), "convergence figure");
     }
 }
