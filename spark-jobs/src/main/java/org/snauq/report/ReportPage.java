@@ -128,9 +128,11 @@ final class ReportPage {
 
     /**
      * The model fit's history per rank (manifest {@code model.convergence}: {@code measure} names the y axis,
-     * {@code rank} the x axis, {@code sweeps} the sweeps spent, every other list is one series), log scale.
+     * {@code rank} the x axis, {@code sweeps} the sweeps spent, {@code chosen} the rank kept, every other list
+     * is one series), log scale.
      */
     private static void trainingConvergence(StringBuilder h, JsonNode c) {
+        JsonNode chosenRank = c.path("chosen");
         JsonNode ranks = c.path("rank");
         if (!ranks.isArray() || ranks.isEmpty()) {
             return;
@@ -152,6 +154,9 @@ final class ReportPage {
             header.add(e.getKey());
             columns.add(y);
         }
+        if (chosenRank.isNumber()) {
+            chart.rule(chosenRank.asDouble(), "kept", SvgChart.PALETTE[6]);
+        }
         if (c.path("sweeps").isArray()) {
             header.add("sweeps");
             columns.add(numbers(c.get("sweeps")));
@@ -167,7 +172,8 @@ final class ReportPage {
             rows.add(row);
         }
         h.append("<h2 id=\"model-fit\">Model fit</h2><div class=\"grid\">");
-        figure(h, chart.toSvg(), measure + " after each rank of the greedy enrichment (log scale).");
+        figure(h, chart.toSvg(), measure + " after each rank of the greedy enrichment (log scale)"
+                + (chosenRank.isNumber() ? "; the rule marks the rank kept." : "."));
         h.append("<div>").append(Html.table("training-convergence-table", header, rows)).append("</div></div>\n");
     }
 
@@ -244,6 +250,9 @@ final class ReportPage {
         List<List<Object>> rows = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue().isContainerNode() && e.getKey().equals("convergence")) {
+                continue; // the model fit's history has its own figure and table
+            }
             rows.add(List.of(e.getKey().replace('_', ' '), value(e.getValue())));
         }
         h.append("<div><h3>").append(Html.escape(title)).append("</h3>")

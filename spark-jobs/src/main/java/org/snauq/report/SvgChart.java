@@ -206,7 +206,7 @@ final class SvgChart {
         if (s.kind == Kind.MARKERS) {
             svg.append("<g class=\"markers\" data-series=\"").append(name).append("\">");
             for (int i = 0; i < s.x.length; i++) {
-                if (!finite(s.x[i]) || !finite(s.y[i])) {
+                if (!finite(tx(s.x[i])) || !finite(ty(s.y[i]))) { // includes y <= 0 on a log axis
                     continue;
                 }
                 double px = f.px(tx(s.x[i]));

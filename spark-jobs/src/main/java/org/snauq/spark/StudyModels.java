@@ -140,7 +140,7 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
 
     /**
      * ALS history for the report: per rank of the chosen resolution, relative RMSE on the training and held-out
-     * rows, and the sweeps spent ({@code measure} names the y axis, {@code rank} the x axis, each other list is
+     * rows, the sweeps spent and the rank kept ({@code measure} names the y axis, {@code rank} the x axis, each other list is
      * one series).
      */
     static Map<String, Object> alsConvergence(FitReport fit) {
@@ -150,6 +150,7 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
         c.put("training", fit.steps().stream().map(FitReport.RankStep::trainingError).toList());
         c.put("validation", fit.steps().stream().map(FitReport.RankStep::validationError).toList());
         c.put("sweeps", fit.steps().stream().map(s -> s.enrichmentSweeps() + s.sweeps()).toList());
+        c.put("chosen", fit.chosenRank());
         return c;
     }
 
@@ -160,6 +161,7 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
         c.put("rank", solve.ranks().stream().map(SolveReport.Rank::rank).toList());
         c.put("indicator", solve.ranks().stream().map(SolveReport.Rank::indicator).toList());
         c.put("sweeps", solve.ranks().stream().map(SolveReport.Rank::sweeps).toList());
+        c.put("chosen", solve.rank());
         return c;
     }
 

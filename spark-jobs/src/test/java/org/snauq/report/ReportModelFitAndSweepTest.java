@@ -32,13 +32,16 @@ class ReportModelFitAndSweepTest {
         JsonNode m = manifest("""
                 {"run_id": "a", "study": {"name": "s"}, "model": {"description": "SNA", "convergence": {
                  "measure": "relative RMSE", "rank": [1, 2, 3], "training": [0.3, 0.002, 0.0001],
-                 "validation": [0.31, 0.0025, 0.00012], "sweeps": [7, 9, 4]}}}""");
+                 "validation": [0.31, 0.0025, 0.00012], "sweeps": [7, 9, 4], "chosen": 2}}}""");
         String html = ReportPage.render(new RunData("f", m, Map.of()));
         assertTrue(html.contains("id=\"training-convergence\""));
         assertEquals(List.of("1.0=0.3", "2.0=0.002", "3.0=1.0E-4"), marks(html, "training per rank"));
         assertEquals(List.of("1.0=0.31", "2.0=0.0025", "3.0=1.2E-4"), marks(html, "validation per rank"));
         assertTrue(html.contains("id=\"training-convergence-table\""));
         assertTrue(html.contains("(log scale)"));
+        assertTrue(html.contains("<line class=\"rule\"") && html.contains("data-value=\"2.0\"/>"),
+                "the kept rank is marked");
+        assertFalse(html.contains("<td>convergence</td>"), "the history is not repeated in the model facts");
     }
 
     @Test
