@@ -57,19 +57,16 @@ public class OpenTurnsCompareSna {
             double[] prop = sample(laws, PROPAGATION, new SplittableRandom(SEED + 1));
             for (int n : SIZES) {
                 double[][] train = readCsv(dir.resolve(name + "-train-" + n + ".csv"), dim);
-                // the domain: each input's support when bounded, else the range of the data
+                // the domain: what `sna run` trains on (Distributions.domainFor, widened to the data if needed)
                 double[] lower = new double[dim];
                 double[] upper = new double[dim];
                 for (int d = 0; d < dim; d++) {
-                    lower[d] = Double.POSITIVE_INFINITY;
-                    upper[d] = Double.NEGATIVE_INFINITY;
+                    double[] cover = Distributions.domainFor(laws[d]);
+                    lower[d] = cover[0];
+                    upper[d] = cover[1];
                     for (int j = 0; j < n; j++) {
                         lower[d] = Math.min(lower[d], train[0][j * dim + d]);
                         upper[d] = Math.max(upper[d], train[0][j * dim + d]);
-                    }
-                    if (laws[d].isBounded()) {
-                        lower[d] = laws[d].supportLower();
-                        upper[d] = laws[d].supportUpper();
                     }
                 }
                 long t0 = System.nanoTime();
@@ -111,6 +108,7 @@ public class OpenTurnsCompareSna {
                 row.put("rank", model.rank());
                 row.put("degree", model.basis(0).degree());
                 row.put("atoms", model.basis(0).count());
+                row.put("roughness", fit.report().chosenCandidate().roughness());
                 System.out.println(fit.report().format());
                 row.put("validation_rel_rmse", err);
                 row.put("train_s", trainS);

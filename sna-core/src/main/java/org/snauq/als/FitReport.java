@@ -33,13 +33,14 @@ public record FitReport(int chosenRank, double trainingError, double validationE
      *
      * @param degree          B-spline degree p
      * @param knots           atoms per coordinate n (n = p + 1: one span, a polynomial)
+     * @param roughness       relative weight of the curvature penalty (0: none)
      * @param rank            rank chosen for this resolution
      * @param trainingError   relative RMSE on the training rows
      * @param validationError relative RMSE on the held-out rows (what the choice minimises)
      * @param elapsedMillis   wall time of this candidate
      * @param chosen          whether this candidate is the returned model
      */
-    public record Candidate(int degree, int knots, int rank, double trainingError, double validationError,
+    public record Candidate(int degree, int knots, double roughness, int rank, double trainingError, double validationError,
                             long elapsedMillis, boolean chosen) {
     }
 
@@ -59,9 +60,14 @@ public record FitReport(int chosenRank, double trainingError, double validationE
      * @param enrichmentSweeps  sweeps spent fitting the new rank-one term to the residual, all restarts together
      * @param sweeps            joint sweeps of all terms after adding the new one
      * @param elapsedMillis     wall time of this rank
+     * @param sweepErrors       relative training RMSE after each joint sweep, in order (its last is trainingError)
      */
     public record RankStep(int rank, double trainingError, double validationError, int enrichmentSweeps,
-                           int sweeps, long elapsedMillis) {
+                           int sweeps, long elapsedMillis, List<Double> sweepErrors) {
+
+        public RankStep {
+            sweepErrors = List.copyOf(sweepErrors);
+        }
     }
 
     public FitReport {
@@ -80,17 +86,18 @@ public record FitReport(int chosenRank, double trainingError, double validationE
         s.append(String.format(Locale.ROOT, "ALS fit on %d training rows, %d validation rows (relative RMSE = RMSE / sd(y))%n",
                 trainingRows, validationRows));
         if (!candidates.isEmpty()) {
-            s.append(String.format(Locale.ROOT, "resolutions tried (degree, atoms per input; rank auto within each):%n"));
-            s.append(String.format(Locale.ROOT, "%6s  %6s  %6s  %12s  %12s  %9s%n",
-                    "degree", "atoms", "rank", "training", "validation", "time ms"));
+            s.append(String.format(Locale.ROOT,
+                    "resolutions tried (degree, atoms per input, roughness; rank auto within each):%n"));
+            s.append(String.format(Locale.ROOT, "%6s  %6s  %9s  %6s  %12s  %12s  %9s%n",
+                    "degree", "atoms", "roughness", "rank", "training", "validation", "time ms"));
             for (Candidate c : candidates) {
-                s.append(String.format(Locale.ROOT, "%6d  %6d  %6d  %12.4e  %12.4e  %9d%s%n", c.degree(), c.knots(),
-                        c.rank(), c.trainingError(), c.validationError(), c.elapsedMillis(),
+                s.append(String.format(Locale.ROOT, "%6d  %6d  %9.0e  %6d  %12.4e  %12.4e  %9d%s%n", c.degree(),
+                        c.knots(), c.roughness(), c.rank(), c.trainingError(), c.validationError(), c.elapsedMillis(),
                         c.chosen() ? "  <- chosen" : ""));
             }
             Candidate c = chosenCandidate();
-            s.append(String.format(Locale.ROOT, "ranks of the chosen resolution (degree %d, %d atoms):%n",
-                    c.degree(), c.knots()));
+            s.append(String.format(Locale.ROOT, "ranks of the chosen resolution (degree %d, %d atoms, roughness %.0e):%n",
+                    c.degree(), c.knots(), c.roughness()));
         }
         s.append(String.format(Locale.ROOT, "%6s  %12s  %12s  %8s  %8s  %9s%n",
                 "rank", "training", "validation", "enrich", "sweeps", "time ms"));

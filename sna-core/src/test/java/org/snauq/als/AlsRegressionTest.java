@@ -293,6 +293,18 @@ class AlsRegressionTest {
     }
 
     @Test
+    void fit_anyData_sweepHistoryEndsAtEachRanksTrainingError() {
+        FitReport report = AlsRegression.fit(smallData(11), SMALL, FIXED).report();
+        for (FitReport.RankStep step : report.steps()) {
+            List<Double> history = step.sweepErrors();
+            assertEquals(step.sweeps(), history.size(), "one entry per joint sweep of rank " + step.rank());
+            // the same number, computed by the same sum: equal up to the division order (a few ulps)
+            assertEquals(step.trainingError(), history.get(history.size() - 1), 1e-14 * step.trainingError(),
+                    "last sweep of rank " + step.rank());
+        }
+    }
+
+    @Test
     void format_anyFit_listsEveryRankAndTheChoice() {
         FitReport report = AlsRegression.fit(smallData(11), SMALL, FIXED).report();
         String text = report.format();

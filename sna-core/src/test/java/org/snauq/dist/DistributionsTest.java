@@ -249,6 +249,23 @@ class DistributionsTest {
         assertMessage("unknown parameter 'lower' for constant; expected: value", spec("constant", "value", 1, "lower", 0));
     }
 
+    @Test
+    void domainFor_finiteEndsAreTheSupportInfiniteOnesTheTailQuantile() {
+        Distribution uniform = Distributions.of(new InputSpec("u", "uniform", Map.of("lower", -1.0, "upper", 2.0)));
+        Distribution normal = Distributions.of(new InputSpec("n", "normal", Map.of("mean", 3.0, "sd", 2.0)));
+        Distribution lognormal = Distributions.of(new InputSpec("l", "lognormal", Map.of("mu", 1.0, "sigma", 0.5)));
+
+        assertEquals(-1.0, Distributions.domainFor(uniform)[0]);
+        assertEquals(2.0, Distributions.domainFor(uniform)[1]);
+        double[] n = Distributions.domainFor(normal);
+        // Phi^-1(1e-9) = -5.997807015; the tolerance is that of the reference value's digits
+        assertEquals(3.0 - 2.0 * 5.997807015, n[0], 1e-8);
+        assertEquals(3.0 + 2.0 * 5.997807015, n[1], 1e-8);
+        double[] l = Distributions.domainFor(lognormal);
+        assertEquals(0.0, l[0]);
+        assertEquals(Math.exp(1.0 + 0.5 * 5.997807015), l[1], 1e-8 * l[1]);
+    }
+
     private static void assertMessage(String expected, InputSpec spec) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Distributions.of(spec));
         assertEquals(expected, e.getMessage());

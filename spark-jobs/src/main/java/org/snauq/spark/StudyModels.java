@@ -39,6 +39,8 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
 
     /** The model-report key of the per-rank convergence history (a map; see {@link #alsConvergence}). */
     public static final String CONVERGENCE = "convergence";
+    /** Key of the per-sweep history inside the convergence object. */
+    public static final String PER_SWEEP = "per_sweep";
 
     @Override
     public SnaModel read(Study study, ModelSource.SnaFile source) {
@@ -89,10 +91,9 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
             }
-            if (dist.isBounded()) {
-                lo = Math.min(lo, dist.supportLower());
-                hi = Math.max(hi, dist.supportUpper());
-            }
+            double[] cover = Distributions.domainFor(dist); // the model is queried wherever the study samples
+            lo = Math.min(lo, cover[0]);
+            hi = Math.max(hi, cover[1]);
             lower[d] = lo;
             upper[d] = hi;
         }
@@ -151,7 +152,28 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
         c.put("validation", fit.steps().stream().map(FitReport.RankStep::validationError).toList());
         c.put("sweeps", fit.steps().stream().map(s -> s.enrichmentSweeps() + s.sweeps()).toList());
         c.put("chosen", fit.chosenRank());
+        List<Integer> sweep = new ArrayList<>();
+        List<Integer> rank = new ArrayList<>();
+        List<Double> training = new ArrayList<>();
+        for (FitReport.RankStep step : fit.steps()) {
+            for (double e : step.sweepErrors()) {
+                sweep.add(sweep.size() + 1);
+                rank.add(step.rank());
+                training.add(e);
+            }
+        }
+        c.put(PER_SWEEP, perSweep(sweep, rank, "training", training));
         return c;
+    }
+
+    /** A history per sweep ({@code per_sweep}): the cumulative sweep, the rank being fitted, one series. */
+    private static Map<String, Object> perSweep(List<Integer> sweep, List<Integer> rank, String series,
+                                                List<Double> values) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("sweep", sweep);
+        h.put("rank", rank);
+        h.put(series, values);
+        return h;
     }
 
     /** VSNA history for the report: the residual indicator after each rank of the enrichment. */
@@ -162,6 +184,15 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
         c.put("indicator", solve.ranks().stream().map(SolveReport.Rank::indicator).toList());
         c.put("sweeps", solve.ranks().stream().map(SolveReport.Rank::sweeps).toList());
         c.put("chosen", solve.rank());
+        List<Integer> sweep = new ArrayList<>();
+        List<Integer> rank = new ArrayList<>();
+        List<Double> indicator = new ArrayList<>();
+        for (SolveReport.Sweep s : solve.sweeps()) {
+            sweep.add(sweep.size() + 1);
+            rank.add(s.rank());
+            indicator.add(s.indicator());
+        }
+        c.put(PER_SWEEP, perSweep(sweep, rank, "indicator", indicator));
         return c;
     }
 
