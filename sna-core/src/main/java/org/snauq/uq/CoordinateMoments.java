@@ -14,7 +14,9 @@ import org.snauq.dist.Distribution;
  * The rest is integral_{[a,b] cap support} B_i B_j rho dx, by adaptive Gauss-Legendre per knot span: a
  * {@value #POINTS}-point rule on a piece is accepted when it agrees with the rule on the piece's two halves
  * within {@value #TOLERANCE} times the piece's share of the span; otherwise both halves recurse (at most
- * {@value #MAX_DEPTH} levels). Smooth densities converge at once (B_i B_j is a polynomial of degree 2p on a
+ * {@value #MAX_DEPTH} levels, and never below the rounding of the piece's own entries: a target halved at
+ * every level falls under the rounding of the sums after about 25 levels, and bisecting every branch on to depth
+ * 50 never ends). Smooth densities converge at once (B_i B_j is a polynomial of degree 2p on a
  * span); kinks (triangular mode, support ends) and integrable singularities are found by the bisection.
  * Cost O(n p^2) density evaluations times the refinement.
  */
@@ -24,6 +26,8 @@ final class CoordinateMoments {
     /** Absolute error target per knot span; entries are bounded by the span's probability (&lt;= 1). */
     static final double TOLERANCE = 1e-14;
     static final int MAX_DEPTH = 50;
+    /** Differences below this share of a piece's largest entry are rounding (about 5 ulps), not quadrature error. */
+    static final double ROUNDING = 1e-15;
 
     private static final double[] NODE;
     private static final double[] WEIGHT;
@@ -148,10 +152,12 @@ final class CoordinateMoments {
         rule(basis, dist, span, l, mid, left, values, scratch);
         rule(basis, dist, span, mid, r, right, values, scratch);
         double err = 0.0;
+        double size = 0.0;
         for (int e = 0; e < len; e++) {
             err = Math.max(err, Math.abs(left[e] + right[e] - whole[e]));
+            size = Math.max(size, Math.abs(left[e]) + Math.abs(right[e]));
         }
-        if (err <= tol || depth >= MAX_DEPTH) {
+        if (err <= Math.max(tol, ROUNDING * size) || depth >= MAX_DEPTH) {
             for (int e = 0; e < len; e++) {
                 acc[e] += left[e] + right[e];
             }

@@ -274,4 +274,43 @@ class ClosedFormUqTest {
     private static Distribution constant(double value) {
         return Distributions.of(new InputSpec("x", "constant", Map.of("value", value)));
     }
+
+    /**
+     * A lognormal input over its 1e-9 quantile domain (four decades, as a model trained for it has): the
+     * adaptive quadrature must end (it once bisected every branch to depth 50 once its halved target fell under
+     * rounding) and still be exact. E[u] of u = sum_i B_i = 1 (partition of unity) and E[X] through the atoms'
+     * linear reproduction x = sum_i xi_i B_i (Greville abscissae) give two exact references; the second is the
+     * clamped mean E[min(X, b)] = e^(mu + sigma^2 / 2) Phi(z_b - sigma) + b P(X &gt; b), z_b = (ln b - mu) / sigma
+     * (the lower end is the support's, 0). Tolerance 1e-12 relative: the quadrature's 1e-14 per span, and
+     * Commons Math's Phi (about 1e-15).
+     */
+    @Test
+    void analyze_lognormalOverItsTailDomain_endsAndIsExact() {
+        InputSpec spec = new InputSpec("r", "lognormal", Map.of("mu", 7.71, "sigma", 1.0056));
+        Distribution law = Distributions.of(spec);
+        double[] domain = Distributions.domainFor(law);
+        for (int p : new int[] {3, 15}) {
+            BSplineBasis basis = BSplineBasis.clampedUniform(p, p + 1, domain[0], domain[1]);
+            double[] ones = new double[p + 1];
+            double[] greville = new double[p + 1];
+            for (int i = 0; i <= p; i++) {
+                ones[i] = 1.0;
+                for (int k = 1; k <= p; k++) {
+                    greville[i] += basis.knots().knot(i + k) / p;
+                }
+            }
+            SnaModel constant = SnaModel.of(List.of("r"), List.of(basis), new double[] {1.0},
+                    new double[][] {ones}, "y", Map.of(), List.of()).withInputs(List.of(spec));
+            SnaModel identity = SnaModel.of(List.of("r"), List.of(basis), new double[] {1.0},
+                    new double[][] {greville}, "y", Map.of(), List.of()).withInputs(List.of(spec));
+            ClosedFormResult one = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(20), () -> ClosedFormUq.analyze(constant));
+            assertEquals(1.0, one.mean(), 1e-13, "E[1], p = " + p);
+            double sigma = 1.0056;
+            double zb = (Math.log(domain[1]) - 7.71) / sigma;
+            double clamped = law.mean() * new org.apache.commons.math3.distribution.NormalDistribution()
+                    .cumulativeProbability(zb - sigma) + domain[1] * (1.0 - law.cdf(domain[1]));
+            assertEquals(clamped, ClosedFormUq.analyze(identity).mean(), 1e-12 * clamped, "E[min(X, b)], p = " + p);
+        }
+    }
 }
