@@ -276,6 +276,49 @@ final class Figures {
     }
 
     /**
+     * The model fit per sweep (manifest {@code model.convergence.per_sweep}): {@code sweep} is the x axis (the
+     * cumulative sweep index), {@code rank} the rank fitted at each sweep, every other list one series on a log
+     * y axis; a rule labelled with the new rank marks each rank increase, halfway between the two sweeps.
+     */
+    static XYChart modelFitSweeps(JsonNode perSweep, String measure) {
+        double[] sweep = Rows.numbers(perSweep.get("sweep"));
+        XYChart c = Charts.xy("Model fit against sweep", "sweep", measure, Charts.WIDTH, Charts.HEIGHT);
+        Charts.logY(c);
+        c.getStyler().setLegendPosition(LegendPosition.InsideSW); // errors fall to the right; labels on top
+        Charts.wholeNumbersX(c, min(sweep), max(sweep));
+        List<double[]> all = new ArrayList<>();
+        int colour = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = perSweep.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isArray() || e.getKey().equals("sweep") || e.getKey().equals("rank")) {
+                continue;
+            }
+            double[] y = positive(Rows.numbers(e.getValue()));
+            all.add(y);
+            line(c, e.getKey(), sweep, y, Charts.PALETTE[colour++ % Charts.PALETTE.length],
+                    sweep.length <= MAX_MARKED_POINTS);
+        }
+        double[] range = decades(all.toArray(double[][]::new));
+        double[] rank = perSweep.path("rank").isArray() ? Rows.numbers(perSweep.get("rank")) : new double[0];
+        List<Double> at = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (int i = 1; i < Math.min(rank.length, sweep.length); i++) {
+            if (rank[i] > rank[i - 1]) {
+                at.add((sweep[i - 1] + sweep[i]) / 2);
+                labels.add("r" + Format.integer(Math.round(rank[i])));
+            }
+        }
+        if (at.isEmpty()) {
+            c.getStyler().setYAxisMin(range[0]);
+            c.getStyler().setYAxisMax(range[1]);
+        } else {
+            rules(c, "rank increases", at.stream().mapToDouble(Double::doubleValue).toArray(),
+                    labels.toArray(String[]::new), Charts.PALETTE[6], range[0], range[1]);
+        }
+        return c;
+    }
+
+    /**
      * A sweep's design map from its designs table. With two or more design inputs: every design at its first
      * two inputs, coloured by P(window) in {@link #MAP_BINS} equal-width classes from the lowest to the highest
      * (one legend entry each), the best design ringed. With one: P(window) and its interval against the input,

@@ -129,7 +129,8 @@ final class ReportPage {
     /**
      * The model fit's history per rank (manifest {@code model.convergence}: {@code measure} names the y axis,
      * {@code rank} the x axis, {@code sweeps} the sweeps spent, {@code chosen} the rank kept, every other list
-     * is one series), log scale, with its table.
+     * is one series), log scale, with its table; and, when the manifest has it, the history per sweep
+     * ({@code per_sweep}, see {@link Figures#modelFitSweeps}).
      */
     private static void trainingConvergence(StringBuilder h, JsonNode c) {
         JsonNode chosenRank = c.path("chosen");
@@ -166,6 +167,12 @@ final class ReportPage {
         figure(h, "training-convergence", Figures.modelFit(c), measure
                 + " after each rank of the greedy enrichment (log scale)"
                 + (chosenRank.isNumber() ? "; the rule marks the rank kept." : "."));
+        JsonNode perSweep = c.path("per_sweep");
+        if (perSweep.path("sweep").isArray() && !perSweep.path("sweep").isEmpty()) {
+            figure(h, "training-convergence-sweeps", Figures.modelFitSweeps(perSweep, measure), measure
+                    + " after each sweep, counted over all ranks (log scale); the rules mark where the rank"
+                    + " increases, labelled with the new rank.");
+        }
         h.append("<div>").append(Html.table("training-convergence-table", header, rows)).append("</div></div>\n");
     }
 

@@ -16,9 +16,10 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 
 /**
- * The model-fit convergence figure ({@code training-convergence}) and a sweep's design map ({@code design-map}):
- * present exactly when the manifest has the history or the run has a designs table, and every series holds the
- * source numbers (manifest list entries or designs-table cells) exactly.
+ * The model-fit convergence figures ({@code training-convergence}, and {@code training-convergence-sweeps} when
+ * the manifest has a per-sweep history) and a sweep's design map ({@code design-map}): present exactly when the
+ * manifest has the history or the run has a designs table, and every series holds the source numbers (manifest
+ * list entries or designs-table cells) exactly.
  */
 class ReportModelFitAndSweepTest {
 
@@ -26,7 +27,12 @@ class ReportModelFitAndSweepTest {
     private static final String ALS = """
             {"run_id": "a", "study": {"name": "s"}, "model": {"description": "SNA", "convergence": {
              "measure": "relative RMSE", "rank": [1, 2, 3], "training": [0.3, 0.002, 0.0001],
-             "validation": [0.31, 0.0025, 0.00012], "sweeps": [7, 9, 4], "chosen": 2}}}""";
+             "validation": [0.31, 0.0025, 0.00012], "sweeps": [7, 9, 4], "chosen": 2%s}}}""";
+    /** Two sweeps at rank 1, three at rank 2, two at rank 3 (cumulative sweep index). */
+    private static final String PER_SWEEP = """
+            , "per_sweep": {"sweep": [1, 2, 3, 4, 5, 6, 7], "rank": [1, 1, 2, 2, 2, 3, 3],
+             "training": [0.5, 0.3, 0.01, 0.003, 0.002, 0.0002, 0.0001],
+             "validation": [0.52, 0.31, 0.012, 0.0031, 0.0025, 0.00013, 0.00012]}""";
 
     private static JsonNode manifest(String json) throws Exception {
         return JSON.readTree(json);
@@ -34,12 +40,13 @@ class ReportModelFitAndSweepTest {
 
     @Test
     void render_alsHistory_plotsTrainingAndValidationErrorPerRank() throws Exception {
-        JsonNode m = manifest(ALS);
+        JsonNode m = manifest(ALS.formatted(""));
         String html = ReportPage.render(new RunData("f", m, Map.of()));
         assertTrue(html.contains("id=\"training-convergence\""));
         assertTrue(html.contains("id=\"training-convergence-table\""));
         assertTrue(html.contains("(log scale)"));
         assertFalse(html.contains("<td>convergence</td>"), "the history is not repeated in the model facts");
+        assertFalse(html.contains("training-convergence-sweeps"), "no per-sweep history, no per-sweep figure");
 
         XYChart chart = Figures.modelFit(m.at("/model/convergence"));
         assertArrayEquals(new double[] {1, 2, 3}, chart.getSeriesMap().get("training").getXData());
@@ -48,6 +55,27 @@ class ReportModelFitAndSweepTest {
         assertEquals(List.of("training", "validation"), legend(chart), "one legend entry per series");
         assertEquals(2.0, chart.getSeriesMap().get("kept rank").getXData()[0], "the kept rank is marked");
         assertTrue(chart.getStyler().isYAxisLogarithmic());
+    }
+
+    @Test
+    void render_perSweepHistory_plotsEverySweepAndMarksRankIncreases() throws Exception {
+        JsonNode m = manifest(ALS.formatted(PER_SWEEP));
+        String html = ReportPage.render(new RunData("f", m, Map.of()));
+        assertTrue(html.contains("id=\"training-convergence\""));
+        assertTrue(html.contains("id=\"training-convergence-sweeps\""));
+        assertTrue(html.contains("Model fit against sweep"));
+
+        JsonNode perSweep = m.at("/model/convergence/per_sweep");
+        XYChart chart = Figures.modelFitSweeps(perSweep, "relative RMSE");
+        for (String series : List.of("training", "validation")) {
+            assertArrayEquals(Rows.numbers(perSweep.get("sweep")), chart.getSeriesMap().get(series).getXData());
+            assertArrayEquals(Rows.numbers(perSweep.get(series)), chart.getSeriesMap().get(series).getYData());
+        }
+        assertEquals(List.of("training", "validation"), legend(chart));
+        assertTrue(chart.getStyler().isYAxisLogarithmic());
+        // rank 1 -> 2 between sweeps 2 and 3, 2 -> 3 between sweeps 5 and 6; each rule is a segment and a NaN
+        double[] rules = chart.getSeriesMap().get("rank increases").getXData();
+        assertArrayEquals(new double[] {2.5, 2.5, 2.5, 5.5, 5.5, 5.5}, rules);
     }
 
     @Test
