@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.knowm.xchart.AnnotationText;
@@ -246,33 +247,11 @@ final class Figures {
      * {@code sweeps} is one series on a log y axis; a rule marks the rank kept ({@code chosen}).
      */
     static XYChart modelFit(JsonNode convergence) {
-        String measure = text(convergence.get("measure"), "error");
         double[] rank = Rows.numbers(convergence.get("rank"));
-        XYChart c = Charts.xy("Model fit against rank", "rank", measure, Charts.WIDTH, Charts.HEIGHT);
-        Charts.logY(c);
-        c.getStyler().setLegendPosition(LegendPosition.InsideSW); // errors fall to the right; labels on top
-        Charts.wholeNumbersX(c, min(rank), max(rank));
-        List<double[]> all = new ArrayList<>();
-        int colour = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = convergence.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getValue().isArray() || e.getKey().equals("rank") || e.getKey().equals("sweeps")) {
-                continue;
-            }
-            double[] y = positive(Rows.numbers(e.getValue()));
-            all.add(y);
-            line(c, e.getKey(), rank, y, Charts.PALETTE[colour++ % Charts.PALETTE.length], true);
-        }
-        double[] range = decades(all.toArray(double[][]::new));
         JsonNode chosen = convergence.path("chosen");
-        if (chosen.isNumber()) {
-            rules(c, "kept rank", new double[] {chosen.asDouble()}, new String[] {"kept"}, Charts.PALETTE[6],
-                    range[0], range[1]);
-        } else {
-            c.getStyler().setYAxisMin(range[0]);
-            c.getStyler().setYAxisMax(range[1]);
-        }
-        return c;
+        return history("Model fit against rank", "rank", text(convergence.get("measure"), "error"), convergence,
+                rank, Set.of("rank", "sweeps"), true, "kept rank",
+                chosen.isNumber() ? new double[] {chosen.asDouble()} : new double[0], new String[] {"kept"});
     }
 
     /**
@@ -282,23 +261,6 @@ final class Figures {
      */
     static XYChart modelFitSweeps(JsonNode perSweep, String measure) {
         double[] sweep = Rows.numbers(perSweep.get("sweep"));
-        XYChart c = Charts.xy("Model fit against sweep", "sweep", measure, Charts.WIDTH, Charts.HEIGHT);
-        Charts.logY(c);
-        c.getStyler().setLegendPosition(LegendPosition.InsideSW); // errors fall to the right; labels on top
-        Charts.wholeNumbersX(c, min(sweep), max(sweep));
-        List<double[]> all = new ArrayList<>();
-        int colour = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = perSweep.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getValue().isArray() || e.getKey().equals("sweep") || e.getKey().equals("rank")) {
-                continue;
-            }
-            double[] y = positive(Rows.numbers(e.getValue()));
-            all.add(y);
-            line(c, e.getKey(), sweep, y, Charts.PALETTE[colour++ % Charts.PALETTE.length],
-                    sweep.length <= MAX_MARKED_POINTS);
-        }
-        double[] range = decades(all.toArray(double[][]::new));
         double[] rank = perSweep.path("rank").isArray() ? Rows.numbers(perSweep.get("rank")) : new double[0];
         List<Double> at = new ArrayList<>();
         List<String> labels = new ArrayList<>();
@@ -308,13 +270,34 @@ final class Figures {
                 labels.add("r" + Format.integer(Math.round(rank[i])));
             }
         }
-        if (at.isEmpty()) {
-            c.getStyler().setYAxisMin(range[0]);
-            c.getStyler().setYAxisMax(range[1]);
-        } else {
-            rules(c, "rank increases", at.stream().mapToDouble(Double::doubleValue).toArray(),
-                    labels.toArray(String[]::new), Charts.PALETTE[6], range[0], range[1]);
+        return history("Model fit against sweep", "sweep", measure, perSweep, sweep, Set.of("sweep", "rank"),
+                sweep.length <= MAX_MARKED_POINTS, "rank increases", at.stream().mapToDouble(Double::doubleValue)
+                        .toArray(), labels.toArray(String[]::new));
+    }
+
+    /**
+     * A fit history on a log y axis: every list in {@code lists} but those named in {@code notSeries} is a
+     * series against {@code x}, with labelled rules at {@code ruleAt} (none when empty).
+     */
+    private static XYChart history(String title, String xLabel, String measure, JsonNode lists, double[] x,
+                                   Set<String> notSeries, boolean marked, String rulesName, double[] ruleAt,
+                                   String[] ruleLabels) {
+        XYChart c = Charts.xy(title, xLabel, measure, Charts.WIDTH, Charts.HEIGHT);
+        Charts.logY(c);
+        c.getStyler().setLegendPosition(LegendPosition.InsideSW); // errors fall to the right; labels on top
+        Charts.wholeNumbersX(c, min(x), max(x));
+        List<double[]> all = new ArrayList<>();
+        int colour = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = lists.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue().isArray() && !notSeries.contains(e.getKey())) {
+                double[] y = positive(Rows.numbers(e.getValue()));
+                all.add(y);
+                line(c, e.getKey(), x, y, Charts.PALETTE[colour++ % Charts.PALETTE.length], marked);
+            }
         }
+        double[] range = decades(all.toArray(double[][]::new));
+        rules(c, rulesName, ruleAt, ruleLabels, Charts.PALETTE[6], range[0], range[1]);
         return c;
     }
 
@@ -433,7 +416,7 @@ final class Figures {
     /**
      * Vertical dashed rules at {@code xs} from {@code lo} up to {@code dataTop} (one series, not in the legend),
      * each labelled above its end in two staggered rows; the y range becomes [lo, dataTop + room for the
-     * labels], measured in decades on a log axis.
+     * labels], measured in decades on a log axis ([lo, dataTop] without rules).
      */
     private static void rules(XYChart c, String name, double[] xs, String[] labels, Color colour, double lo,
                               double dataTop) {
@@ -444,7 +427,7 @@ final class Figures {
         double top = in.apply(dataTop);
         double b = top + (top - a) * LABEL_ROOM / (1 - LABEL_ROOM);
         c.getStyler().setYAxisMin(lo);
-        c.getStyler().setYAxisMax(out.apply(b));
+        c.getStyler().setYAxisMax(xs.length == 0 ? dataTop : out.apply(b));
         if (xs.length == 0) {
             return;
         }
