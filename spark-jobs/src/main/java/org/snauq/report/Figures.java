@@ -8,6 +8,7 @@ import static org.snauq.report.Rows.sorted;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -151,7 +152,9 @@ final class Figures {
         double[] range = decades(survival, p, low, high);
         c.getStyler().setYAxisMin(range[0]);
         c.getStyler().setYAxisMax(range[1]);
-        markers(c, "estimate", t, positive(p), Charts.PALETTE[1]);
+        if (t.length > 0) { // XChart refuses an empty series
+            markers(c, "estimate", t, positive(p), Charts.PALETTE[1]);
+        }
         intervals(c, "interval", t, low, high, range[0], Charts.PALETTE[1]);
         return c;
     }
@@ -290,8 +293,8 @@ final class Figures {
         int colour = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = lists.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (e.getValue().isArray() && !notSeries.contains(e.getKey())) {
-                double[] y = positive(Rows.numbers(e.getValue()));
+            if (e.getValue().isArray() && !notSeries.contains(e.getKey()) && x.length > 0) {
+                double[] y = positive(Arrays.copyOf(Rows.numbers(e.getValue()), x.length)); // a short list: gaps
                 all.add(y);
                 line(c, e.getKey(), x, y, Charts.PALETTE[colour++ % Charts.PALETTE.length], marked);
             }

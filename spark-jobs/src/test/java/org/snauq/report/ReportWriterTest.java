@@ -129,6 +129,16 @@ class ReportWriterTest {
     }
 
     @Test
+    void render_summaryOnly_drawsEveryChartEmpty() {
+        // a sweep writes a summary and no histogram, quantiles or exceedance rows: the charts are drawn empty
+        RunData summaryOnly = new RunData("f", data.manifest(), Map.of("summary", data.rows("summary")));
+        String page = ReportPage.render(summaryOnly);
+        for (String id : List.of("histogram-", "cdf-", "exceedance-")) {
+            assertTrue(page.contains("<figure id=\"" + id + OUT + "\"><svg "), () -> "empty " + id + OUT);
+        }
+    }
+
+    @Test
     void write_smallRun_chartsAreInlineSvgOfBoundedSize() {
         Matcher svg = Pattern.compile("<figure id=\"([^\"]+)\"><svg (.*?)</svg>", Pattern.DOTALL).matcher(html);
         int charts = 0;
