@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.VectorGraphicsEncoder;
@@ -177,11 +178,15 @@ final class Charts {
     /**
      * The chart as an {@code <svg>} element for an HTML page.
      *
-     * @param chart the chart (not modified)
+     * @param chart the chart; one without series gets a "no data" note
      * @param name  unique on the page: prefixes the SVG's internal ids
      * @param label what the chart shows, for {@code <title>} and {@code aria-label}
      */
     static String svg(Chart<?, ?> chart, String name, String label) {
+        if (chart.getSeriesMap().isEmpty()) {
+            chart.addAnnotation(new AnnotationText("no data", chart.getWidth() / 2.0 - 24, chart.getHeight() / 2.0,
+                    true));
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
         try {
             VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsFormat.SVG);

@@ -42,6 +42,12 @@ final class Figures {
     static final int MAP_HEIGHT = 340;
     /** Margin around the outermost designs, as a share of each axis' range, so their markers stay whole. */
     private static final double MAP_MARGIN = 0.08;
+    /** Pixels the design map's data span inside its plot, roughly (the legend takes the right). */
+    private static final double MAP_PLOT_WIDTH = 280;
+    private static final double MAP_PLOT_HEIGHT = 210;
+    /** Design markers: visible at 4 px; above 14 px a coarse grid looks like blocks. */
+    private static final int MIN_MARKER = 4;
+    private static final int MAX_MARKER = 14;
     /** Colour classes of a design map: few enough to tell apart at a glance. */
     static final int MAP_BINS = 5;
     /** Viridis at 0, 1/4, 1/2, 3/4, 1: colour-blind safe and monotone in lightness. */
@@ -332,7 +338,7 @@ final class Figures {
         XYChart c = Charts.xy("Design map: P(window) over " + inputs.get(0) + " x " + inputs.get(1), inputs.get(0),
                 inputs.get(1), MAP_WIDTH, MAP_HEIGHT);
         c.getStyler().setLegendPosition(LegendPosition.OutsideE);
-        c.getStyler().setMarkerSize(12);
+        c.getStyler().setMarkerSize(markerSize(x, y));
         padAxes(c, range(x), range(y));
         double[] pr = range(p);
         List<List<Integer>> bins = new ArrayList<>();
@@ -507,6 +513,17 @@ final class Figures {
         double a = Math.floor(Math.log10(lo));
         double b = Math.ceil(Math.log10(hi));
         return new double[] {Math.pow(10, a), Math.pow(10, b > a ? b : a + 1)};
+    }
+
+    /**
+     * Marker size in pixels for designs on a grid: about a cell (the plot's span over the distinct values per
+     * axis), from {@link #MIN_MARKER} to {@link #MAX_MARKER}.
+     */
+    private static int markerSize(double[] x, double[] y) {
+        long nx = Math.max(1, Arrays.stream(x).filter(Double::isFinite).distinct().count());
+        long ny = Math.max(1, Arrays.stream(y).filter(Double::isFinite).distinct().count());
+        double cell = Math.min(MAP_PLOT_WIDTH / nx, MAP_PLOT_HEIGHT / ny);
+        return (int) Math.max(MIN_MARKER, Math.min(MAX_MARKER, Math.floor(cell)));
     }
 
     /** Axis ranges a margin wider than the data's, for markers at the edges. */
