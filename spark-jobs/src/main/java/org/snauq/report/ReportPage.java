@@ -1,27 +1,32 @@
 package org.snauq.report;
 
+import static org.snauq.report.Rows.cells;
+import static org.snauq.report.Rows.num;
+import static org.snauq.report.Rows.of;
+import static org.snauq.report.Rows.sorted;
+import static org.snauq.report.Rows.sortedBy;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
+import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
  * Renders a run as one self-contained HTML page: run facts from the manifest, then per output the moments
  * table, histogram with the fitted normal density, empirical CDF with the requested quantiles, exceedance
  * probabilities, Sobol' indices (every method side by side) and convergence with the sample size; the study
- * and the manifest at the end. No scripts, no external resources: inline CSS and SVG only.
+ * and the manifest at the end. No scripts, no external resources: inline CSS and SVG only (charts drawn by
+ * {@link Figures} with XChart, exported by {@link Charts}).
  *
- * <p>Element ids are stable ({@code summary-<output>}, {@code histogram-<output>}, ...) so tests and links can
- * find each part. Pure function of {@link RunData}.
+ * <p>Element ids are stable ({@code summary-<output>}, {@code histogram-<output>}, ...; a chart's id is on its
+ * {@code <figure>}) so tests and links can find each part. Pure function of {@link RunData}.
  */
 final class ReportPage {
 
@@ -45,12 +50,7 @@ final class ReportPage {
             td.na{color:#999;text-align:center}
             .facts{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}
             pre{background:#f6f8fa;padding:8px;font-size:12px;overflow:auto;max-height:420px}
-            svg text{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif}
-            svg .title{font-size:13px;font-weight:bold}svg .tick{font-size:11px;fill:#444}
-            svg .axis{font-size:12px;fill:#222}svg .grid{stroke:#e6e6e6}svg .zero{stroke:#444}
-            svg .frame{fill:none;stroke:#888}svg .legend{fill:#fff;fill-opacity:.85;stroke:#ccc}
-            svg .legend-text{font-size:11px}svg .rule-label{font-size:10px}svg .whisker{fill:none;stroke-width:1.3}
-            svg .empty{fill:#999}
+            svg.chart{display:block}
             """;
 
     private ReportPage() {
@@ -129,7 +129,8 @@ final class ReportPage {
     /**
      * The model fit's history per rank (manifest {@code model.convergence}: {@code measure} names the y axis,
      * {@code rank} the x axis, {@code sweeps} the sweeps spent, {@code chosen} the rank kept, every other list
-     * is one series), log scale.
+     * is one series), log scale, with its table; and, when the manifest has it, the history per sweep
+     * ({@code per_sweep}, see {@link Figures#modelFitSweeps}).
      */
     private static void trainingConvergence(StringBuilder h, JsonNode c) {
         JsonNode chosenRank = c.path("chosen");
@@ -138,28 +139,19 @@ final class ReportPage {
             return;
         }
         String measure = text(c.get("measure"), "error");
-        double[] x = numbers(ranks);
-        SvgChart chart = new SvgChart("training-convergence", "Model fit against rank", "rank", measure).logY();
+        double[] x = Rows.numbers(ranks);
         List<String> header = new ArrayList<>(List.of("rank"));
         List<double[]> columns = new ArrayList<>();
-        int colour = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = c.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getValue().isArray() || e.getKey().equals("rank") || e.getKey().equals("sweeps")) {
-                continue;
+            if (e.getValue().isArray() && !e.getKey().equals("rank") && !e.getKey().equals("sweeps")) {
+                header.add(e.getKey());
+                columns.add(Rows.numbers(e.getValue()));
             }
-            double[] y = numbers(e.getValue());
-            String col = SvgChart.PALETTE[colour++ % SvgChart.PALETTE.length];
-            chart.line(e.getKey(), x, y, col, false).markers(e.getKey() + " per rank", x, y, null, null, col);
-            header.add(e.getKey());
-            columns.add(y);
-        }
-        if (chosenRank.isNumber()) {
-            chart.rule(chosenRank.asDouble(), "kept", SvgChart.PALETTE[6]);
         }
         if (c.path("sweeps").isArray()) {
             header.add("sweeps");
-            columns.add(numbers(c.get("sweeps")));
+            columns.add(Rows.numbers(c.get("sweeps")));
         }
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < x.length; i++) {
@@ -172,17 +164,16 @@ final class ReportPage {
             rows.add(row);
         }
         h.append("<h2 id=\"model-fit\">Model fit</h2><div class=\"grid\">");
-        figure(h, chart.toSvg(), measure + " after each rank of the greedy enrichment (log scale)"
+        figure(h, "training-convergence", Figures.modelFit(c), measure
+                + " after each rank of the greedy enrichment (log scale)"
                 + (chosenRank.isNumber() ? "; the rule marks the rank kept." : "."));
-        h.append("<div>").append(Html.table("training-convergence-table", header, rows)).append("</div></div>\n");
-    }
-
-    private static double[] numbers(JsonNode array) {
-        double[] v = new double[array.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = array.get(i).isNumber() ? array.get(i).asDouble() : Double.NaN;
+        JsonNode perSweep = c.path("per_sweep");
+        if (perSweep.path("sweep").isArray() && !perSweep.path("sweep").isEmpty()) {
+            figure(h, "training-convergence-sweeps", Figures.modelFitSweeps(perSweep, measure), measure
+                    + " after each sweep, counted over all ranks (log scale); the rules mark where the rank"
+                    + " increases, labelled with the new rank.");
         }
-        return v;
+        h.append("<div>").append(Html.table("training-convergence-table", header, rows)).append("</div></div>\n");
     }
 
     /**
@@ -200,29 +191,17 @@ final class ReportPage {
             return;
         }
         long best = m.path("best_design").path("design").asLong(-1);
-        double[] p = column(designs, "p_window");
-        String svg;
-        if (inputs.size() == 1) {
-            double[] x = column(designs, inputs.get(0));
-            SvgChart c = new SvgChart("design-map", "P(window) against " + inputs.get(0), inputs.get(0),
-                    "P(window)").yFloor(0).line("P(window)", x, p, SvgChart.PALETTE[0], false)
-                    .markers("design", x, p, column(designs, "p_window_ci_low"), column(designs, "p_window_ci_high"),
-                            SvgChart.PALETTE[0]);
-            designs.stream().filter(r -> num(r, "design") == best).findFirst()
-                    .ifPresent(r -> c.rule(num(r, inputs.get(0)), "best", SvgChart.PALETTE[1]));
-            svg = c.toSvg();
-        } else {
-            long[] id = designs.stream().mapToLong(r -> (long) num(r, "design")).toArray();
-            svg = DesignMap.render("design-map", inputs.get(0), inputs.get(1), id, column(designs, inputs.get(0)),
-                    column(designs, inputs.get(1)), p, best);
-        }
         if (!m.has("best_design")) {
             h.append("<h2 id=\"sweep\">Design sweep</h2>");
         }
         h.append("<div class=\"grid\">");
-        figure(h, svg, "Probability of meeting the process window per design"
+        figure(h, "design-map", Figures.designMap(designs, inputs, best), "Probability of meeting the process"
+                + " window per design"
                 + (inputs.size() > 2 ? " over the first two of the " + inputs.size() + " design inputs ("
-                + String.join(", ", inputs) + ")" : "") + "; the best design is marked.");
+                + String.join(", ", inputs) + ")" : "")
+                + (inputs.size() == 1 ? " with its interval" : ", in " + Figures.MAP_BINS + " equal classes from the"
+                + " lowest to the highest")
+                + "; the best design is marked.");
         h.append("</div>\n");
     }
 
@@ -290,251 +269,61 @@ final class ReportPage {
         h.append("<h2 id=\"output-").append(key).append("\">Output ").append(Html.escape(output)).append("</h2>\n");
         List<Map<String, Object>> summary = of(run.rows("summary"), output);
         h.append("<h3>Moments</h3>").append(Html.table("summary-" + key, List.of("method", "n", "mean", "variance",
-                "std", "skewness", "excess kurtosis", "min", "max", "mean CI low", "mean CI high"), rows(summary,
+                "std", "skewness", "excess kurtosis", "min", "max", "mean CI low", "mean CI high"), cells(summary,
                 "method", "n", "mean", "variance", "std", "skewness", "excess_kurtosis", "min", "max", "mean_ci_low",
                 "mean_ci_high")));
         h.append("<div class=\"grid\">");
         List<Map<String, Object>> hist = sorted(of(run.rows("histogram"), output), "bin");
         Map<String, Object> sampling = summary.stream().filter(r -> SAMPLING.equals(r.get("method"))).findFirst()
                 .orElse(summary.isEmpty() ? null : summary.get(0));
-        figure(h, histogram(key, output, hist, sampling), "Histogram of the samples as a density (count / (n * bin"
-                + " width)) and the normal density with the sample mean and standard deviation.");
+        figure(h, "histogram-" + key, Figures.histogram(output, hist, sampling), "Histogram of the samples as a"
+                + " density (count / (n * bin width)) and the normal density with the sample mean and standard"
+                + " deviation.");
         List<Map<String, Object>> quantiles = of(run.rows("quantiles"), output);
-        figure(h, cdf(key, output, quantiles, hist), "Empirical CDF: cumulative histogram (step) and the"
-                + " requested quantiles (markers and dashed rules).");
+        figure(h, "cdf-" + key, Figures.cdf(output, quantiles, hist), "Empirical CDF: cumulative histogram (step)"
+                + " and the requested quantiles (markers and dashed rules).");
         List<Map<String, Object>> exceedance = sorted(of(run.rows("exceedance"), output), "threshold");
-        figure(h, exceedance(key, output, exceedance, hist), "P(" + output + " > t) at each requested threshold"
-                + " with its confidence interval (log scale); the line is the survival function of the histogram.");
+        figure(h, "exceedance-" + key, Figures.exceedance(output, exceedance, hist), "P(" + output + " > t) at each"
+                + " requested threshold with its confidence interval (log scale); the line is the survival function"
+                + " of the histogram.");
         h.append("</div>");
         h.append("<div class=\"facts\"><div><h3>Quantiles</h3>").append(Html.table("quantiles-" + key, List.of(
-                "method", "probability", "value", "rank error"), rows(sortedBy(quantiles, "method", "probability"),
+                "method", "probability", "value", "rank error"), cells(sortedBy(quantiles, "method", "probability"),
                 "method", "probability", "value", "rank_error"))).append("</div>");
         h.append("<div><h3>Exceedance</h3>").append(Html.table("exceedance-" + key, List.of("threshold",
-                "probability", "CI low", "CI high"), rows(exceedance, "threshold", "probability", "ci_low", "ci_high")))
+                "probability", "CI low", "CI high"), cells(exceedance, "threshold", "probability", "ci_low",
+                "ci_high")))
                 .append("</div></div>\n");
 
         List<Map<String, Object>> sobol = of(run.rows("sobol"), output);
         if (!sobol.isEmpty()) {
             h.append("<h3>Sobol' indices</h3><div class=\"grid\">");
-            figure(h, sobolChart(key, output, sobol), "First-order (S, dark) and total (ST, light) indices per input;"
-                    + " whiskers are confidence intervals. Methods side by side.");
+            figure(h, "sobol-chart-" + key, Figures.sobol(output, sobol), "First-order (S, dark) and total (ST, light)"
+                    + " indices per input; error bars are confidence intervals. Methods side by side.");
             h.append("</div>").append(Html.table("sobol-" + key, List.of("input", "method", "S", "S CI low",
-                    "S CI high", "ST", "ST CI low", "ST CI high"), rows(sobol, "input", "method", "s1", "s1_ci_low",
+                    "S CI high", "ST", "ST CI low", "ST CI high"), cells(sobol, "input", "method", "s1", "s1_ci_low",
                     "s1_ci_high", "st", "st_ci_low", "st_ci_high")));
         }
         List<Map<String, Object>> conv = sorted(of(run.rows("convergence"), output), "n");
         if (!conv.isEmpty()) {
             h.append("<h3>Convergence</h3><div class=\"grid\">");
-            figure(h, convergenceMean(key, output, conv), "Running mean over the first n samples (n = 2^k).");
+            figure(h, "convergence-mean-" + key, Figures.convergenceMean(output, conv), "Running mean over the first"
+                    + " n samples (n = 2^k).");
             if (conv.stream().anyMatch(r -> r.get("input") != null)) {
-                figure(h, convergenceSobol(key, conv), "Sobol' estimates on the first n rows (S solid, ST dashed).");
+                figure(h, "convergence-sobol-" + key, Figures.convergenceSobol(conv), "Sobol' estimates on the first"
+                        + " n rows (S solid, ST dashed).");
             }
             h.append("</div><details><summary>convergence table</summary>").append(Html.table("convergence-" + key,
-                    List.of("n", "mean", "input", "S", "ST"), rows(conv, "n", "mean", "input", "s1", "st")))
+                    List.of("n", "mean", "input", "S", "ST"), cells(conv, "n", "mean", "input", "s1", "st")))
                     .append("</details>");
         }
     }
 
-    private static void figure(StringBuilder h, String svg, String caption) {
-        h.append("<figure>").append(svg).append("<figcaption>").append(Html.escape(caption))
+    /** A chart in a {@code <figure>} with the given id and a caption. */
+    private static void figure(StringBuilder h, String id, Chart<?, ?> chart, String caption) {
+        h.append("<figure id=\"").append(Html.escape(id)).append("\">")
+                .append(Charts.svg(chart, id, chart.getTitle())).append("<figcaption>").append(Html.escape(caption))
                 .append("</figcaption></figure>");
-    }
-
-    static String histogram(String key, String output, List<Map<String, Object>> hist, Map<String, Object> summary) {
-        SvgChart c = new SvgChart("histogram-" + key, "Histogram of " + output, output, "density").yFloor(0);
-        if (hist.isEmpty()) {
-            return c.toSvg();
-        }
-        int k = hist.size();
-        double[] lo = new double[k];
-        double[] hi = new double[k];
-        double[] density = new double[k];
-        double total = 0;
-        for (Map<String, Object> r : hist) {
-            total += num(r, "count");
-        }
-        for (int i = 0; i < k; i++) {
-            Map<String, Object> r = hist.get(i);
-            lo[i] = num(r, "lower");
-            hi[i] = num(r, "upper");
-            density[i] = total > 0 ? num(r, "count") / (total * (hi[i] - lo[i])) : 0;
-        }
-        c.bars("samples", lo, hi, density);
-        if (summary != null) {
-            double mean = num(summary, "mean");
-            double sd = num(summary, "std");
-            if (sd > 0) {
-                int points = 200;
-                double a = Math.min(lo[0], mean - 4 * sd);
-                double b = Math.max(hi[k - 1], mean + 4 * sd);
-                a = Math.max(a, lo[0] - (hi[k - 1] - lo[0]) * 0.1);
-                b = Math.min(b, hi[k - 1] + (hi[k - 1] - lo[0]) * 0.1);
-                double[] x = new double[points];
-                double[] y = new double[points];
-                for (int i = 0; i < points; i++) {
-                    x[i] = a + (b - a) * i / (points - 1);
-                    double z = (x[i] - mean) / sd;
-                    y[i] = Math.exp(-0.5 * z * z) / (sd * Math.sqrt(2 * Math.PI));
-                }
-                c.line("normal fit", x, y, SvgChart.PALETTE[1], false);
-            }
-        }
-        return c.toSvg();
-    }
-
-    static String cdf(String key, String output, List<Map<String, Object>> quantiles, List<Map<String, Object>> hist) {
-        SvgChart c = new SvgChart("cdf-" + key, "Empirical CDF of " + output, output, "P(" + output + " <= x)")
-                .yFloor(0).legendBottom();
-        if (!hist.isEmpty()) {
-            double[][] e = cumulative(hist);
-            c.step("histogram", e[0], e[1], SvgChart.PALETTE[0]);
-        }
-        int colour = 1;
-        for (Map.Entry<String, List<Map<String, Object>>> g : byMethod(quantiles).entrySet()) {
-            List<Map<String, Object>> rows = sorted(g.getValue(), "probability");
-            double[] x = column(rows, "value");
-            double[] p = column(rows, "probability");
-            String col = SvgChart.PALETTE[colour++ % SvgChart.PALETTE.length];
-            c.markers("quantiles (" + g.getKey() + ")", x, p, null, null, col);
-            if (hist.isEmpty()) {
-                c.line(g.getKey(), x, p, col, false);
-            }
-            if (colour == 2) { // rules for the first method only: one set of labels stays readable
-                for (int i = 0; i < x.length; i++) {
-                    c.rule(x[i], "q" + Format.tick(p[i]), col);
-                }
-            }
-        }
-        return c.toSvg();
-    }
-
-    static String exceedance(String key, String output, List<Map<String, Object>> rows,
-                             List<Map<String, Object>> hist) {
-        SvgChart c = new SvgChart("exceedance-" + key, "Exceedance probabilities of " + output, "threshold t",
-                "P(" + output + " > t)").logY();
-        if (!hist.isEmpty()) {
-            double[][] e = cumulative(hist);
-            double[] survival = new double[e[1].length];
-            for (int i = 0; i < survival.length; i++) {
-                survival[i] = 1 - e[1][i];
-            }
-            c.step("histogram", e[0], survival, SvgChart.PALETTE[5]);
-        }
-        c.markers("estimate", column(rows, "threshold"), column(rows, "probability"), column(rows, "ci_low"),
-                column(rows, "ci_high"), SvgChart.PALETTE[1]);
-        return c.toSvg();
-    }
-
-    static String sobolChart(String key, String output, List<Map<String, Object>> sobol) {
-        List<String> inputs = distinct(sobol, "input");
-        List<String> methods = distinct(sobol, "method");
-        SobolChart c = new SobolChart("sobol-chart-" + key, "Sobol' indices of " + output, inputs, methods);
-        for (Map<String, Object> r : sobol) {
-            String in = (String) r.get("input");
-            String method = (String) r.get("method");
-            c.add(new SobolChart.Bar(in, method, "S", num(r, "s1"), num(r, "s1_ci_low"), num(r, "s1_ci_high")));
-            c.add(new SobolChart.Bar(in, method, "ST", num(r, "st"), num(r, "st_ci_low"), num(r, "st_ci_high")));
-        }
-        return c.toSvg();
-    }
-
-    static String convergenceMean(String key, String output, List<Map<String, Object>> conv) {
-        TreeMap<Double, Double> mean = new TreeMap<>();
-        for (Map<String, Object> r : conv) {
-            if (r.get("mean") != null) {
-                mean.put(num(r, "n"), num(r, "mean"));
-            }
-        }
-        double[] n = mean.keySet().stream().mapToDouble(Double::doubleValue).toArray();
-        double[] v = mean.values().stream().mapToDouble(Double::doubleValue).toArray();
-        return new SvgChart("convergence-mean-" + key, "Mean of " + output + " against n", "n", "mean").logX()
-                .line("mean", n, v, SvgChart.PALETTE[0], false)
-                .markers("estimate", n, v, null, null, SvgChart.PALETTE[0]).toSvg();
-    }
-
-    static String convergenceSobol(String key, List<Map<String, Object>> conv) {
-        SvgChart c = new SvgChart("convergence-sobol-" + key, "Sobol' indices against n", "n", "index").logX();
-        int colour = 0;
-        for (String input : distinct(conv, "input")) {
-            List<Map<String, Object>> rows = conv.stream().filter(r -> input.equals(r.get("input"))).toList();
-            String col = SvgChart.PALETTE[colour++ % SvgChart.PALETTE.length];
-            c.line("S " + input, column(rows, "n"), column(rows, "s1"), col, false);
-            c.line("ST " + input, column(rows, "n"), column(rows, "st"), col, true);
-        }
-        return c.toSvg();
-    }
-
-    /** {x, F(x)} at the histogram's edges: F = 0 at the first lower edge, cumulative fraction at each upper edge. */
-    private static double[][] cumulative(List<Map<String, Object>> hist) {
-        int k = hist.size();
-        double total = 0;
-        for (Map<String, Object> r : hist) {
-            total += num(r, "count");
-        }
-        double[] x = new double[k + 1];
-        double[] f = new double[k + 1];
-        x[0] = num(hist.get(0), "lower");
-        double acc = 0;
-        for (int i = 0; i < k; i++) {
-            acc += num(hist.get(i), "count");
-            x[i + 1] = num(hist.get(i), "upper");
-            f[i + 1] = total > 0 ? acc / total : 0;
-        }
-        return new double[][] {x, f};
-    }
-
-    // ---- row helpers
-
-    private static List<Map<String, Object>> of(List<Map<String, Object>> rows, String output) {
-        return rows.stream().filter(r -> output.equals(r.get("output"))).toList();
-    }
-
-    private static List<Map<String, Object>> sorted(List<Map<String, Object>> rows, String column) {
-        return rows.stream().sorted(Comparator.comparingDouble(r -> num(r, column))).toList();
-    }
-
-    private static List<Map<String, Object>> sortedBy(List<Map<String, Object>> rows, String text, String column) {
-        return rows.stream().sorted(Comparator.comparing((Map<String, Object> r) -> String.valueOf(r.get(text)))
-                .thenComparingDouble(r -> num(r, column))).toList();
-    }
-
-    private static Map<String, List<Map<String, Object>>> byMethod(List<Map<String, Object>> rows) {
-        Map<String, List<Map<String, Object>>> m = new java.util.LinkedHashMap<>();
-        for (Map<String, Object> r : rows) {
-            m.computeIfAbsent(String.valueOf(r.get("method")), k -> new ArrayList<>()).add(r);
-        }
-        return m;
-    }
-
-    private static List<String> distinct(List<Map<String, Object>> rows, String column) {
-        return rows.stream().map(r -> r.get(column)).filter(Objects::nonNull).map(String::valueOf).distinct()
-                .toList();
-    }
-
-    private static List<List<Object>> rows(List<Map<String, Object>> rows, String... columns) {
-        List<List<Object>> out = new ArrayList<>(rows.size());
-        for (Map<String, Object> r : rows) {
-            List<Object> row = new ArrayList<>(columns.length);
-            for (String c : columns) {
-                row.add(r.get(c));
-            }
-            out.add(row);
-        }
-        return out;
-    }
-
-    private static double[] column(List<Map<String, Object>> rows, String column) {
-        double[] v = new double[rows.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = num(rows.get(i), column);
-        }
-        return v;
-    }
-
-    /** A numeric cell as double; null or absent is NaN. */
-    static double num(Map<String, Object> row, String column) {
-        Object v = row.get(column);
-        return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     /** An output name usable in an element id. */

@@ -83,11 +83,7 @@ class SweepRunTest {
         assertTrue(Files.readString(Path.of(run, "report.html")).contains("Best design: #1 (a = 0"),
                 "the report names the best design");
         String html = Files.readString(Path.of(run, "report.html"));
-        assertTrue(html.contains("id=\"design-map\""), "the report has the design map");
-        for (Row r : rows) { // one design input: P(window) against a, each marker the table's value exactly
-            assertTrue(html.contains("data-x=\"" + r.getDouble(r.fieldIndex("a")) + "\" data-value=\""
-                    + r.getDouble(r.fieldIndex("p_window")) + "\""), "design map shows design " + r.getAs("design"));
-        }
+        assertTrue(html.contains("id=\"design-map\""), "the report has the design map"); // its data: report tests
         Row best = SparkTests.session().read().parquet(run + "/summary").collectAsList().get(0);
         assertEquals("best-design", best.getAs("method"));
         assertEquals(0.0, (double) best.getAs("mean"), MEAN_TOL, "summary is the best design's (a = 0)");

@@ -1,5 +1,6 @@
 package org.snauq.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,18 +11,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 
 /**
- * The model-fit convergence figure ({@code training-convergence}) and a sweep's design map ({@code design-map}):
- * present exactly when the manifest has a per-rank history or the run has a designs table, and every mark carries
- * the source number (manifest list entry or designs-table cell) exactly.
+ * The model-fit convergence figures ({@code training-convergence}, and {@code training-convergence-sweeps} when
+ * the manifest has a per-sweep history) and a sweep's design map ({@code design-map}): present exactly when the
+ * manifest has the history or the run has a designs table, and every series holds the source numbers (manifest
+ * list entries or designs-table cells) exactly.
  */
 class ReportModelFitAndSweepTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ALS = """
+            {"run_id": "a", "study": {"name": "s"}, "model": {"description": "SNA", "convergence": {
+             "measure": "relative RMSE", "rank": [1, 2, 3], "training": [0.3, 0.002, 0.0001],
+             "validation": [0.31, 0.0025, 0.00012], "sweeps": [7, 9, 4], "chosen": 2%s}}}""";
+    /** Two sweeps at rank 1, three at rank 2, two at rank 3 (cumulative sweep index). */
+    private static final String PER_SWEEP = """
+            , "per_sweep": {"sweep": [1, 2, 3, 4, 5, 6, 7], "rank": [1, 1, 2, 2, 2, 3, 3],
+             "training": [0.5, 0.3, 0.01, 0.003, 0.002, 0.0002, 0.0001],
+             "validation": [0.52, 0.31, 0.012, 0.0031, 0.0025, 0.00013, 0.00012]}""";
 
     private static JsonNode manifest(String json) throws Exception {
         return JSON.readTree(json);
@@ -29,19 +40,42 @@ class ReportModelFitAndSweepTest {
 
     @Test
     void render_alsHistory_plotsTrainingAndValidationErrorPerRank() throws Exception {
-        JsonNode m = manifest("""
-                {"run_id": "a", "study": {"name": "s"}, "model": {"description": "SNA", "convergence": {
-                 "measure": "relative RMSE", "rank": [1, 2, 3], "training": [0.3, 0.002, 0.0001],
-                 "validation": [0.31, 0.0025, 0.00012], "sweeps": [7, 9, 4], "chosen": 2}}}""");
+        JsonNode m = manifest(ALS.formatted(""));
         String html = ReportPage.render(new RunData("f", m, Map.of()));
         assertTrue(html.contains("id=\"training-convergence\""));
-        assertEquals(List.of("1.0=0.3", "2.0=0.002", "3.0=1.0E-4"), marks(html, "training per rank"));
-        assertEquals(List.of("1.0=0.31", "2.0=0.0025", "3.0=1.2E-4"), marks(html, "validation per rank"));
         assertTrue(html.contains("id=\"training-convergence-table\""));
         assertTrue(html.contains("(log scale)"));
-        assertTrue(html.contains("<line class=\"rule\"") && html.contains("data-value=\"2.0\"/>"),
-                "the kept rank is marked");
         assertFalse(html.contains("<td>convergence</td>"), "the history is not repeated in the model facts");
+        assertFalse(html.contains("training-convergence-sweeps"), "no per-sweep history, no per-sweep figure");
+
+        XYChart chart = Figures.modelFit(m.at("/model/convergence"));
+        assertArrayEquals(new double[] {1, 2, 3}, chart.getSeriesMap().get("training").getXData());
+        assertArrayEquals(new double[] {0.3, 0.002, 0.0001}, chart.getSeriesMap().get("training").getYData());
+        assertArrayEquals(new double[] {0.31, 0.0025, 0.00012}, chart.getSeriesMap().get("validation").getYData());
+        assertEquals(List.of("training", "validation"), legend(chart), "one legend entry per series");
+        assertEquals(2.0, chart.getSeriesMap().get("kept rank").getXData()[0], "the kept rank is marked");
+        assertTrue(chart.getStyler().isYAxisLogarithmic());
+    }
+
+    @Test
+    void render_perSweepHistory_plotsEverySweepAndMarksRankIncreases() throws Exception {
+        JsonNode m = manifest(ALS.formatted(PER_SWEEP));
+        String html = ReportPage.render(new RunData("f", m, Map.of()));
+        assertTrue(html.contains("id=\"training-convergence\""));
+        assertTrue(html.contains("id=\"training-convergence-sweeps\""));
+        assertTrue(html.contains("Model fit against sweep"));
+
+        JsonNode perSweep = m.at("/model/convergence/per_sweep");
+        XYChart chart = Figures.modelFitSweeps(perSweep, "relative RMSE");
+        for (String series : List.of("training", "validation")) {
+            assertArrayEquals(Rows.numbers(perSweep.get("sweep")), chart.getSeriesMap().get(series).getXData());
+            assertArrayEquals(Rows.numbers(perSweep.get(series)), chart.getSeriesMap().get(series).getYData());
+        }
+        assertEquals(List.of("training", "validation"), legend(chart));
+        assertTrue(chart.getStyler().isYAxisLogarithmic());
+        // rank 1 -> 2 between sweeps 2 and 3, 2 -> 3 between sweeps 5 and 6; each rule is a segment and a NaN
+        double[] rules = chart.getSeriesMap().get("rank increases").getXData();
+        assertArrayEquals(new double[] {2.5, 2.5, 2.5, 5.5, 5.5, 5.5}, rules);
     }
 
     @Test
@@ -79,18 +113,33 @@ class ReportModelFitAndSweepTest {
                  "best_design": {"design": 5, "P": 300.0, "v": 1.2, "p_window": 0.75}}""");
         String html = ReportPage.render(new RunData("f", m, Map.of("designs", rows)));
         assertTrue(html.contains("id=\"design-map\""));
-        Matcher d = Pattern.compile("<rect class=\"design\"[^>]*data-design=\"(\\d+)\" data-x=\"([^\"]*)\""
-                + " data-y=\"([^\"]*)\" data-value=\"([^\"]*)\"").matcher(html);
-        List<String> shown = new ArrayList<>();
-        while (d.find()) {
-            shown.add(d.group(1) + "|" + d.group(2) + "|" + d.group(3) + "|" + d.group(4));
-        }
-        List<String> expected = rows.stream().map(r -> r.get("design") + "|" + r.get("P") + "|" + r.get("v") + "|"
-                + r.get("p_window")).toList();
-        assertEquals(expected, shown);
-        assertTrue(html.contains("<circle class=\"best\""), "best design marked");
-        assertTrue(html.contains("data-design=\"5\"/>"), "the manifest's best design is the one marked");
         assertEquals(List.of("P", "v"), ReportPage.designInputs(rows.get(0)));
+
+        XYChart chart = Figures.designMap(rows, List.of("P", "v"), 5);
+        // every design in exactly one colour class, and the classes ordered by P(window)
+        List<String> shown = new ArrayList<>();
+        double lastClassTop = Double.NEGATIVE_INFINITY;
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            if (s.getName().equals("best design")) {
+                continue;
+            }
+            double classBottom = Double.POSITIVE_INFINITY;
+            double classTop = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < s.getXData().length; i++) {
+                Map<String, Object> r = design(rows, s.getXData()[i], s.getYData()[i]);
+                shown.add(r.get("design") + "|" + r.get("P") + "|" + r.get("v"));
+                classBottom = Math.min(classBottom, (double) r.get("p_window"));
+                classTop = Math.max(classTop, (double) r.get("p_window"));
+            }
+            assertTrue(classBottom > lastClassTop, () -> s.getName() + " follows the class below it");
+            lastClassTop = classTop;
+        }
+        List<String> expected = rows.stream().map(r -> r.get("design") + "|" + r.get("P") + "|" + r.get("v"))
+                .toList();
+        assertEquals(expected.stream().sorted().toList(), shown.stream().sorted().toList());
+        XYSeries best = chart.getSeriesMap().get("best design");
+        assertArrayEquals(new double[] {300.0}, best.getXData(), "the manifest's best design is the one marked");
+        assertArrayEquals(new double[] {1.2}, best.getYData());
     }
 
     @Test
@@ -109,19 +158,21 @@ class ReportModelFitAndSweepTest {
         JsonNode m = manifest("{\"run_id\": \"s\", \"kind\": \"sweep\"}");
         String html = ReportPage.render(new RunData("f", m, Map.of("designs", rows)));
         assertTrue(html.contains("id=\"design-map\""));
-        assertEquals(List.of("-1.0=0.1", "0.0=0.2", "0.5=0.30000000000000004"), marks(html, "design"));
+        XYChart chart = Figures.designMap(rows, List.of("a"), -1);
+        assertArrayEquals(a, chart.getSeriesMap().get("P(window)").getXData());
+        assertArrayEquals(new double[] {0.1, 0.2, 0.30000000000000004},
+                chart.getSeriesMap().get("P(window)").getYData());
+        assertFalse(chart.getSeriesMap().containsKey("best design"), "no best design in the manifest, none marked");
     }
 
-    /** data-x=data-value of the markers of one series. */
-    private static List<String> marks(String html, String series) {
-        int start = html.indexOf("<g class=\"markers\" data-series=\"" + series + "\">");
-        assertTrue(start >= 0, () -> "series " + series);
-        String g = html.substring(start, html.indexOf("</g>", start));
-        Matcher c = Pattern.compile("data-x=\"([^\"]*)\" data-value=\"([^\"]*)\"").matcher(g);
-        List<String> out = new ArrayList<>();
-        while (c.find()) {
-            out.add(c.group(1) + "=" + c.group(2));
-        }
-        return out;
+    /** Names of the series the legend lists, in order. */
+    private static List<String> legend(XYChart chart) {
+        return chart.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend).map(XYSeries::getName)
+                .toList();
+    }
+
+    private static Map<String, Object> design(List<Map<String, Object>> rows, double p, double v) {
+        return rows.stream().filter(r -> (double) r.get("P") == p && (double) r.get("v") == v).findFirst()
+                .orElseThrow(() -> new AssertionError("no design at P = " + p + ", v = " + v));
     }
 }

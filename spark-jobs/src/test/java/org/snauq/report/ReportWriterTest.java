@@ -14,11 +14,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.snauq.spark.SparkTests;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,13 +34,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Renders the report of a small real run ({@link FixtureRun}) and checks it against the Parquet tables as read by
  * an independent reader (DuckDB): every figure and table is there, every number shown is the stored value
- * (exactly, in {@code data-value}, and as displayed text), and the page fetches nothing.
+ * (exactly, in {@code data-value}, and as displayed text), every chart is drawn from the stored values, and the
+ * page fetches nothing.
  */
 class ReportWriterTest {
 
     private static final String OUT = FixtureRun.OUTPUT;
     /** Densities of a histogram integrate to 1 up to rounding of n doubles. */
     private static final double DENSITY_SUM_TOLERANCE = 1e-12;
+    /** Inline SVG per chart: VectorGraphics2D writes text as glyph outlines, so keep an eye on the size. */
+    private static final int MAX_SVG_CHARS = 200_000;
 
     @TempDir
     static Path tmp;
@@ -41,6 +51,7 @@ class ReportWriterTest {
     private static SparkSession spark;
     private static Path run;
     private static String html;
+    private static RunData data;
 
     @BeforeAll
     static void renderFixture() throws IOException {
@@ -51,6 +62,7 @@ class ReportWriterTest {
         String written = ReportWriter.write(spark, run.toString());
         assertTrue(written.endsWith("/" + ReportWriter.FILE), written);
         html = Files.readString(run.resolve(ReportWriter.FILE));
+        data = RunData.read(spark, run.toString());
         // kept for people to look at (docs/report.png is a screenshot of it)
         Files.writeString(Path.of("target", "report-fixture.html"), html);
     }
@@ -80,34 +92,80 @@ class ReportWriterTest {
     }
 
     @Test
-    void write_smallRun_sobolBarsAreTheTableValues() throws SQLException {
+    void sobolChart_smallRun_barsAreTheTableValues() throws SQLException {
+        CategoryChart chart = Figures.sobol(OUT, Rows.of(data.rows("sobol"), OUT));
         List<String> bars = new ArrayList<>();
-        Matcher m = Pattern.compile("data-input=\"([^\"]*)\" data-method=\"([^\"]*)\" data-index=\"(S|ST)\""
-                + " data-value=\"([^\"]*)\"").matcher(html);
-        while (m.find()) {
-            bars.add(m.group(1) + "|" + m.group(2) + "|" + m.group(3) + "|" + m.group(4));
+        for (CategorySeries s : chart.getSeriesMap().values()) {
+            List<?> inputs = new ArrayList<>(s.getXData());
+            List<?> values = new ArrayList<>(s.getYData());
+            for (int i = 0; i < inputs.size(); i++) {
+                bars.add(inputs.get(i) + "|" + s.getName().replace(' ', '|') + "|" + values.get(i));
+            }
         }
         List<String> expected = new ArrayList<>();
         for (List<Object> r : duckdb("sobol", "input, method, s1, st")) {
-            expected.add(r.get(0) + "|" + r.get(1) + "|S|" + r.get(2));
-            expected.add(r.get(0) + "|" + r.get(1) + "|ST|" + r.get(3));
+            expected.add(r.get(0) + "|S|" + r.get(1) + "|" + r.get(2));
+            expected.add(r.get(0) + "|ST|" + r.get(1) + "|" + r.get(3));
         }
         assertEquals(expected.stream().sorted().toList(), bars.stream().sorted().toList());
+        assertTrue(chart.getSeriesMap().get("S saltelli").getExtraValues() != null, "sampling intervals drawn");
+        assertEquals(null, chart.getSeriesMap().get("S analytic").getExtraValues(), "closed form has no interval");
     }
 
     @Test
-    void write_smallRun_histogramIsADensityOfTheCounts() throws SQLException {
-        Matcher m = Pattern.compile("<rect class=\"bar\"[^>]*data-lower=\"([^\"]*)\" data-upper=\"([^\"]*)\""
-                + " data-value=\"([^\"]*)\"").matcher(html);
+    void histogramChart_smallRun_isADensityOfTheCounts() throws SQLException {
+        List<Map<String, Object>> hist = Rows.sorted(Rows.of(data.rows("histogram"), OUT), "bin");
+        XYChart chart = Figures.histogram(OUT, hist, Rows.of(data.rows("summary"), OUT).get(0));
+        XYSeries bars = chart.getSeriesMap().get("samples");
+        double[] edges = bars.getXData();
+        double[] density = bars.getYData();
         double integral = 0;
-        int bars = 0;
-        while (m.find()) {
-            integral += (Double.parseDouble(m.group(2)) - Double.parseDouble(m.group(1)))
-                    * Double.parseDouble(m.group(3));
-            bars++;
+        for (int i = 0; i + 1 < edges.length; i++) {
+            integral += (edges[i + 1] - edges[i]) * density[i];
         }
-        assertEquals(duckdb("histogram", "bin").size(), bars);
+        assertEquals(duckdb("histogram", "bin").size(), edges.length - 1);
         assertEquals(1.0, integral, DENSITY_SUM_TOLERANCE);
+        assertTrue(chart.getSeriesMap().containsKey("normal fit"));
+    }
+
+    @Test
+    void render_summaryOnly_drawsEveryChartEmpty() {
+        // a sweep writes a summary and no histogram, quantiles or exceedance rows: the charts are drawn empty
+        RunData summaryOnly = new RunData("f", data.manifest(), Map.of("summary", data.rows("summary")));
+        String page = ReportPage.render(summaryOnly);
+        for (String id : List.of("histogram-", "cdf-", "exceedance-")) {
+            assertTrue(page.contains("<figure id=\"" + id + OUT + "\"><svg "), () -> "empty " + id + OUT);
+        }
+    }
+
+    @Test
+    void write_smallRun_chartsAreInlineSvgOfBoundedSize() {
+        Matcher svg = Pattern.compile("<figure id=\"([^\"]+)\"><svg (.*?)</svg>", Pattern.DOTALL).matcher(html);
+        int charts = 0;
+        while (svg.find()) {
+            String id = svg.group(1);
+            int size = svg.group(2).length();
+            assertTrue(size < MAX_SVG_CHARS, () -> id + ": " + size + " characters of SVG");
+            assertTrue(svg.group(2).startsWith("xmlns=\"http://www.w3.org/2000/svg\""), id);
+            charts++;
+        }
+        assertEquals(6, charts, "histogram, CDF, exceedance, Sobol', mean and Sobol' convergence");
+        assertFalse(html.contains("<?xml"), "no XML prolog inside HTML");
+        assertEquals(1, html.split("<!DOCTYPE", -1).length - 1, "only the page's doctype");
+        Set<String> pageIds = new HashSet<>();
+        Matcher id = Pattern.compile(" id=\"([^\"]+)\"").matcher(html.replaceAll("(?s)<svg .*?</svg>", ""));
+        while (id.find()) {
+            pageIds.add(id.group(1));
+        }
+        Set<String> svgIds = new HashSet<>();
+        Matcher inner = Pattern.compile("(?s)<svg .*?</svg>").matcher(html);
+        while (inner.find()) {
+            Matcher clip = Pattern.compile(" id=\"([^\"]+)\"").matcher(inner.group());
+            while (clip.find()) {
+                String clipId = clip.group(1);
+                assertTrue(svgIds.add(clipId) && !pageIds.contains(clipId), () -> "id " + clipId + " is not unique");
+            }
+        }
     }
 
     @Test
