@@ -57,7 +57,8 @@ final class TrainCommand implements Callable<Integer> {
     String rank;
 
     @Option(names = "--degree", paramLabel = "P|auto", description = "B-spline degree, or auto to choose it by"
-            + " validation error among cubic splines and polynomials up to degree 15 (default: ${DEFAULT-VALUE}).")
+            + " validation error among cubic splines (plain and lightly smoothed) and polynomials up to degree 15"
+            + " (default: ${DEFAULT-VALUE}).")
     String degree;
 
     @Option(names = "--knots", paramLabel = "N|auto", description = "B-spline atoms per input, or auto to choose"

@@ -283,7 +283,7 @@ final class ReportPage {
         figure(h, "cdf-" + key, Figures.cdf(output, quantiles, hist), "Empirical CDF: cumulative histogram (step)"
                 + " and the requested quantiles (markers and dashed rules).");
         List<Map<String, Object>> exceedance = sorted(of(run.rows("exceedance"), output), "threshold");
-        figure(h, "exceedance-" + key, Figures.exceedance(output, exceedance, hist), "P(" + output + " > t) at each"
+        figure(h, "exceedance-chart-" + key, Figures.exceedance(output, exceedance, hist), "P(" + output + " > t) at each"
                 + " requested threshold with its confidence interval (log scale); the line is the survival function"
                 + " of the histogram.");
         h.append("</div>");

@@ -35,7 +35,7 @@ class ReportCommandTest {
         assertTrue(r.out().strip().endsWith("run_id=small/report.html"), r.out());
         String html = Files.readString(report);
         Files.writeString(Path.of("target", "report-run.html"), html); // for people to look at
-        for (String id : List.of("summary-y", "histogram-y", "cdf-y", "exceedance-y", "sobol-chart-y", "sobol-y",
+        for (String id : List.of("summary-y", "histogram-y", "cdf-y", "exceedance-chart-y", "exceedance-y", "sobol-chart-y", "sobol-y",
                 "quantiles-y", "convergence-mean-y", "run-facts", "versions")) {
             assertTrue(html.contains("id=\"" + id + "\""), () -> "report lacks " + id);
         }

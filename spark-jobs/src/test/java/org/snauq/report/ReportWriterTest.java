@@ -69,12 +69,18 @@ class ReportWriterTest {
 
     @Test
     void write_smallRun_hasEveryFigureAndTable() {
-        for (String id : List.of("histogram-", "cdf-", "exceedance-", "sobol-chart-", "convergence-mean-",
+        for (String id : List.of("histogram-", "cdf-", "exceedance-chart-", "exceedance-", "sobol-chart-", "convergence-mean-",
                 "convergence-sobol-", "summary-", "quantiles-", "sobol-", "convergence-")) {
             assertTrue(html.contains("id=\"" + id + OUT + "\""), () -> "missing element " + id + OUT);
         }
         for (String id : List.of("run-facts", "model-facts", "timings", "versions", "row-counts", "manifest")) {
             assertTrue(html.contains("id=\"" + id + "\""), () -> "missing element " + id);
+        }
+        Matcher ids = Pattern.compile(" id=\"([^\"]+)\"").matcher(html);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (ids.find()) {
+            String id = ids.group(1);
+            assertTrue(seen.add(id), () -> "id used twice: " + id);
         }
         assertTrue(html.contains("normal fit"), "histogram has the fitted normal density");
         assertTrue(html.contains("ishigami-sobol"), "study name shown");
@@ -133,7 +139,7 @@ class ReportWriterTest {
         // a sweep writes a summary and no histogram, quantiles or exceedance rows: the charts are drawn empty
         RunData summaryOnly = new RunData("f", data.manifest(), Map.of("summary", data.rows("summary")));
         String page = ReportPage.render(summaryOnly);
-        for (String id : List.of("histogram-", "cdf-", "exceedance-")) {
+        for (String id : List.of("histogram-", "cdf-", "exceedance-chart-")) {
             assertTrue(page.contains("<figure id=\"" + id + OUT + "\"><svg "), () -> "empty " + id + OUT);
         }
     }
