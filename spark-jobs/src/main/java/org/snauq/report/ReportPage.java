@@ -170,7 +170,8 @@ final class ReportPage {
         JsonNode perSweep = c.path("per_sweep");
         if (perSweep.path("sweep").isArray() && !perSweep.path("sweep").isEmpty()) {
             figure(h, "training-convergence-sweeps", Figures.modelFitSweeps(perSweep, measure), measure
-                    + " after each sweep, counted over all ranks (log scale); the rules mark where the rank"
+                    + " after each sweep, counted over all ranks (log scale; a fit from data counts the sweeps of"
+                    + " all terms together, not those fitting a new term alone); the rules mark where the rank"
                     + " increases, labelled with the new rank.");
         }
         h.append("<div>").append(Html.table("training-convergence-table", header, rows)).append("</div></div>\n");
