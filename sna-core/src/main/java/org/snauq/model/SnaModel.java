@@ -339,12 +339,15 @@ public final class SnaModel {
                 int s = ws.locate(d, points[base + d]);
                 double t = ws.t;
                 int o = s * (p + 1) * rank;
-                System.arraycopy(g, o + p * rank, phi, 0, rank);
-                for (int m = p - 1; m >= 0; m--) {
-                    int om = o + m * rank;
-                    for (int r = 0; r < rank; r++) {
-                        phi[r] = phi[r] * t + g[om + r];
+                for (int r = 0; r < rank; r++) {
+                    // one chain in a register: the loop over the p powers is long enough for C2 to unroll, where
+                    // a loop over a few terms per power cost more in overhead than in arithmetic (1.7x at R = 2)
+                    int c = o + r;
+                    double a = g[c + p * rank];
+                    for (int m = p - 1; m >= 0; m--) {
+                        a = a * t + g[c + m * rank];
                     }
+                    phi[r] = a;
                 }
                 if (d == 0) {
                     System.arraycopy(phi, 0, prod, 0, rank);
