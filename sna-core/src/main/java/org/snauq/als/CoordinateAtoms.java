@@ -13,8 +13,8 @@ import org.snauq.basis.KnotVector;
  * input gets short spans where its rows are dense instead of a few spans holding nearly all of them. Evenly
  * spread values (a uniform input, a space-filling design) keep uniform breakpoints, which represent exactly the
  * splines users plant and test with and locate a span in O(1); "evenly" is the Kolmogorov-Smirnov test against
- * the uniform law on the values' range at the 1% level. Uniform breakpoints over the training range are the
- * fallback when tied values (a discrete input) do not give increasing quantiles.
+ * the uniform law on the values' range at the 1% level. Uniform breakpoints over the domain are the fallback
+ * when tied values (a discrete input) do not give increasing quantiles.
  *
  * <p>Domain ends, because the model is queried beyond its training rows: rows held out for validation, and every
  * sample of an input law whose support is wider than the data (a normal or lognormal input). The end spans then
@@ -58,16 +58,13 @@ final class CoordinateAtoms {
         double[] breakpoints = quantileBreakpoints(v, spans);
         breakpoints[0] = lower;
         breakpoints[spans] = upper;
-        if (!increasing(breakpoints)) { // the training rows hardly spread: uniform atoms over the domain
+        if (!increasing(breakpoints)) { // tied values (a discrete input) give equal quantiles: uniform atoms
             return BSplineBasis.clampedUniform(degree, atoms, lower, upper);
         }
         return new BSplineBasis(KnotVector.clamped(degree, breakpoints));
     }
 
-    /**
-     * v_min, the quantiles k / spans (linear interpolation between order statistics) for 0 &lt; k &lt; spans,
-     * v_max; uniform between v_min and v_max when ties give equal quantiles.
-     */
+    /** v_min, the quantiles k / spans (linear interpolation between order statistics) for 0 &lt; k &lt; spans, v_max. */
     static double[] quantileBreakpoints(double[] sorted, int spans) {
         double[] b = new double[spans + 1];
         double vMin = sorted[0];
@@ -79,11 +76,6 @@ final class CoordinateAtoms {
             int i = (int) position;
             double frac = position - i;
             b[k] = i + 1 < sorted.length ? sorted[i] + frac * (sorted[i + 1] - sorted[i]) : sorted[i];
-        }
-        if (!increasing(b)) {
-            for (int k = 1; k < spans; k++) {
-                b[k] = vMin + (vMax - vMin) * k / spans;
-            }
         }
         return b;
     }

@@ -262,13 +262,7 @@ public final class SweepRun {
         m.put("partitions", slices);
         m.put("domain_policy", study.domainPolicy().key());
         m.put("row_counts", counts);
-        Map<String, String> versions = new LinkedHashMap<>();
-        versions.put("sna_uq", Versions.snaUq());
-        versions.put("spark", spark.version());
-        versions.put("java", System.getProperty("java.version"));
-        m.put("versions", versions);
-        m.put("spark_master", spark.sparkContext().master());
-        m.put("timings_ms", timings);
+        UqRun.manifestTail(m, spark, timings);
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m);
     }
 }

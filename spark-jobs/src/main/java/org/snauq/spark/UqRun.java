@@ -196,6 +196,17 @@ public final class UqRun {
     }
 
     /** The manifest entries every kind of run starts with: the run, the study as parsed and the model. */
+    /** The part every manifest ends with: versions, Spark master and the phase timings. */
+    static void manifestTail(Map<String, Object> m, SparkSession spark, Map<String, Long> timings) {
+        Map<String, String> versions = new LinkedHashMap<>();
+        versions.put("sna_uq", Versions.snaUq());
+        versions.put("spark", spark.version());
+        versions.put("java", System.getProperty("java.version"));
+        m.put("versions", versions);
+        m.put("spark_master", spark.sparkContext().master());
+        m.put("timings_ms", timings);
+    }
+
     static Map<String, Object> manifestHead(Study study, LoadedModel loaded, String runId) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("run_id", runId);
@@ -230,13 +241,7 @@ public final class UqRun {
         }
         m.put("samples_outside_domain", outside);
         m.put("row_counts", counts);
-        Map<String, String> versions = new LinkedHashMap<>();
-        versions.put("sna_uq", Versions.snaUq());
-        versions.put("spark", spark.version());
-        versions.put("java", System.getProperty("java.version"));
-        m.put("versions", versions);
-        m.put("spark_master", spark.sparkContext().master());
-        m.put("timings_ms", timings);
+        manifestTail(m, spark, timings);
         m.put("cpu_ms", cpuTimings);
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m);
     }
