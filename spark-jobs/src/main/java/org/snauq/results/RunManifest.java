@@ -37,7 +37,9 @@ public final class RunManifest {
         /** Propagation of the inputs through the model: {@link ResultTable#SAMPLING_RUN}. */
         SAMPLING("sampling"),
         /** A design sweep: {@code summary} and {@code designs}. */
-        SWEEP("sweep");
+        SWEEP("sweep"),
+        /** Data written by {@code sna generate} (the manifest inside the dataset). */
+        DATA("data");
 
         private final String key;
 
@@ -143,7 +145,7 @@ public final class RunManifest {
             }
         }
         if (Kind.of(m.text(KIND)) == null) {
-            throw new OutputException(source + ": kind must be sampling or sweep, got '" + m.text(KIND) + "'");
+            throw new OutputException(source + ": kind must be sampling, sweep or data, got '" + m.text(KIND) + "'");
         }
         try {
             Instant.parse(m.text(CREATED));
