@@ -12,6 +12,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.snauq.study.BadInputException;
 
 /**
  * The finished results of one run, read back from its folder: {@code manifest.json} and the result tables of
@@ -42,14 +43,14 @@ public record RunData(String folder, JsonNode manifest, Map<String, List<Map<Str
     /**
      * Reads a run folder (local or any Hadoop file system) with the given session.
      *
-     * @throws IllegalArgumentException when the folder has no {@code manifest.json} (not a complete run)
+     * @throws BadInputException when the folder has no {@code manifest.json} (not a complete run)
      */
     public static RunData read(SparkSession spark, String folder) throws IOException {
         Path dir = new Path(folder);
         FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
         Path manifestPath = new Path(dir, MANIFEST);
         if (!fs.exists(manifestPath)) {
-            throw new IllegalArgumentException(folder + ": not a complete run folder: " + MANIFEST + " is missing");
+            throw new BadInputException(folder + ": not a complete run folder: " + MANIFEST + " is missing");
         }
         JsonNode manifest;
         try (InputStream in = fs.open(manifestPath)) {

@@ -52,23 +52,22 @@ public final class ResultTables {
     }
 
     /** The samples table: sample_index, one column per input, one per output. */
-    public static StructType samplesSchema(List<String> inputs, String output) {
-        StructField[] f = new StructField[inputs.size() + 2];
-        f[0] = lng("sample_index");
-        for (int d = 0; d < inputs.size(); d++) {
-            f[1 + d] = dbl(inputs.get(d));
-        }
-        f[inputs.size() + 1] = dbl(output);
-        return new StructType(f);
+    public static StructType samplesSchema(List<String> inputs, List<String> outputs) {
+        List<StructField> f = new java.util.ArrayList<>();
+        f.add(lng("sample_index"));
+        f.addAll(java.util.Arrays.asList(dataSchema(inputs, outputs).fields()));
+        return new StructType(f.toArray(StructField[]::new));
     }
 
-    /** Generated data: one column per input, then the response. */
-    public static StructType dataSchema(List<String> inputs, String output) {
-        StructField[] f = new StructField[inputs.size() + 1];
+    /** Generated data: one column per input, then one per output (the responses). */
+    public static StructType dataSchema(List<String> inputs, List<String> outputs) {
+        StructField[] f = new StructField[inputs.size() + outputs.size()];
         for (int d = 0; d < inputs.size(); d++) {
             f[d] = dbl(inputs.get(d));
         }
-        f[inputs.size()] = dbl(output);
+        for (int k = 0; k < outputs.size(); k++) {
+            f[inputs.size() + k] = dbl(outputs.get(k));
+        }
         return new StructType(f);
     }
 

@@ -34,7 +34,7 @@ public final class DataGenerator {
      */
     public static long generate(SparkSession spark, UqModel model, List<InputSpec> inputs, Sampling sampling,
                                 String output, PhaseLog log) throws IOException {
-        SamplePlan plan = SamplePlan.of(sampling, inputs, false);
+        SamplePlan plan = SamplePlan.of(sampling.design(), sampling.n(), sampling.seed(), inputs, false);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = UqRun.slices(0, plan.blocks(), jsc.defaultParallelism());
         Broadcast<UqModel> shipped = jsc.broadcast(model);
@@ -42,12 +42,12 @@ public final class DataGenerator {
         FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
         String nonce = UUID.randomUUID().toString().substring(0, 8);
         Path temporary = new Path(target.getParent(), "." + target.getName() + ".tmp-" + nonce);
-        StructType schema = ResultTables.dataSchema(model.inputNames(), model.output());
+        StructType schema = ResultTables.dataSchema(model.inputNames(), model.outputs());
         log.info("generating " + plan.rows() + " rows (" + plan.design() + ", " + plan.blocks() + " blocks, " + slices
                 + " partitions)");
         try {
             UqRun.withProgress(spark, log, "generate", plan.blocks(), slices, () -> {
-                spark.createDataFrame(BlockJobs.samples(jsc, plan, shipped, slices, false), schema).write()
+                spark.createDataFrame(BlockJobs.samples(jsc, plan, shipped, slices, false, "generate"), schema).write()
                         .mode(SaveMode.ErrorIfExists).option("compression", "snappy").parquet(temporary.toString());
                 return null;
             });

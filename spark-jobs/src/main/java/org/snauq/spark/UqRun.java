@@ -18,18 +18,16 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.snauq.engine.Analytic;
 import org.snauq.engine.AnalyticResult;
-import org.snauq.engine.BlockStats;
 import org.snauq.engine.PhaseLog;
 import org.snauq.engine.RunResults;
 import org.snauq.engine.SamplePlan;
+import org.snauq.engine.StatsSpec;
 import org.snauq.models.LoadedModel;
 import org.snauq.models.UqModel;
 import org.snauq.results.ResultTableWriter;
 import org.snauq.results.ResultTables;
 import org.snauq.results.RunDirectory;
-import org.snauq.stats.GridRebinning;
-import org.snauq.stats.HistogramAccumulator;
-import org.snauq.stats.Mergeable;
+import org.snauq.study.BadInputException;
 import org.snauq.study.DomainPolicy;
 import org.snauq.study.StatisticsSpec;
 import org.snauq.study.Study;
@@ -65,7 +63,7 @@ public final class UqRun {
     /** Checks a run ID given by the user. */
     public static String checkRunId(String id) {
         if (!RUN_ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("--run-id must match " + RUN_ID.pattern() + ", got '" + id + "'");
+            throw new BadInputException("--run-id must match " + RUN_ID.pattern() + ", got '" + id + "'");
         }
         return id;
     }
@@ -83,7 +81,9 @@ public final class UqRun {
             throws IOException {
         UqModel model = loaded.model();
         StatisticsSpec spec = study.statistics();
-        SamplePlan plan = SamplePlan.of(study.sampling(), study.inputs(), spec.sobol());
+        StatsSpec stats = BlockJobs.statsSpec(study);
+        SamplePlan plan = SamplePlan.of(study.sampling().design(), study.sampling().n(), study.sampling().seed(),
+                study.inputs(), spec.sobol());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = slices(study.spark().partitions(), plan.blocks(), jsc.defaultParallelism());
         Broadcast<UqModel> shipped = jsc.broadcast(model);
@@ -92,43 +92,10 @@ public final class UqRun {
         log.info(String.format(Locale.ROOT, "sampling started: %s design, %d rows x %d evaluations, %d blocks of %d,"
                         + " %d partitions on %s", plan.design(), plan.rows(), plan.evaluationsPerRow(), plan.blocks(),
                 plan.blockSize(), slices, spark.sparkContext().master()));
-        BlockStats.StatsSpec blockSpec = new BlockStats.StatsSpec(!spec.quantiles().isEmpty(),
-                spec.quantileMethod() == org.snauq.study.QuantileMethod.EXACT,
-                spec.exceedance().stream().mapToDouble(Double::doubleValue).toArray(), spec.sobol());
-        double[] grid = spec.histogramBins() > 0 ? OnePassHistogram.gridRange(plan, model) : null;
-        OnePassHistogram.CellSum cells = grid == null ? null : new OnePassHistogram.CellSum(grid[0], grid[1]);
-        if (cells != null) {
-            jsc.sc().register(cells, "histogram cells");
-        }
-        List<BlockStats> blocks = withProgress(spark, log, "sampling", plan.blocks(), slices,
-                () -> BlockJobs.statistics(jsc, plan, shipped, blockSpec, slices, cells));
-        log.phase("sampling", "sampling done: " + plan.blocks() + "/" + plan.blocks() + " blocks, "
-                + plan.rows() * plan.evaluationsPerRow() + " evaluations");
-
-        AnalyticResult analytic = spec.analytic() ? Analytic.of(model, study.inputs()) : null;
-        RunResults results = new RunResults(model.output(), study.inputNames(), plan, spec, blocks, analytic);
+        AnalyticResult analytic = spec.analytic() && model.outputs().size() == 1
+                ? Analytic.of(model, study.inputs()) : null;
+        RunResults results = BlockJobs.propagate(spark, plan, shipped, stats, slices, log, analytic);
         checkDomain(study, results);
-        GridRebinning bins = cells == null ? null : GridRebinning.of(cells.value(),
-                results.moments.count(), results.moments.min(), results.moments.max(), spec.histogramBins());
-        if (bins != null) {
-            results.histogram(bins.edges(), bins.counts());
-            log.info("histogram from the sampling pass: " + spec.histogramBins() + " bins over ["
-                    + results.moments.min() + ", " + results.moments.max() + "]");
-        } else if (spec.histogramBins() > 0) { // exact equal bins need [min, max] first: a second pass
-            double lo = results.moments.min();
-            double hi = results.moments.max();
-            if (!(hi > lo)) { // a constant output: one unit-wide range around it
-                lo -= 0.5;
-                hi += 0.5;
-            }
-            final double lower = lo;
-            final double upper = hi;
-            List<HistogramAccumulator> parts = withProgress(spark, log, "histogram", plan.blocks(), slices,
-                    () -> BlockJobs.histogram(jsc, plan, shipped, lower, upper, spec.histogramBins(), slices));
-            results.histogram(Mergeable.foldInOrder(parts));
-            log.phase("histogram", "histogram done: " + spec.histogramBins() + " bins over [" + lower + ", "
-                    + upper + "]");
-        }
 
         RunDirectory dir = RunDirectory.begin(study.output(), runId,
                 spark.sparkContext().hadoopConfiguration());
@@ -143,7 +110,7 @@ public final class UqRun {
             }
             if (spec.keepSamples()) {
                 writeSamples(spark, jsc, plan, shipped, model, slices, dir.table(ResultTables.SAMPLES), log);
-                counts.put(ResultTables.SAMPLES, plan.rows());
+                counts.put(ResultTables.SAMPLES, plan.rows() - results.failed);
                 FaultInjection.maybeFailAfter(ResultTables.SAMPLES);
             }
             log.phase("tables", "tables written: " + String.join(", ", counts.keySet()));
@@ -164,21 +131,21 @@ public final class UqRun {
     static void writeSamples(SparkSession spark, JavaSparkContext jsc, SamplePlan plan, Broadcast<UqModel> model,
                              UqModel m, int slices, String path, PhaseLog log) {
         withProgress(spark, log, "samples", plan.blocks(), slices, () -> {
-            spark.createDataFrame(BlockJobs.samples(jsc, plan, model, slices, true),
-                            ResultTables.samplesSchema(m.inputNames(), m.output()))
+            spark.createDataFrame(BlockJobs.samples(jsc, plan, model, slices, true, null),
+                            ResultTables.samplesSchema(m.inputNames(), m.outputs()))
                     .write().mode(SaveMode.ErrorIfExists).option("compression", "snappy").parquet(path);
             return null;
         });
     }
 
-    static int slices(int requested, int blocks, int parallelism) {
+    static int slices(int requested, long blocks, int parallelism) {
         if (requested > 0) {
-            return requested;
+            return (int) Math.min(requested, blocks); // never an empty partition
         }
-        return Math.max(1, Math.min(blocks, SLICES_PER_CORE * Math.max(1, parallelism)));
+        return (int) Math.max(1, Math.min(blocks, SLICES_PER_CORE * Math.max(1, parallelism)));
     }
 
-    static <T> T withProgress(SparkSession spark, PhaseLog log, String pass, int blocks, int slices,
+    static <T> T withProgress(SparkSession spark, PhaseLog log, String pass, long blocks, int slices,
                               java.util.function.Supplier<T> job) {
         BlockProgress progress = new BlockProgress(log, pass, blocks, slices);
         spark.sparkContext().addSparkListener(progress);
@@ -224,7 +191,7 @@ public final class UqRun {
         m.put("study", study.parsed());
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("description", loaded.model().description());
-        model.put("output", loaded.model().output());
+        model.put("outputs", loaded.model().outputs());
         model.put("hash", loaded.hash());
         model.putAll(loaded.report());
         m.put("model", model);
@@ -238,7 +205,7 @@ public final class UqRun {
         m.put("design", plan.design());
         m.put("seed", plan.seed());
         m.put("sample_count", plan.rows());
-        m.put("evaluations", plan.rows() * plan.evaluationsPerRow());
+        m.put("evaluations", plan.evaluations());
         m.put("replicates", plan.replicates());
         m.put("block_size", plan.blockSize());
         m.put("blocks", plan.blocks());
@@ -249,6 +216,8 @@ public final class UqRun {
             outside.put(study.inputs().get(d).name(), results.outside[d]);
         }
         m.put("samples_outside_domain", outside);
+        m.put("on_failure", study.onFailure().key());
+        m.put("failed_samples", results.failed);
         m.put("row_counts", counts);
         manifestTail(m, spark, timings);
         m.put("cpu_ms", cpuTimings);

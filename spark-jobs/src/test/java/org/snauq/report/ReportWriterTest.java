@@ -22,14 +22,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.snauq.spark.SparkTests;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.snauq.study.BadInputException;
 
 /**
  * Renders the report of a small real run ({@link FixtureRun}) and checks it against the Parquet tables as read by
@@ -196,7 +197,7 @@ class ReportWriterTest {
     @Test
     void write_folderWithoutManifest_namesTheMissingFile() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("run_id=incomplete"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        BadInputException e = assertThrows(BadInputException.class,
                 () -> ReportWriter.write(spark, empty.toString()));
         assertTrue(e.getMessage().contains("manifest.json"), e.getMessage());
         assertFalse(Files.exists(empty.resolve(ReportWriter.FILE)));
