@@ -29,12 +29,8 @@ public final class SweepKernel {
     /** Quantiles reported per QoI (column suffixes p05, p50, p95). */
     static final double[] QUANTILES = {0.05, 0.5, 0.95};
 
-    /**
-     * What the executors need, shipped with the job: small and immutable.
-     *
-     * @param source what failure messages start with (the study file name)
-     */
-    public record Plan(String source, SamplePlan samples, double[][] designs, MeltPool meltPool, double[] low,
+    /** What the executors need, shipped with the job: small and immutable. */
+    public record Plan(SamplePlan samples, double[][] designs, MeltPool meltPool, double[] low,
                 double[] high, int[] windowQoi, int qois, int[] modelSource) implements Serializable {
     }
 
@@ -58,6 +54,8 @@ public final class SweepKernel {
         public final MomentsAccumulator[] moments;
         public final double[][] quantiles;
         public long inside;
+        /** Why the design's first failed sample failed (the design then stops), or null. */
+        String failure;
 
         DesignStats(int design, int qois) {
             this.design = design;
@@ -85,6 +83,8 @@ public final class SweepKernel {
     private final UqModel.Evaluator evaluator;
     private final double[] points;
     private final double[] out;
+    private final String[] failed = new String[CHUNK];
+    private final UqModel.Failures sink = (j, reason) -> failed[j] = failed[j] == null ? reason : failed[j];
     // melt-pool mode
     private final FactorMeltPool pool;
     private final double[] z;
@@ -125,7 +125,23 @@ public final class SweepKernel {
         }
     }
 
-    /** The statistics of design j over all n samples. */
+    /**
+     * Under any policy a failed sample stops a sweep: a design's window probability over a subset of the common
+     * samples would not compare with the others'. The first failed design (in design order) is named.
+     *
+     * @param stats every design's statistics, in design order
+     * @throws BadInputException naming the study file, the design, the sample and the reason
+     */
+    public static void checkFailures(String source, List<DesignStats> stats) {
+        for (DesignStats d : stats) {
+            if (d.failure != null) {
+                throw new BadInputException(source + ": " + d.failure + " (a sweep needs a finite output for every"
+                        + " design and sample)");
+            }
+        }
+    }
+
+    /** The statistics of design j over all n samples (up to the first failed sample). */
     public DesignStats run(int j) {
         double[] point = plan.designs()[j];
         long n = plan.samples().rows();
@@ -134,8 +150,8 @@ public final class SweepKernel {
             int count = (int) Math.min(CHUNK, n - start);
             design.fill(start, count, rows, 0);
             transform.apply(rows, 0, count, rows, 0);
-            if (pool == null) {
-                outputs(point, start, count);
+            if (pool == null && !outputs(point, start, count, stats)) {
+                return stats;
             }
             for (int k = 0; k < count; k++) {
                 if (pool == null) {
@@ -165,23 +181,28 @@ public final class SweepKernel {
         return stats;
     }
 
-    /** The model's output at the chunk's samples (rows start, ...) with the design inputs appended. */
-    private void outputs(double[] point, long start, int count) {
+    /**
+     * The model's output at the chunk's samples (rows start, ...) with the design inputs appended; false, with the
+     * reason in {@code stats}, when a sample failed.
+     */
+    private boolean outputs(double[] point, long start, int count, DesignStats stats) {
         int width = dim + designDim;
         for (int k = 0; k < count; k++) {
             System.arraycopy(rows, k * dim, points, k * width, dim);
             System.arraycopy(point, 0, points, k * width + dim, designDim);
         }
-        evaluator.evaluate(points, count, out, (j, reason) -> {
-            throw new BadInputException(plan.source() + ": design " + Arrays.toString(point) + ", sample "
-                    + (start + j) + ": " + reason);
-        });
+        java.util.Arrays.fill(failed, 0, count, null);
+        evaluator.evaluate(points, count, out, sink);
         for (int j = 0; j < count; j++) {
-            if (!Double.isFinite(out[j])) {
-                throw new BadInputException(plan.source() + ": design " + Arrays.toString(point) + ", sample "
-                        + (start + j) + ": model output is " + out[j] + " (a sweep needs a finite output everywhere)");
+            String reason = failed[j] != null ? failed[j]
+                    : Double.isFinite(out[j]) ? null : "model output is " + out[j];
+            if (reason != null) {
+                stats.failure = "design " + stats.design + " " + Arrays.toString(point) + ", sample " + (start + j)
+                        + " " + Arrays.toString(Arrays.copyOfRange(rows, j * dim, (j + 1) * dim)) + ": " + reason;
+                return false;
             }
         }
+        return true;
     }
 
     /** The melt-pool QoIs (peak, length, width, depth) of sample k of the chunk. */

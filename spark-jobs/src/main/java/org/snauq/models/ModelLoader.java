@@ -68,12 +68,12 @@ public final class ModelLoader {
         SweepSpec sweep = study.sweep();
         Study loading = sweep == null ? study : sweep.loadingStudy(study);
         LoadedModel loaded = obtain(loading, builder, reader);
-        checkOutputs(loading, loaded.model());
         if (sweep == null) {
             checkDomain(study, loaded.model());
         } else {
             checkSweep(study, sweep, loaded.model());
         }
+        checkOutputs(loading, loaded.model());
         return loaded;
     }
 
@@ -140,6 +140,12 @@ public final class ModelLoader {
 
     private static LoadedModel expression(Study study, ModelSource.Expression e) {
         String[] names = study.inputNames().toArray(String[]::new);
+        for (int i = 0; i < names.length; i++) {
+            if (Limits.EXPRESSION_CONSTANTS.contains(names[i])) { // exp4j would let the variable hide the constant
+                throw new StudyException(study.fileName() + ": input '" + names[i] + "' would hide the constant "
+                        + names[i] + " of model.expression; rename the input");
+            }
+        }
         String only = e.formulas().size() == 1 ? e.formulas().get(ModelSource.Expression.DEFAULT_OUTPUT) : null;
         for (Map.Entry<String, String> f : e.formulas().entrySet()) {
             try {

@@ -12,18 +12,19 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.AccumulatorV2;
 import org.snauq.engine.AnalyticResult;
 import org.snauq.engine.BlockKernel;
 import org.snauq.engine.BlockStats;
 import org.snauq.engine.PhaseLog;
 import org.snauq.engine.RunResults;
+import org.snauq.engine.SampleFailure;
 import org.snauq.engine.SamplePlan;
 import org.snauq.engine.StatsSpec;
 import org.snauq.models.UqModel;
 import org.snauq.stats.GridRebinning;
 import org.snauq.stats.HistogramAccumulator;
 import org.snauq.stats.Mergeable;
-import org.snauq.study.BadInputException;
 import org.snauq.study.FailurePolicy;
 import org.snauq.study.QuantileMethod;
 import org.snauq.study.StatisticsSpec;
@@ -221,16 +222,61 @@ final class BlockJobs {
      * Every sample that did not fail as a row ([sample_index,] inputs..., outputs...), produced lazily chunk by chunk
      * in the tasks, for Spark to write; for pick-freeze plans the rows are the A points.
      *
-     * @param failOn null to leave failed samples out; else a failed sample stops the job with a
-     *               {@link BadInputException} whose message starts with this (e.g. the option that named the model)
+     * @param failures when not null, collects the failed sample of lowest index (the caller refuses the data when
+     *                 it holds one: tasks never throw for a failed sample, so Spark logs nothing)
      */
     static JavaRDD<Row> samples(JavaSparkContext jsc, SamplePlan plan, Broadcast<UqModel> model, int slices,
-                                boolean withIndex, String failOn) {
+                                boolean withIndex, FirstFailure failures) {
         return blocks(jsc, plan, slices).mapPartitions(it -> {
             FaultInjection.maybeFailTask();
             return new SampleRows(it, new BlockKernel(plan, model.value()), plan, model.value().outputs().size(),
-                    withIndex, failOn);
+                    withIndex, failures);
         });
+    }
+
+    /** The failed sample of lowest index seen by the tasks (deterministic in any order), or null. */
+    static final class FirstFailure extends AccumulatorV2<SampleFailure, SampleFailure> {
+
+        private static final long serialVersionUID = 1L;
+
+        private SampleFailure first;
+
+        @Override
+        public boolean isZero() {
+            return first == null;
+        }
+
+        @Override
+        public FirstFailure copy() {
+            FirstFailure c = new FirstFailure();
+            c.first = first;
+            return c;
+        }
+
+        @Override
+        public void reset() {
+            first = null;
+        }
+
+        @Override
+        public void add(SampleFailure f) {
+            if (first == null || f.index() < first.index()) {
+                first = f;
+            }
+        }
+
+        @Override
+        public void merge(AccumulatorV2<SampleFailure, SampleFailure> other) {
+            SampleFailure f = ((FirstFailure) other).first;
+            if (f != null) {
+                add(f);
+            }
+        }
+
+        @Override
+        public SampleFailure value() {
+            return first;
+        }
     }
 
     /** Rows of a partition's blocks, computed one chunk at a time; the kernel is closed after the last row. */
@@ -242,7 +288,7 @@ final class BlockJobs {
         private final int outputs;
         private final int first;
         private final long[] index;
-        private final String failOn;
+        private final FirstFailure failOn;
         private long blockStart;
         private int blockRows;
         private int pos;
@@ -250,7 +296,7 @@ final class BlockJobs {
         private int inChunk;
 
         SampleRows(Iterator<Long> blocks, BlockKernel kernel, SamplePlan plan, int outputs, boolean withIndex,
-                   String failOn) {
+                   FirstFailure failOn) {
             this.blocks = blocks;
             this.failOn = failOn;
             this.kernel = kernel;
@@ -268,9 +314,7 @@ final class BlockJobs {
                     int count = Math.min(kernel.chunk(), blockRows - pos);
                     kept = kernel.run(blockStart + pos, count, true);
                     if (failOn != null && !kernel.failures.isEmpty()) {
-                        kernel.close();
-                        throw new BadInputException(failOn + ": " + kernel.failures.get(0).describe(
-                                plan.inputNames()));
+                        failOn.add(kernel.failures.get(0));
                     }
                     keptIndices(blockStart + pos, count);
                     pos += count;

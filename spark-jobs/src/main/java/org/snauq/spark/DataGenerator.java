@@ -15,6 +15,7 @@ import org.snauq.engine.PhaseLog;
 import org.snauq.engine.SamplePlan;
 import org.snauq.models.UqModel;
 import org.snauq.results.ResultTables;
+import org.snauq.study.BadInputException;
 import org.snauq.study.Sampling;
 
 /**
@@ -46,11 +47,17 @@ public final class DataGenerator {
         log.info("generating " + plan.rows() + " rows (" + plan.design() + ", " + plan.blocks() + " blocks, " + slices
                 + " partitions)");
         try {
+            BlockJobs.FirstFailure failed = new BlockJobs.FirstFailure();
+            jsc.sc().register(failed, "first failed sample");
             UqRun.withProgress(spark, log, "generate", plan.blocks(), slices, () -> {
-                spark.createDataFrame(BlockJobs.samples(jsc, plan, shipped, slices, false, "generate"), schema).write()
+                spark.createDataFrame(BlockJobs.samples(jsc, plan, shipped, slices, false, failed), schema).write()
                         .mode(SaveMode.ErrorIfExists).option("compression", "snappy").parquet(temporary.toString());
                 return null;
             });
+            if (failed.value() != null) { // training data must not hide holes: refuse it
+                throw new BadInputException("generate: " + failed.value().describe(plan.inputNames())
+                        + "; no data written");
+            }
             Path aside = null;
             if (fs.exists(target)) {
                 aside = new Path(target.getParent(), "." + target.getName() + ".old-" + nonce);

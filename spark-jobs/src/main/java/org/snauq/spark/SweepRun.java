@@ -79,6 +79,7 @@ public final class SweepRun {
                     return done.iterator();
                 }).collect()));
         stats.sort(Comparator.comparingInt(s -> s.design));
+        SweepKernel.checkFailures(study.fileName(), stats);
         log.phase("sweep", "sweep done: " + designs + " designs, " + designs * study.sampling().n() + " queries");
 
         int[] rank = rank(stats, sweep.confidence());
@@ -141,8 +142,7 @@ public final class SweepRun {
         SweepKernel.MeltPool pool = mp == null ? null : new SweepKernel.MeltPool(mp.space(), mp.liquidus(),
                 mp.ambient(), mp.centreY(), mp.samples(), study.inputNames().indexOf(mp.scaleInput()),
                 mp.scaleNominal());
-        return new SweepKernel.Plan(study.fileName(), samples, sweep.designs(), pool, low, high, which, qois.size(),
-                source);
+        return new SweepKernel.Plan(samples, sweep.designs(), pool, low, high, which, qois.size(), source);
     }
 
     /** Under domain-policy error, every design point must lie in the model's domain. */

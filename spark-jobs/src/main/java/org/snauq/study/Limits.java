@@ -42,7 +42,7 @@ public final class Limits {
     public static final List<String> RESERVED_NAMES = List.of("study", "run_id", "sample_index", "output", "reason");
 
     /** Constants of model expressions (exp4j): an input of that name would silently replace the constant. */
-    public static final Set<String> EXPRESSION_CONSTANTS = Set.of("e", "pi", "\u03c0", "\u03c6");
+    public static final Set<String> EXPRESSION_CONSTANTS = Set.of("e", "pi");
 
     private Limits() {
     }

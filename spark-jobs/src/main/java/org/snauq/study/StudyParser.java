@@ -18,8 +18,7 @@ import org.snauq.dist.InputSpec;
  * Reads a study file (DESIGN.md section 3) into a {@link Study}, checking every key before anything runs:
  * unknown, missing and mistyped keys, impossible values (sd &lt;= 0, lower &gt;= upper, probabilities outside
  * (0, 1), n &lt; 2, a Sobol' n that is not a power of two), the {@link Limits} the code can honour, names (valid,
- * distinct in any case, not a reserved column, not an expression constant for expression models, a training
- * response that is not an input), the sweep block, and that the model block has exactly one source. Whether the
+ * distinct in any case, not a reserved column, a training response that is not an input), the sweep block, and that the model block has exactly one source. Whether the
  * inputs match the model is checked when the model is obtained ({@code org.snauq.models.ModelLoader}).
  *
  * <p>Relative paths in the study (model files, data, output) resolve against a base folder, the working
@@ -90,7 +89,7 @@ public final class StudyParser {
         checkModelNames(top, model, inputs);
         Sampling sampling = sampling(top);
         SweepSpec sweep = top.has("sweep")
-                ? SweepSpec.parse(top.mapping("sweep", SweepSpec.KEYS), names(inputs), model, sampling.n()) : null;
+                ? SweepSpec.parse(top.mapping("sweep", SweepSpec.KEYS), names(inputs), sampling.n()) : null;
         if (sweep != null && top.has("statistics")) {
             throw top.error("statistics", "does not apply to a sweep, whose statistics are fixed (QoI moments,"
                     + " quantiles 5/50/95 % and the window probability): remove it");
@@ -260,24 +259,18 @@ public final class StudyParser {
     }
 
     /**
-     * Names that only the model block and the inputs together can clash in: an expression's outputs or a training
-     * response equal to an input (in any case), an input shadowing an expression constant.
+     * A training response that is also an input (in any case) is refused here, before any data is read; the other
+     * outputs are checked against the inputs when the model is obtained, for every model source.
      */
     private static void checkModelNames(YamlFields top, ModelSource model, List<InputSpec> inputs) {
-        List<String> outputs = model instanceof ModelSource.Expression e ? List.copyOf(e.formulas().keySet())
-                : model instanceof ModelSource.Train t ? List.of(t.response()) : List.of();
+        if (!(model instanceof ModelSource.Train t)) {
+            return;
+        }
         for (int i = 0; i < inputs.size(); i++) {
             String name = inputs.get(i).name();
-            for (String out : outputs) {
-                if (Limits.folded(out).equals(Limits.folded(name))) {
-                    throw new StudyException(top.file() + ": inputs[" + i + "].name '" + name + "' is also the name"
-                            + " of the model's output" + (out.equals(name) ? "" : " '" + out + "'")
-                            + "; rename one of them");
-                }
-            }
-            if (model instanceof ModelSource.Expression && Limits.EXPRESSION_CONSTANTS.contains(name)) {
-                throw new StudyException(top.file() + ": inputs[" + i + "].name '" + name + "' would hide the"
-                        + " constant " + name + " of model.expression; rename the input");
+            if (Limits.folded(t.response()).equals(Limits.folded(name))) {
+                throw new StudyException(top.file() + ": model.train.response '" + t.response() + "' is also"
+                        + " inputs[" + i + "] ('" + name + "'); the response cannot be an input");
             }
         }
     }

@@ -81,11 +81,10 @@ public record SweepSpec(List<String> designInputs, double[][] designs, MeltPoolS
      * the model: see {@link #loadingStudy}).
      *
      * @param inputNames the study's (uncertain) inputs
-     * @param model      the model source (an expression's constants cannot be design inputs)
      * @param n          samples per design
      * @throws StudyException one line naming the key
      */
-    static SweepSpec parse(YamlFields s, List<String> inputNames, ModelSource model, long n) {
+    static SweepSpec parse(YamlFields s, List<String> inputNames, long n) {
         String file = s.file();
         YamlFields d = s.mapping("designs", keysOf(s, "designs"));
         if (d.keys().isEmpty()) {
@@ -101,9 +100,6 @@ public record SweepSpec(List<String> designInputs, double[][] designs, MeltPoolS
                 throw d.error(name, "is a design input and must not also be listed in inputs");
             }
             StudyParser.checkName(d, name, name, seen, "input");
-            if (model instanceof ModelSource.Expression && Limits.EXPRESSION_CONSTANTS.contains(name)) {
-                throw d.error(name, "would hide the constant " + name + " of model.expression; rename the input");
-            }
             double[] values = axis(d, name);
             axes.add(values);
             count *= values.length;
