@@ -15,6 +15,7 @@ import org.snauq.models.StudyTables;
 import org.snauq.results.OutputPaths;
 import org.snauq.spark.DataGenerator;
 import org.snauq.spark.UqSpark;
+import org.snauq.study.BadInputException;
 import org.snauq.study.DomainPolicy;
 import org.snauq.study.ModelSource;
 import org.snauq.study.Sampling;
@@ -89,8 +90,8 @@ final class GenerateCommand implements Callable<Integer> {
         Sampling sampling;
         try {
             sampling = new Sampling(design, n, seed);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--" + e.getMessage());
+        } catch (BadInputException e) {
+            throw new UserInputException("--" + e.getMessage());
         }
         String out = OutputPaths.resolve(output, cwd, "--output");
         Study study = new Study(inputs, "generate", modelSource(cwd), specs, sampling,

@@ -77,12 +77,8 @@ final class RunCommand implements Callable<Integer> {
         }
 
         Supplier<SparkSession> spark = UqSpark.lazySession(master);
-        SweepSpec sweep = SweepSpec.present(s) ? SweepSpec.parse(s) : null;
-        LoadedModel model = ModelLoader.load(sweep == null ? s : sweep.loadingStudy(s), new StudyModels(),
-                StudyTables.reader(spark));
-        if (sweep != null) {
-            sweep.checkModel(s, model.model());
-        }
+        SweepSpec sweep = s.sweep();
+        LoadedModel model = ModelLoader.load(s, new StudyModels(), StudyTables.reader(spark));
         log.phase("model", "study " + study.getFileName() + " checked, model ready: " + model.model().description());
         SparkSession session = spark.get();
         log.phase("spark", "spark ready: " + session.sparkContext().master() + ", " + session.sparkContext()

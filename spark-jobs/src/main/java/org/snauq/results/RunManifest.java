@@ -89,6 +89,7 @@ public final class RunManifest {
     static final String PARTITIONS = "partitions";
     static final String DOMAIN_POLICY = "domain_policy";
     static final String OUTSIDE_DOMAIN = "samples_outside_domain";
+    static final String ON_FAILURE = "on_failure";
     static final String FAILURES = "failed_samples";
     static final String DESIGNS = "designs";
     static final String SAMPLES_PER_DESIGN = "samples_per_design";
@@ -364,9 +365,10 @@ public final class RunManifest {
             return this;
         }
 
-        /** Samples left out of every statistic because the model failed on them. */
-        public Builder failedSamples(long count) {
-            json.put(FAILURES, count);
+        /** The study's failure policy and the samples left out of every statistic because the model failed. */
+        public Builder failures(String policy, long failed) {
+            json.put(ON_FAILURE, policy);
+            json.put(FAILURES, failed);
             return this;
         }
 

@@ -19,6 +19,7 @@ import org.snauq.results.RunIds;
 import org.snauq.results.RunManifest;
 import org.snauq.results.StagedDataset;
 import org.snauq.results.TableSchema;
+import org.snauq.study.BadInputException;
 import org.snauq.study.Sampling;
 import org.snauq.study.Study;
 
@@ -43,22 +44,28 @@ public final class DataGenerator {
         UqModel model = loaded.model();
         List<InputSpec> inputs = study.inputs();
         Sampling sampling = study.sampling();
-        SamplePlan plan = SamplePlan.of(sampling, inputs, false);
+        SamplePlan plan = SamplePlan.of(sampling.design(), sampling.n(), sampling.seed(), inputs, false);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = UqRun.slices(0, plan.blocks(), jsc.defaultParallelism());
         Broadcast<UqModel> shipped = jsc.broadcast(model);
         // one column per input, then the response: the samples table without its index
-        TableSchema samples = ResultTable.samplesColumns(model.inputNames(), List.of(model.output()));
+        TableSchema samples = ResultTable.samplesColumns(model.inputNames(), model.outputs());
         StructType schema = ParquetTables.sparkSchema(new TableSchema(samples.columns().subList(1, samples.size())));
         StagedDataset staged = StagedDataset.begin(study.output(), spark.sparkContext().hadoopConfiguration());
         log.info("generating " + plan.rows() + " rows (" + plan.design() + ", " + plan.blocks() + " blocks, " + slices
                 + " partitions)");
         try {
+            BlockJobs.FirstFailure failed = new BlockJobs.FirstFailure();
+            jsc.sc().register(failed, "first failed sample");
             UqRun.withProgress(spark, log, "generate", plan.blocks(), slices, () -> {
-                spark.createDataFrame(BlockJobs.samples(jsc, plan, shipped, slices, false), schema).write().mode(SaveMode.ErrorIfExists).option("compression", "snappy")
-                        .parquet(staged.dataFolder());
+                spark.createDataFrame(BlockJobs.samples(jsc, plan, shipped, slices, false, failed), schema).write()
+                        .mode(SaveMode.ErrorIfExists).option("compression", "snappy").parquet(staged.dataFolder());
                 return null;
             });
+            if (failed.value() != null) { // training data must not hide holes: refuse it
+                throw new BadInputException("generate: " + failed.value().describe(plan.inputNames())
+                        + "; no data written");
+            }
             Instant now = Instant.now();
             staged.commit(UqRun.manifestHead(study, loaded, RunIds.at(now), RunManifest.Kind.DATA)
                     .sampling(plan.design(), plan.seed(), plan.rows(), plan.rows())
@@ -68,7 +75,7 @@ public final class DataGenerator {
                     .timings(log.timings(), log.cpuTimings())
                     .build());
         } catch (IOException | RuntimeException e) {
-            staged.abort();
+            staged.abort(); // also when the data has a hole: nothing is written
             throw e;
         }
         log.phase("generate", "wrote " + plan.rows() + " rows to " + study.output());

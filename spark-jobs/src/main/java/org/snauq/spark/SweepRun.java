@@ -51,8 +51,7 @@ public final class SweepRun {
     public static UqRun.Outcome run(Study study, SweepSpec sweep, LoadedModel loaded, SparkSession spark,
                                     ResultsOutput output, String runId, PhaseLog log) throws IOException {
         UqModel model = loaded.model();
-        List<String> qois = sweep.qois(model.output());
-        sweep.checkModel(study, model);
+        List<String> qois = sweep.qois(model.outputs().get(0));
         SweepKernel.Plan plan = plan(study, sweep, model, qois);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int designs = sweep.designs().length;
@@ -74,6 +73,7 @@ public final class SweepRun {
                     return done.iterator();
                 }).collect()));
         stats.sort(Comparator.comparingInt(s -> s.design));
+        SweepKernel.checkFailures(study.fileName(), stats);
         log.phase("sweep", "sweep done: " + designs + " designs, " + designs * study.sampling().n() + " queries");
 
         int[] rank = rank(stats, sweep.confidence());
@@ -125,7 +125,8 @@ public final class SweepRun {
 
     /** The executors' plan: samples of the study inputs, design points, window bounds, model coordinate sources. */
     static SweepKernel.Plan plan(Study study, SweepSpec sweep, UqModel model, List<String> qois) {
-        SamplePlan samples = SamplePlan.of(study.sampling(), study.inputs(), false);
+        SamplePlan samples = SamplePlan.of(study.sampling().design(), study.sampling().n(), study.sampling().seed(),
+                study.inputs(), false);
         List<SweepSpec.Bound> window = sweep.window();
         double[] low = new double[window.size()];
         double[] high = new double[window.size()];
@@ -147,7 +148,11 @@ public final class SweepRun {
             }
         }
         checkDesigns(study, sweep, model);
-        return new SweepKernel.Plan(samples, sweep.designs(), sweep.meltPool(), low, high, which, qois.size(), source);
+        SweepSpec.MeltPoolSpec mp = sweep.meltPool();
+        SweepKernel.MeltPool pool = mp == null ? null : new SweepKernel.MeltPool(mp.space(), mp.liquidus(),
+                mp.ambient(), mp.centreY(), mp.samples(), study.inputNames().indexOf(mp.scaleInput()),
+                mp.scaleNominal());
+        return new SweepKernel.Plan(samples, sweep.designs(), pool, low, high, which, qois.size(), source);
     }
 
     /** Under domain-policy error, every design point must lie in the model's domain. */

@@ -13,10 +13,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.snauq.engine.Analytic;
 import org.snauq.engine.AnalyticResult;
-import org.snauq.engine.BlockStats;
 import org.snauq.engine.PhaseLog;
 import org.snauq.engine.RunResults;
 import org.snauq.engine.SamplePlan;
+import org.snauq.engine.StatsSpec;
 import org.snauq.models.LoadedModel;
 import org.snauq.models.UqModel;
 import org.snauq.report.ReportWriter;
@@ -29,9 +29,6 @@ import org.snauq.results.RunManifest;
 import org.snauq.results.RunTables;
 import org.snauq.results.StagedRun;
 import org.snauq.results.TableRows;
-import org.snauq.stats.GridRebinning;
-import org.snauq.stats.HistogramAccumulator;
-import org.snauq.stats.Mergeable;
 import org.snauq.study.DomainPolicy;
 import org.snauq.study.StatisticsSpec;
 import org.snauq.study.Study;
@@ -74,7 +71,9 @@ public final class UqRun {
                               PhaseLog log) throws IOException {
         UqModel model = loaded.model();
         StatisticsSpec spec = study.statistics();
-        SamplePlan plan = SamplePlan.of(study.sampling(), study.inputs(), spec.sobol());
+        StatsSpec stats = BlockJobs.statsSpec(study);
+        SamplePlan plan = SamplePlan.of(study.sampling().design(), study.sampling().n(), study.sampling().seed(),
+                study.inputs(), spec.sobol());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = slices(study.spark().partitions(), plan.blocks(), jsc.defaultParallelism());
         Broadcast<UqModel> shipped = jsc.broadcast(model);
@@ -83,43 +82,10 @@ public final class UqRun {
         log.info(String.format(Locale.ROOT, "sampling started: %s design, %d rows x %d evaluations, %d blocks of %d,"
                         + " %d partitions on %s", plan.design(), plan.rows(), plan.evaluationsPerRow(), plan.blocks(),
                 plan.blockSize(), slices, spark.sparkContext().master()));
-        BlockStats.StatsSpec blockSpec = new BlockStats.StatsSpec(!spec.quantiles().isEmpty(),
-                spec.quantileMethod() == org.snauq.study.QuantileMethod.EXACT,
-                spec.exceedance().stream().mapToDouble(Double::doubleValue).toArray(), spec.sobol());
-        double[] grid = spec.histogramBins() > 0 ? OnePassHistogram.gridRange(plan, model) : null;
-        OnePassHistogram.CellSum cells = grid == null ? null : new OnePassHistogram.CellSum(grid[0], grid[1]);
-        if (cells != null) {
-            jsc.sc().register(cells, "histogram cells");
-        }
-        List<BlockStats> blocks = withProgress(spark, log, "sampling", plan.blocks(), slices,
-                () -> BlockJobs.statistics(jsc, plan, shipped, blockSpec, slices, cells));
-        log.phase("sampling", "sampling done: " + plan.blocks() + "/" + plan.blocks() + " blocks, "
-                + plan.rows() * plan.evaluationsPerRow() + " evaluations");
-
-        AnalyticResult analytic = spec.analytic() ? Analytic.of(model, study.inputs()) : null;
-        RunResults results = new RunResults(model.output(), study.inputNames(), plan, spec, blocks, analytic);
+        AnalyticResult analytic = spec.analytic() && model.outputs().size() == 1
+                ? Analytic.of(model, study.inputs()) : null;
+        RunResults results = BlockJobs.propagate(spark, plan, shipped, stats, slices, log, analytic);
         checkDomain(study, results);
-        GridRebinning bins = cells == null ? null : GridRebinning.of(cells.value(),
-                results.moments.count(), results.moments.min(), results.moments.max(), spec.histogramBins());
-        if (bins != null) {
-            results.histogram(bins.edges(), bins.counts());
-            log.info("histogram from the sampling pass: " + spec.histogramBins() + " bins over ["
-                    + results.moments.min() + ", " + results.moments.max() + "]");
-        } else if (spec.histogramBins() > 0) { // exact equal bins need [min, max] first: a second pass
-            double lo = results.moments.min();
-            double hi = results.moments.max();
-            if (!(hi > lo)) { // a constant output: one unit-wide range around it
-                lo -= 0.5;
-                hi += 0.5;
-            }
-            final double lower = lo;
-            final double upper = hi;
-            List<HistogramAccumulator> parts = withProgress(spark, log, "histogram", plan.blocks(), slices,
-                    () -> BlockJobs.histogram(jsc, plan, shipped, lower, upper, spec.histogramBins(), slices));
-            results.histogram(Mergeable.foldInOrder(parts));
-            log.phase("histogram", "histogram done: " + spec.histogramBins() + " bins over [" + lower + ", "
-                    + upper + "]");
-        }
 
         StagedRun staged = output.stage(study.name(), runId);
         try {
@@ -132,16 +98,17 @@ public final class UqRun {
             }
             if (spec.keepSamples()) {
                 writeSamples(spark, jsc, plan, shipped, model, slices, staged, study.name(), log);
-                counts.put(ResultTable.SAMPLES.tableName(), plan.rows());
+                counts.put(ResultTable.SAMPLES.tableName(), plan.rows() - results.failed);
                 FaultInjection.maybeFailAfter(ResultTable.SAMPLES.tableName());
             }
             log.phase("tables", "tables written: " + String.join(", ", counts.keySet()));
             Map<String, Long> timings = log.timings();
             timings.put("evaluation_task_ms", results.evaluationNanos / 1_000_000);
             RunManifest manifest = manifestHead(study, loaded, runId, RunManifest.Kind.SAMPLING)
-                    .sampling(plan.design(), plan.seed(), plan.rows(), plan.rows() * plan.evaluationsPerRow())
+                    .sampling(plan.design(), plan.seed(), plan.rows(), plan.evaluations())
                     .blocks(plan.replicates(), plan.blockSize(), plan.blocks(), slices)
                     .domain(study.domainPolicy().key(), outside(study, results))
+                    .failures(study.onFailure().key(), results.failed)
                     .rowCounts(counts)
                     .environment(Versions.snaUq(), spark.version(), System.getProperty("java.version"),
                             spark.sparkContext().master())
@@ -184,8 +151,8 @@ public final class UqRun {
     static void writeSamples(SparkSession spark, JavaSparkContext jsc, SamplePlan plan, Broadcast<UqModel> model,
                              UqModel m, int slices, StagedRun staged, String study, PhaseLog log) {
         withProgress(spark, log, "samples", plan.blocks(), slices, () -> {
-            spark.createDataFrame(BlockJobs.samples(jsc, plan, model, slices, true), ParquetTables.sparkSchema(
-                            ResultTable.samplesColumns(m.inputNames(), List.of(m.output()))))
+            spark.createDataFrame(BlockJobs.samples(jsc, plan, model, slices, true, null), ParquetTables.sparkSchema(
+                            ResultTable.samplesColumns(m.inputNames(), m.outputs())))
                     .select(functions.lit(study).as("study"), functions.lit(staged.runId()).as("run_id"),
                             functions.col("*"))
                     .write().mode(SaveMode.ErrorIfExists).option("compression", "snappy")
@@ -195,14 +162,14 @@ public final class UqRun {
         staged.staged(ResultTable.SAMPLES);
     }
 
-    static int slices(int requested, int blocks, int parallelism) {
+    static int slices(int requested, long blocks, int parallelism) {
         if (requested > 0) {
-            return requested;
+            return (int) Math.min(requested, blocks); // never an empty partition
         }
-        return Math.max(1, Math.min(blocks, SLICES_PER_CORE * Math.max(1, parallelism)));
+        return (int) Math.max(1, Math.min(blocks, SLICES_PER_CORE * Math.max(1, parallelism)));
     }
 
-    static <T> T withProgress(SparkSession spark, PhaseLog log, String pass, int blocks, int slices,
+    static <T> T withProgress(SparkSession spark, PhaseLog log, String pass, long blocks, int slices,
                               java.util.function.Supplier<T> job) {
         BlockProgress progress = new BlockProgress(log, pass, blocks, slices);
         spark.sparkContext().addSparkListener(progress);
@@ -241,7 +208,7 @@ public final class UqRun {
     static RunManifest.Builder manifestHead(Study study, LoadedModel loaded, String runId, RunManifest.Kind kind) {
         return RunManifest.builder(study.name(), runId, kind, Instant.now())
                 .study(study.file().toString(), study.parsed())
-                .model(loaded.model().description(), List.of(loaded.model().output()), loaded.hash(), loaded.report());
+                .model(loaded.model().description(), loaded.model().outputs(), loaded.hash(), loaded.report());
     }
 
     /** The default run ID: the UTC start time (see {@link RunIds#at}). */

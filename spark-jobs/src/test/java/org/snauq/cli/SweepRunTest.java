@@ -14,7 +14,7 @@ import org.snauq.spark.SparkTests;
 
 /**
  * {@code sna run} of a study with a {@code sweep:} block, on a toy response with a closed-form window probability:
- * y = a + e with the design input a on a grid and e ~ N(0, 1), window |y| &lt;= 1, so
+ * y = a + u with the design input a on a grid and u ~ N(0, 1), window |y| &lt;= 1, so
  * P(window | a) = Phi(1 - a) - Phi(-1 - a), largest at a = 0 and decreasing in |a|. The designs table ranks
  * by it, its probabilities agree with the closed form, and it is bit-identical for 1 and 3 partitions. The
  * melt-pool QoIs through the sweep on an SNA of a Gaussian field with closed-form pools. Bad sweep keys exit 2 with
@@ -26,7 +26,7 @@ class SweepRunTest {
     private static final long N = 4096;
     /** A Monte Carlo proportion: 4 standard errors sqrt(p (1 - p) / n) at the worst p = 1/2. */
     private static final double P_TOL = 4 * 0.5 / Math.sqrt(N);
-    /** The sample mean of a + e: 4 standard errors 1 / sqrt(n). */
+    /** The sample mean of a + u: 4 standard errors 1 / sqrt(n). */
     private static final double MEAN_TOL = 4 / Math.sqrt(N);
 
     @TempDir
@@ -36,9 +36,9 @@ class SweepRunTest {
         Path f = dir.resolve(name + ".yaml");
         Files.writeString(f, """
                 name: %s
-                model: {expression: "a + e"}
+                model: {expression: "a + u"}
                 inputs:
-                  - {name: e, dist: normal, mean: 0.0, sd: 1.0}
+                  - {name: u, dist: normal, mean: 0.0, sd: 1.0}
                 sampling: {design: mc, n: %d, seed: 11}
                 sweep:
                 %s
@@ -104,7 +104,7 @@ class SweepRunTest {
         String[][] cases = {
             {"designs: {a: [0.0]}\nwindow: {y: {min: -1}}\nbogus: 1", "sweep.bogus is not a known key"},
             {"designs: {a: {from: 1, to: 0, count: 3}}\nwindow: {y: {max: 1}}", "sweep.designs.a.to must be > from"},
-            {"designs: {e: [0.0]}\nwindow: {y: {max: 1}}", "sweep.designs.e is a design input"},
+            {"designs: {u: [0.0]}\nwindow: {y: {max: 1}}", "sweep.designs.u is a design input"},
             {"designs: {a: [0.0]}\nwindow: {depth: {max: 1}}", "sweep.window.depth is not a QoI"},
             {"designs: {a: [0.0]}\nwindow: {y: {min: 2, max: 1}}", "sweep.window.y.max must be > min"},
             {"designs: {a: [0.0]}\nqoi: {melt-pool: {space: [x, y, z], liquidus: 1}}\nwindow: {depth: {max: 1}}",

@@ -26,7 +26,7 @@ class RunManifestTest {
                 .sampling("sobol", 42, 4096, 4096L * 5)
                 .blocks(16, 256, 16, 4)
                 .domain("error", Map.of("x1", 0L))
-                .failedSamples(failed)
+                .failures("skip", failed)
                 .rowCounts(Map.of("summary", 1L))
                 .environment("0.1.0", "4.0.1", "17.0.9", "local[2]")
                 .timings(Map.of("sampling", 120L, "total", 2345L), Map.of("total", 4000L))
