@@ -6,8 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The table enum and the in-memory rows: names, keys, study-specific schemas, and rows checked as added. */
@@ -54,6 +61,23 @@ class ResultTableTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ResultTable.samplesColumns(List.of("X1", "x1"), List.of("y")));
         assertTrue(e.getMessage().contains("'x1' twice"), e.getMessage());
+    }
+
+    @Test
+    void formatsMd_tableOfTables_isTheEnum() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "FORMATS.md"));
+        Matcher row = Pattern.compile("\\n\\| `([a-z_]+)` \\| ([^|]+) \\| ([^|]+) \\|")
+                .matcher(doc.substring(doc.indexOf("### Tables")));
+        List<String> names = new ArrayList<>();
+        while (row.find()) {
+            ResultTable t = ResultTable.named(row.group(1));
+            assertTrue(t != null, "FORMATS.md lists an unknown table " + row.group(1));
+            names.add(t.tableName());
+            if (t.fixed()) {
+                assertEquals(String.join(", ", t.columns().names()), row.group(3).strip(), t.tableName());
+            }
+        }
+        assertEquals(Arrays.stream(ResultTable.values()).map(ResultTable::tableName).toList(), names);
     }
 
     @Test
