@@ -234,7 +234,7 @@ public final class TableReader {
     private static Table readParquet(Path file, String source, SparkSession spark) {
         Dataset<Row> df;
         try {
-            df = spark.read().parquet(file.toString());
+            df = spark.read().parquet(file.toString().replaceAll("[\\\\{}\\[\\]*?]", "\\\\$0")); // a path, not a glob
         } catch (RuntimeException e) {
             throw new BadInputException(source + ": cannot be read as Parquet: " + firstLine(e.getMessage()), e);
         }

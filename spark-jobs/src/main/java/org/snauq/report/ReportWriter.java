@@ -2,8 +2,11 @@ package org.snauq.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.snauq.results.ResultTable;
 import org.snauq.results.ResultsOutput;
 import org.snauq.results.RunManifest;
+import org.snauq.results.RunTables;
 
 /**
  * {@code report.html} of a run (DESIGN.md section 4), beside its manifest in {@code <output>/_runs/run_id=<ID>/}.
@@ -20,6 +23,38 @@ public final class ReportWriter {
     /** The report page of a run, as HTML text. */
     public static String render(RunData run) {
         return ReportPage.render(run);
+    }
+
+    /**
+     * Renders a small made-up page in a low-priority daemon thread, so that rendering's classes (XChart,
+     * VectorGraphics2D, fonts) are loaded and its code compiled while the executors sample: on a cluster the driver
+     * is idle then, and the run's own report, rendered after its tables, starts warm. Best effort.
+     */
+    public static void warmUp() {
+        Thread t = new Thread(() -> {
+            try {
+                render(warmUpRun());
+            } catch (RuntimeException e) {
+                // the run's own rendering will report a real problem
+            }
+        }, "sna-report-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    /** A run of one output with a few rows in every table a sampling run has. */
+    static RunData warmUpRun() {
+        RunTables t = new RunTables();
+        t.table(ResultTable.SUMMARY).add("y", "sampling", 4L, 1.0, 1.0, 1.0, 0.0, -1.2, 0.0, 2.0, 0.0, 2.0);
+        t.table(ResultTable.QUANTILES).add("y", "sampling", 0.5, 1.0, 0.5, 1.5, 0.0);
+        t.table(ResultTable.HISTOGRAM).add("y", 0, 0.0, 1.0, 2L).add("y", 1, 1.0, 2.0, 2L);
+        t.table(ResultTable.EXCEEDANCE).add("y", 1.5, 0.25, 0.05, 0.7);
+        t.table(ResultTable.SOBOL).add("y", "x", "saltelli", 0.5, 0.4, 0.6, 0.6, 0.5, 0.7);
+        t.table(ResultTable.CONVERGENCE_MOMENTS).add("y", 2L, 1.0, 0.0, 2.0).add("y", 4L, 1.0, 0.5, 1.5);
+        t.table(ResultTable.CONVERGENCE_SOBOL).add("y", "x", 2L, 0.4, 0.5).add("y", "x", 4L, 0.5, 0.6);
+        return RunData.of("warm-up", RunManifest.builder("warm-up", "warm-up", RunManifest.Kind.SAMPLING,
+                Instant.EPOCH).build(), t);
     }
 
     /** The page as the bytes of {@value #FILE}. */

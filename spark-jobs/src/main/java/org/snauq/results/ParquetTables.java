@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -61,7 +60,7 @@ public final class ParquetTables {
         MessageType type = parquetSchema(schema);
         SimpleGroupFactory groups = new SimpleGroupFactory(type);
         try (ParquetWriter<Group> out = ExampleParquetWriter.builder(file)
-                .withConf(CONF)
+                .withConf(new PlainParquetConfiguration()) // parquet's defaults, no Hadoop XML to parse
                 .withType(type)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withWriteMode(ParquetFileWriter.Mode.CREATE)
@@ -114,9 +113,7 @@ public final class ParquetTables {
         }
     }
 
-    /** Hadoop settings of the writer: defaults, loaded once (every {@code new Configuration()} parses XML). */
-    private static final Configuration CONF = new Configuration();
-    /** Reader settings without a Hadoop {@code Configuration} (the default would parse one per file). */
+    /** Reader settings without a Hadoop {@code Configuration} (the default parses one per file). */
     private static final ParquetReadOptions READ_OPTIONS = ParquetReadOptions.builder(new PlainParquetConfiguration())
             .build();
 

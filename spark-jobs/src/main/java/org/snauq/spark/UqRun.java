@@ -82,6 +82,7 @@ public final class UqRun {
         log.info(String.format(Locale.ROOT, "sampling started: %s design, %d rows x %d evaluations, %d blocks of %d,"
                         + " %d partitions on %s", plan.design(), plan.rows(), plan.evaluationsPerRow(), plan.blocks(),
                 plan.blockSize(), slices, spark.sparkContext().master()));
+        ReportWriter.warmUp(); // while the executors sample
         AnalyticResult analytic = spec.analytic() && model.outputs().size() == 1
                 ? Analytic.of(model, study.inputs()) : null;
         RunResults results = BlockJobs.propagate(spark, plan, shipped, stats, slices, log, analytic);

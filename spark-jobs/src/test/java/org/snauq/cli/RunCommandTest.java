@@ -298,6 +298,25 @@ class RunCommandTest {
     }
 
     @Test
+    void generate_outputNamesWithGlobCharacters_eachReadBackAlone() throws IOException {
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        rows.put("hab.parquet", 30);
+        rows.put("h?b.parquet", 20);
+        rows.put("h[a]b.parquet", 12);
+        rows.put("h{a,b}b.parquet", 7);
+        for (Map.Entry<String, Integer> e : rows.entrySet()) {
+            SnaRun.Result r = SnaRun.sna("generate", "--function", "ishigami", "--inputs",
+                    SnaRun.ROOT.resolve("conf/studies/ishigami-sobol.yaml").toString(), "--n", e.getValue().toString(),
+                    "--output", dir.resolve("glob").resolve(e.getKey()).toString());
+            assertEquals(0, r.exit(), r.err());
+        }
+        for (Map.Entry<String, Integer> e : rows.entrySet()) { // what sna train --data reads
+            assertEquals(e.getValue(), org.snauq.models.TableReader.read(dir.resolve("glob").resolve(e.getKey()),
+                    RunCommandTest::spark).rows(), e.getKey());
+        }
+    }
+
+    @Test
     void run_manifest_recordsStudyModelAndCounts() throws Exception {
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(shippedRun.resolve("manifest.json")
                 .toFile());

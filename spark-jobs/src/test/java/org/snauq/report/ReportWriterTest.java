@@ -154,6 +154,12 @@ class ReportWriterTest {
     }
 
     @Test
+    void warmUpRun_rendersEveryChartOfASamplingRun() {
+        String page = ReportWriter.render(ReportWriter.warmUpRun()); // what the warm-up thread renders
+        assertEquals(6, page.split("<figure id=").length - 1, "histogram, CDF, exceedance, Sobol', both convergences");
+    }
+
+    @Test
     void write_smallRun_chartsAreInlineSvgOfBoundedSize() {
         Matcher svg = Pattern.compile("<figure id=\"([^\"]+)\"><svg (.*?)</svg>", Pattern.DOTALL).matcher(html);
         int charts = 0;
