@@ -1,6 +1,7 @@
 package org.snauq.results;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +16,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.hadoop.security.AccessControlException;
+import org.snauq.study.Study;
 
 /**
  * An output folder holding runs in the results layout ({@link Layout}): stage and commit a run, recover what
@@ -27,11 +30,9 @@ public final class ResultsOutput {
     /** Lock folders released and untouched this long are deleted by recovery (no commit pauses for a day). */
     static final long LOCK_PRUNE_MS = 86_400_000L;
 
-    private final String output;
     private final Store store;
 
-    private ResultsOutput(String output, Store store) {
-        this.output = output;
+    ResultsOutput(Store store) {
         this.store = store;
     }
 
@@ -43,13 +44,12 @@ public final class ResultsOutput {
         if (output.isEmpty()) {
             throw new OutputException("the output folder must not be empty");
         }
-        FileSystem fs = org.snauq.study.Study.isUri(output) ? new Path(output).getFileSystem(conf) : FileSystem.get(conf);
+        FileSystem fs = Study.isUri(output) ? new Path(output).getFileSystem(conf) : FileSystem.get(conf);
         if (fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem) {
-            java.nio.file.Path local = org.snauq.study.Study.isUri(output)
-                    ? java.nio.file.Path.of(new Path(output).toUri()) : java.nio.file.Path.of(output);
-            return new ResultsOutput(output, new LocalStore(local));
+            return new ResultsOutput(new LocalStore(Study.isUri(output) ? java.nio.file.Path.of(new Path(output).toUri())
+                    : java.nio.file.Path.of(output)));
         }
-        return new ResultsOutput(output, new HadoopStore(fs, new Path(output), conf));
+        return new ResultsOutput(new HadoopStore(fs, new Path(output), conf));
     }
 
     Store store() {
@@ -71,9 +71,21 @@ public final class ResultsOutput {
         return store.describe(Layout.artefacts(runId));
     }
 
-    /** Starts writing run {@code runId} of {@code study}. */
+    /**
+     * Starts writing run {@code runId} of {@code study}.
+     *
+     * @throws OutputException when the output may not be written
+     */
     public StagedRun stage(String study, String runId) throws IOException {
-        return StagedRun.begin(this, study, runId);
+        try {
+            return StagedRun.begin(this, study, runId);
+        } catch (AccessDeniedException | AccessControlException e) {
+            throw notWritable(e);
+        }
+    }
+
+    private OutputException notWritable(IOException e) {
+        return new OutputException(describe() + ": cannot write (" + e.getClass().getSimpleName() + ")", e);
     }
 
     // ---- recovery
@@ -91,8 +103,18 @@ public final class ResultsOutput {
      * marked (the latest marked one per run ID; older ones are deleted) and deleted otherwise; table partitions
      * of a run ID that has neither a catalogue row nor a staging folder are deleted; lock folders released a day
      * ago are deleted. Folders of live owners, and run IDs whose lock a live owner holds, are left alone.
+     *
+     * @throws OutputException when the output may not be written
      */
     public Recovery recover() throws IOException {
+        try {
+            return recoverOrFail();
+        } catch (AccessDeniedException | AccessControlException e) {
+            throw notWritable(e);
+        }
+    }
+
+    private Recovery recoverOrFail() throws IOException {
         List<String> rolled = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
         Map<String, List<String>> marked = new HashMap<>();

@@ -1,7 +1,6 @@
 package org.snauq.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -67,10 +66,15 @@ class DriverKillTest {
 
         assertEquals(manifest, out.manifest("same"), "the previous run is still the complete one");
         assertEquals(tables, out.tables(manifest), "with its tables unchanged");
-        ResultsOutput.Recovery recovered = out.recover();
-        assertEquals(1, recovered.deleted().size(), "the killed run's staging folder: " + recovered);
-        assertTrue(recovered.rolledForward().isEmpty() && recovered.orphansRemoved().isEmpty(), recovered.toString());
-        assertEquals(before, snapshot(output), "recovery leaves the output as the previous run left it");
+        SnaRun.Result listed = SnaRun.sna("runs", output.toString());
+        assertTrue(listed.out().contains("crashed (sna runs --repair or the next run finishes it)"), listed.out());
+
+        SnaRun.Result next = SnaRun.sna("run", study.toString(), "--output", output.toString(), "--run-id", "next");
+        assertEquals(0, next.exit(), next.err());
+        assertTrue(next.err().contains("output recovered: rolled forward [], deleted stagings [same-"), next.err());
+        assertEquals(manifest, out.manifest("same"), "the next run recovers around the previous one");
+        List<String> after = snapshot(output).stream().filter(f -> !f.contains("run_id=next/")).toList();
+        assertEquals(before, after, "nothing of the killed run is left");
     }
 
     /** Whether a staging folder holds the samples being written. */

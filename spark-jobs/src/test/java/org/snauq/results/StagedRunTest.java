@@ -211,6 +211,22 @@ class StagedRunTest {
                 StandardCharsets.UTF_8), out.manifest("r1").toJson());
     }
 
+    @Test
+    void stage_fileSystemRefusesWrites_oneLineNamingTheOutput() throws IOException {
+        org.apache.hadoop.fs.RawLocalFileSystem denying = new org.apache.hadoop.fs.RawLocalFileSystem() {
+            @Override
+            public boolean mkdirs(org.apache.hadoop.fs.Path p) throws IOException {
+                throw new org.apache.hadoop.security.AccessControlException("Permission denied: user=sna");
+            }
+        };
+        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+        denying.initialize(java.net.URI.create("file:///"), conf);
+        ResultsOutput out = new ResultsOutput(new HadoopStore(denying,
+                new org.apache.hadoop.fs.Path(dir.resolve("denied").toUri()), conf));
+        OutputException e = assertThrows(OutputException.class, () -> out.stage(TestRuns.STUDY, "r"));
+        assertEquals(out.describe() + ": cannot write (AccessControlException)", e.getMessage());
+    }
+
     /** An owner whose process has ended (a process of this test, waited for). */
     static Owner deadOwner() throws IOException, InterruptedException {
         Process p = new ProcessBuilder("true").start();
