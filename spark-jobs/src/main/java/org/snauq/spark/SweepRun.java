@@ -16,6 +16,7 @@ import org.snauq.engine.SamplePlan;
 import org.snauq.engine.SweepKernel;
 import org.snauq.models.LoadedModel;
 import org.snauq.models.UqModel;
+import org.snauq.report.ReportWriter;
 import org.snauq.results.Methods;
 import org.snauq.results.ResultTable;
 import org.snauq.results.ResultsOutput;
@@ -61,6 +62,7 @@ public final class SweepRun {
         log.info(String.format(Locale.ROOT, "sweep started: %d designs x %d samples (%s) = %d queries, %d partitions"
                         + " on %s", designs, study.sampling().n(), study.sampling().design(),
                 designs * study.sampling().n(), slices, spark.sparkContext().master()));
+        ReportWriter.warmUp(); // while the executors sweep
         List<Integer> ids = IntStream.range(0, designs).boxed().toList();
         List<SweepKernel.DesignStats> stats = new ArrayList<>(UqRun.withProgress(spark, log, "sweep", designs,
                 slices, () -> jsc.parallelize(ids, slices).mapPartitions(it -> {
