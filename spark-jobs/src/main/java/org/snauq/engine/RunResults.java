@@ -1,12 +1,10 @@
 package org.snauq.engine;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.snauq.results.ResultTables;
+import org.snauq.results.Methods;
+import org.snauq.results.ResultTable;
+import org.snauq.results.RunTables;
 import org.snauq.stats.ConfidenceInterval;
 import org.snauq.stats.ExceedanceAccumulator;
 import org.snauq.stats.HistogramAccumulator;
@@ -35,7 +33,7 @@ import org.snauq.study.BadInputException;
  */
 public final class RunResults {
 
-    private final Map<String, List<Row>> tables = new LinkedHashMap<>();
+    private final RunTables tables = new RunTables();
 
     /** Samples outside the model's domain, per input (study order). */
     public final long[] outside;
@@ -63,9 +61,7 @@ public final class RunResults {
                       List<BlockStats> blocks, AnalyticResult analytic) {
         this.outputs = List.copyOf(outputs);
         this.inputs = List.copyOf(inputs);
-        for (String t : ResultTables.ALWAYS) {
-            tables.put(t, new ArrayList<>());
-        }
+        ResultTable.SAMPLING_RUN.forEach(tables::table);
         int dim = inputs.size();
         outside = new long[dim];
         farthest = new double[dim];
@@ -129,10 +125,10 @@ public final class RunResults {
         if (spec.moments()) {
             ConfidenceInterval ci = groups > 1 ? MomentsAccumulator.meanInterval(groupMoments, confidence)
                     : m.meanInterval(confidence);
-            add(ResultTables.SUMMARY, output, ResultTables.SAMPLING, m.count(), m.mean(), m.variance(), m.std(),
+            add(ResultTable.SUMMARY, output, Methods.SAMPLING, m.count(), m.mean(), m.variance(), m.std(),
                     m.skewness(), m.excessKurtosis(), m.min(), m.max(), ci.low(), ci.high());
             if (analytic != null) {
-                add(ResultTables.SUMMARY, output, ResultTables.ANALYTIC, null, analytic.mean(), analytic.variance(),
+                add(ResultTable.SUMMARY, output, Methods.ANALYTIC, null, analytic.mean(), analytic.variance(),
                         Math.sqrt(analytic.variance()), null, null, null, null, null, null);
             }
         }
@@ -142,7 +138,7 @@ public final class RunResults {
             QuantileAccumulator q = Mergeable.foldInOrder(blocks.stream().map(b -> b.quantiles[k]).toList());
             double[] v = q.quantiles(p);
             for (int i = 0; i < p.length; i++) {
-                add(ResultTables.QUANTILES, output, ResultTables.SAMPLING, p[i], v[i], q.normalizedRankError());
+                add(ResultTable.QUANTILES, output, Methods.SAMPLING, p[i], v[i], null, null, q.normalizedRankError());
             }
         }
 
@@ -150,7 +146,7 @@ public final class RunResults {
             ExceedanceAccumulator e = Mergeable.foldInOrder(blocks.stream().map(b -> b.exceedance[k]).toList());
             for (int j = 0; j < e.size(); j++) {
                 ConfidenceInterval ci = e.probability(j, confidence);
-                add(ResultTables.EXCEEDANCE, output, e.threshold(j), ci.estimate(), ci.low(), ci.high());
+                add(ResultTable.EXCEEDANCE, output, e.threshold(j), ci.estimate(), ci.low(), ci.high());
             }
         }
 
@@ -160,22 +156,22 @@ public final class RunResults {
             for (int j = 0; j < dim; j++) {
                 ConfidenceInterval s1 = est.firstOrder().get(j);
                 ConfidenceInterval st = est.total().get(j);
-                add(ResultTables.SOBOL, output, inputs.get(j), ResultTables.SALTELLI, s1.estimate(), s1.low(),
+                add(ResultTable.SOBOL, output, inputs.get(j), Methods.SALTELLI, s1.estimate(), s1.low(),
                         s1.high(), st.estimate(), st.low(), st.high());
             }
         }
         if (analytic != null && spec.sobol()) {
             for (int j = 0; j < dim; j++) {
-                add(ResultTables.SOBOL, output, inputs.get(j), ResultTables.ANALYTIC, analytic.s1()[j], null, null,
+                add(ResultTable.SOBOL, output, inputs.get(j), Methods.ANALYTIC, analytic.s1()[j], null, null,
                         analytic.st()[j], null, null);
             }
         }
-        convergence(k, plan, blocks);
+        convergence(k, plan, blocks, confidence);
     }
 
-    private void convergence(int k, SamplePlan plan, List<BlockStats> blocks) {
+    private void convergence(int k, SamplePlan plan, List<BlockStats> blocks, double confidence) {
         for (BlockStats.Prefix p : blocks.get(0).prefixes) {
-            convergenceRows(k, p.rows(), p.moments()[k], p.sobol() == null ? null : p.sobol()[k]);
+            convergenceRows(k, p.rows(), p.moments()[k], p.sobol() == null ? null : p.sobol()[k], confidence);
         }
         long n = plan.rows();
         MomentsAccumulator m = null;
@@ -189,19 +185,19 @@ public final class RunResults {
             rows += plan.blockRows(b.block);
             boolean powerOfTwo = Long.bitCount(rows) == 1 && rows >= BlockStats.MIN_PREFIX;
             if (powerOfTwo || rows == n) {
-                convergenceRows(k, rows, m, s);
+                convergenceRows(k, rows, m, s, confidence);
             }
         }
     }
 
-    private void convergenceRows(int k, long n, MomentsAccumulator m, SobolAccumulator s) {
+    private void convergenceRows(int k, long n, MomentsAccumulator m, SobolAccumulator s, double confidence) {
         String output = outputs.get(k);
-        if (s == null) {
-            add(ResultTables.CONVERGENCE, output, n, m.mean(), null, null, null);
-            return;
-        }
-        for (int j = 0; j < inputs.size(); j++) {
-            add(ResultTables.CONVERGENCE, output, n, m.mean(), inputs.get(j), s.firstOrder(j), s.total(j));
+        ConfidenceInterval ci = m.meanInterval(confidence);
+        add(ResultTable.CONVERGENCE_MOMENTS, output, n, m.mean(), ci.low(), ci.high());
+        if (s != null) {
+            for (int j = 0; j < inputs.size(); j++) {
+                add(ResultTable.CONVERGENCE_SOBOL, output, inputs.get(j), n, s.firstOrder(j), s.total(j));
+            }
         }
     }
 
@@ -218,23 +214,23 @@ public final class RunResults {
     /** Adds the histogram rows of output k (pass 2). */
     public void histogram(int k, HistogramAccumulator h) {
         for (int b = 0; b < h.bins(); b++) {
-            add(ResultTables.HISTOGRAM, outputs.get(k), b, h.lower(b), h.upper(b), h.count(b));
+            add(ResultTable.HISTOGRAM, outputs.get(k), b, h.lower(b), h.upper(b), h.count(b));
         }
     }
 
     /** Adds the histogram rows of output k: bins [edges[b], edges[b + 1]) (the last closed) with counts[b]. */
     public void histogram(int k, double[] edges, long[] counts) {
         for (int b = 0; b < counts.length; b++) {
-            add(ResultTables.HISTOGRAM, outputs.get(k), b, edges[b], edges[b + 1], counts[b]);
+            add(ResultTable.HISTOGRAM, outputs.get(k), b, edges[b], edges[b + 1], counts[b]);
         }
     }
 
-    private void add(String table, Object... values) {
-        tables.get(table).add(RowFactory.create(values));
+    private void add(ResultTable table, Object... values) {
+        tables.table(table).add(values);
     }
 
-    /** Rows per table, in writing order. */
-    public Map<String, List<Row>> tables() {
+    /** The result tables, in writing order. */
+    public RunTables tables() {
         return tables;
     }
 }

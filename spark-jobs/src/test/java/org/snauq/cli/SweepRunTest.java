@@ -52,14 +52,16 @@ class SweepRunTest {
             window: {y: {min: -1, max: 1}}
             """;
 
-    private List<Row> designs(String run) {
-        return SparkTests.session().read().parquet(run + "/designs").orderBy("design").collectAsList();
+    private List<Row> designs(String runId) {
+        return SparkTests.session().read().parquet(Published.table(dir.resolve("out"), "designs", runId).toString())
+                .drop("study", "run_id").orderBy("design").collectAsList();
     }
 
     @Test
     void run_toySweep_ranksByClosedFormWindowProbability() throws Exception {
-        String run = runStudy(study("toy", TOY, 0), "toy"); // the expression model's output is named y
-        List<Row> rows = designs(run);
+        String runId = runStudy(study("toy", TOY, 0), "toy"); // the expression model's output is named y
+        Path run = Published.runFolder(dir.resolve("out"), runId);
+        List<Row> rows = designs(runId);
         assertEquals(A.length, rows.size());
         NormalDistribution phi = new NormalDistribution();
         double[] exact = new double[A.length];
@@ -79,12 +81,13 @@ class SweepRunTest {
         for (int j = 0; j < A.length; j++) {
             assertEquals(expectedRank[j], rows.get(j).getLong(rows.get(j).fieldIndex("rank")), "rank of a = " + A[j]);
         }
-        assertTrue(Files.exists(Path.of(run, "manifest.json")));
-        assertTrue(Files.readString(Path.of(run, "report.html")).contains("Best design: #1 (a = 0"),
+        assertTrue(Files.exists(run.resolve("manifest.json")));
+        assertTrue(Files.readString(run.resolve("report.html")).contains("Best design: #1 (a = 0"),
                 "the report names the best design");
-        String html = Files.readString(Path.of(run, "report.html"));
+        String html = Files.readString(run.resolve("report.html"));
         assertTrue(html.contains("id=\"design-map\""), "the report has the design map"); // its data: report tests
-        Row best = SparkTests.session().read().parquet(run + "/summary").collectAsList().get(0);
+        Row best = SparkTests.session().read().parquet(Published.table(dir.resolve("out"), "summary", runId).toString())
+                .collectAsList().get(0);
         assertEquals("best-design", best.getAs("method"));
         assertEquals(0.0, (double) best.getAs("mean"), MEAN_TOL, "summary is the best design's (a = 0)");
     }
@@ -188,6 +191,7 @@ class SweepRunTest {
         SnaRun.Result r = SnaRun.sna("run", study.toString(), "--output", dir.resolve("out").toString(),
                 "--run-id", id);
         assertEquals(0, r.exit(), r.err());
-        return r.out().strip();
+        assertEquals(Published.runFolder(dir.resolve("out"), id).toString(), r.out().strip());
+        return id;
     }
 }
