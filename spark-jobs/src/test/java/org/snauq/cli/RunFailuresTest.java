@@ -55,11 +55,11 @@ class RunFailuresTest {
         SnaRun.Result r = SnaRun.sna("run", study.toString(), "--output", dir.resolve("out").toString(), "--run-id",
                 id);
         assertEquals(0, r.exit(), r.err());
-        return dir.resolve("out/run_id=" + id);
+        return dir.resolve("out");
     }
 
-    private static List<Row> rows(Path run, String table) {
-        return SparkTests.session().read().parquet(run.resolve(table).toString()).collectAsList();
+    private static List<Row> rows(Path output, String id, String table) {
+        return SparkTests.session().read().parquet(Published.table(output, table, id).toString()).collectAsList();
     }
 
     /** x1 of the design's first rows, recomputed from sna-core's design and inverse CDF. */
@@ -97,17 +97,30 @@ class RunFailuresTest {
     @ParameterizedTest(name = "histogram: {0}")
     @ValueSource(strings = {"true", "false"})
     void run_skipPolicy_everyTableFromTheKeptSamplesOnly(String histogram) throws IOException {
-        Path run = runStudy("skip", histogram, "skip" + histogram);
-        List<Row> samples = rows(run, "samples");
+        String id = "skip" + histogram;
+        Path run = runStudy("skip", histogram, id);
+        List<Row> samples = rows(run, id, "samples");
         long kept = samples.size();
         assertTrue(kept > 1000 && kept < 2000, "about half of 3000 samples kept, got " + kept);
         for (Row s : samples) {
             assertTrue(s.<Double>getAs("x1") >= 0, "only samples with a finite y are kept");
         }
-        String manifest = Files.readString(run.resolve("manifest.json"));
-        assertTrue(manifest.contains("\"failed_samples\" : " + (3000 - kept)), manifest);
+        // one block of 3000 rows: its first 1000 failed samples (BlockStats.MAX_RECORDED) are listed, in index order
+        java.util.Set<Long> keptIndices = samples.stream().map(s -> s.<Long>getAs("sample_index"))
+                .collect(Collectors.toSet());
+        List<Long> failedIndices = java.util.stream.LongStream.range(0, 3000).filter(i -> !keptIndices.contains(i))
+                .boxed().limit(1000).toList();
+        List<Row> failures = rows(run, id, "failures");
+        assertEquals(failedIndices, failures.stream().map(f -> f.<Long>getAs("sample_index")).sorted().toList());
+        for (Row f : failures) {
+            assertTrue(f.<Double>getAs("x1") < 0, "a failure is a sample with x1 < 0");
+            assertEquals("y", f.getAs("output"));
+            assertEquals("model output y is NaN", f.getAs("reason"));
+        }
+        String manifest = Files.readString(Published.runFolder(run, id).resolve("manifest.json"));
+        assertTrue(manifest.matches("(?s).*\"failed_samples\"\\s*:\\s*" + (3000 - kept) + "\\b.*"), manifest);
 
-        Map<String, Row> summary = rows(run, "summary").stream()
+        Map<String, Row> summary = rows(run, id, "summary").stream()
                 .collect(Collectors.toMap(r -> r.<String>getAs("output"), r -> r));
         for (String out : List.of("y", "z")) {
             double[] v = samples.stream().mapToDouble(s -> s.<Double>getAs(out)).sorted().toArray();
@@ -120,16 +133,16 @@ class RunFailuresTest {
             assertTrue(Double.isFinite(s.<Double>getAs("variance")), out);
 
             double above = java.util.Arrays.stream(v).filter(x -> x > 1.0).count() / (double) v.length;
-            Row e = rows(run, "exceedance").stream().filter(r -> out.equals(r.getAs("output"))).findFirst()
+            Row e = rows(run, id, "exceedance").stream().filter(r -> out.equals(r.getAs("output"))).findFirst()
                     .orElseThrow();
             assertEquals(above, e.<Double>getAs("probability"), SUM_TOL, out + ": P(" + out + " > 1)");
 
-            Row q = rows(run, "quantiles").stream().filter(r -> out.equals(r.getAs("output"))).findFirst()
+            Row q = rows(run, id, "quantiles").stream().filter(r -> out.equals(r.getAs("output"))).findFirst()
                     .orElseThrow();
             double median = q.getAs("value");
             assertTrue(median >= v[(v.length - 1) / 2] && median <= v[v.length / 2], out + ": exact median");
 
-            List<Row> hist = rows(run, "histogram").stream().filter(r -> out.equals(r.getAs("output"))).toList();
+            List<Row> hist = rows(run, id, "histogram").stream().filter(r -> out.equals(r.getAs("output"))).toList();
             if (histogram.equals("true")) {
                 assertEquals(kept, hist.stream().mapToLong(h -> h.<Long>getAs("count")).sum(), out);
             } else {
