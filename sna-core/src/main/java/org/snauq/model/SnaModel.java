@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.snauq.basis.BSplineBasis;
+import org.snauq.dist.Distributions;
 import org.snauq.dist.InputSpec;
 
 /**
@@ -23,6 +24,12 @@ import org.snauq.dist.InputSpec;
  * arrays and allocates nothing.
  */
 public final class SnaModel {
+
+    /**
+     * Largest B-spline degree: the evaluation tables hold (p + 1) doubles per stored one and derivatives need
+     * (p + 1)^2 scratch, so this bounds the memory a small file can demand; the library's fits use p <= 15.
+     */
+    public static final int MAX_DEGREE = 64;
 
     private final String[] names;
     private final BSplineBasis[] bases;
@@ -57,7 +64,15 @@ public final class SnaModel {
         return of(names, bases, lambda, factors, output, Map.of(), List.of());
     }
 
-    /** As {@link #of(List, List, double[], double[][], String)}, with provenance and input distributions. */
+    /**
+     * As {@link #of(List, List, double[], double[][], String)}, with provenance and input distributions.
+     *
+     * <p>Checks everything a model file must satisfy, with messages that name the header field: names by
+     * {@link ModelNames#IDENTIFIER} and distinct, degree at most {@link #MAX_DEGREE}, every weight and factor
+     * entry finite, and each stored input law valid (known family, valid parameters) for a distinct coordinate.
+     *
+     * @throws IllegalArgumentException if a part breaks one of these rules
+     */
     public static SnaModel of(List<String> names, List<BSplineBasis> bases, double[] lambda, double[][] factors,
                               String output, Map<String, Object> provenance, List<InputSpec> inputs) {
         int dim = names.size();
@@ -68,13 +83,24 @@ public final class SnaModel {
             throw new IllegalArgumentException("coordinates: " + dim + " names but " + bases.size() + " bases and "
                     + factors.length + " factors");
         }
-        if (new java.util.HashSet<>(names).size() != dim) {
-            throw new IllegalArgumentException("coordinate names must be distinct, got " + names);
+        for (int d = 0; d < dim; d++) {
+            ModelNames.check("coordinates[" + d + "].name", names.get(d));
+            if (names.indexOf(names.get(d)) != d) {
+                throw new IllegalArgumentException("coordinates[" + d + "].name repeats an earlier coordinate, got '"
+                        + names.get(d) + "'");
+            }
+            int p = bases.get(d).degree();
+            if (p > MAX_DEGREE) {
+                throw new IllegalArgumentException("coordinates[" + d + "].degree must be <= " + MAX_DEGREE
+                        + ", got " + p);
+            }
         }
+        ModelNames.check("output", output);
         int rank = lambda.length;
         if (rank < 1) {
             throw new IllegalArgumentException("rank must be >= 1, got " + rank);
         }
+        checkFinite(lambda, "lambda");
         double[][] w = new double[dim][];
         for (int d = 0; d < dim; d++) {
             int expected = bases.get(d).count() * rank;
@@ -82,14 +108,57 @@ public final class SnaModel {
                 throw new IllegalArgumentException("factor of " + names.get(d) + " must have n * rank = " + expected
                         + " entries, got " + factors[d].length);
             }
+            checkFinite(factors[d], "factor of " + names.get(d));
             w[d] = factors[d].clone();
         }
-        for (String n : names) {
-            Objects.requireNonNull(n, "coordinate name");
-        }
         return new SnaModel(names.toArray(String[]::new), bases.toArray(BSplineBasis[]::new), lambda.clone(), w,
-                Objects.requireNonNull(output, "output"),
-                Collections.unmodifiableMap(new LinkedHashMap<>(provenance)), List.copyOf(inputs));
+                output, Collections.unmodifiableMap(new LinkedHashMap<>(provenance)), checkInputs(names, inputs));
+    }
+
+    private static void checkFinite(double[] v, String what) {
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) {
+                throw new IllegalArgumentException(what + "[" + i + "] must be finite, got " + v[i]);
+            }
+        }
+    }
+
+    /**
+     * Stored input laws by the study's rules (DESIGN.md section 3): each names a distinct coordinate (a subset is
+     * fine: a sweep's design inputs have no law), has a known family and valid parameters.
+     */
+    private static List<InputSpec> checkInputs(List<String> names, List<InputSpec> inputs) {
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            InputSpec in = inputs.get(i);
+            String where = "inputs[" + i + "]";
+            if (!names.contains(in.name())) {
+                throw new IllegalArgumentException(where + ".name must be one of the coordinates " + names + ", got "
+                        + ModelNames.quote(in.name()));
+            }
+            if (seen.contains(in.name())) {
+                throw new IllegalArgumentException(where + ".name repeats an earlier input, got '" + in.name() + "'");
+            }
+            seen.add(in.name());
+            if (!Distributions.families().contains(in.dist())) {
+                throw new IllegalArgumentException(where + ".dist must be one of "
+                        + String.join(", ", Distributions.families()) + ", got " + ModelNames.quote(in.dist()));
+            }
+            List<String> expected = Distributions.parameters(in.dist());
+            for (String key : in.parameters().keySet()) {
+                if (!expected.contains(key)) {
+                    throw new IllegalArgumentException(where + ".parameters has unknown key " + ModelNames.quote(key)
+                            + " for " + in.dist() + "; expected: " + String.join(", ", expected));
+                }
+            }
+            try {
+                Distributions.of(in);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ".parameters (" + in.name() + ", " + in.dist() + "): "
+                        + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(inputs);
     }
 
     /** The same model with new provenance entries (replacing the old ones). */
@@ -100,12 +169,13 @@ public final class SnaModel {
 
     /** The same model with input distributions attached (stored in the model file). */
     public SnaModel withInputs(List<InputSpec> newInputs) {
-        return new SnaModel(names, bases, lambda, w, output, provenance, List.copyOf(newInputs));
+        return new SnaModel(names, bases, lambda, w, output, provenance, checkInputs(names(), newInputs));
     }
 
     /** The same model with another output name. */
     public SnaModel withOutput(String newOutput) {
-        return new SnaModel(names, bases, lambda, w, Objects.requireNonNull(newOutput), provenance, inputs);
+        ModelNames.check("output", newOutput);
+        return new SnaModel(names, bases, lambda, w, newOutput, provenance, inputs);
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.snauq.model;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,9 +11,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +31,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32C;
 import org.snauq.basis.BSplineBasis;
 import org.snauq.basis.KnotVector;
+import org.snauq.dist.Distributions;
 import org.snauq.dist.InputSpec;
 
 /**
@@ -74,14 +79,19 @@ public final class SnaModelFile {
     /** Payload doubles start at a multiple of this offset, so the file can be memory-mapped as doubles. */
     private static final int PAYLOAD_ALIGNMENT = Double.BYTES;
 
+    /** The largest file read: one Java array holds it. */
+    static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
+
     private static final String PAYLOAD_LAYOUT =
             "float64 little-endian: lambda[rank], then for each coordinate in order its factor W[atoms x rank] row-major";
 
     // NaN and infinities are written as bare tokens (not strings) so provenance like "validationError": NaN
     // reads back as a Double.
+    // A repeated key in a header is an error, not silently resolved.
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private SnaModelFile() {
@@ -135,7 +145,23 @@ public final class SnaModelFile {
      * @throws IOException        if it cannot be read at all (missing, no permission)
      */
     public static SnaModel read(Path path) throws IOException, SnaFormatException {
-        return fromBytes(Files.readAllBytes(path), path.toString());
+        return fromBytes(readBounded(path), path.toString());
+    }
+
+    /**
+     * The bytes of a regular file of at most {@link #MAX_FILE_BYTES}: a FIFO or a device such as /dev/zero has no
+     * length to bound the read by, so it is refused rather than read until memory runs out.
+     */
+    private static byte[] readBounded(Path path) throws IOException, SnaFormatException {
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            throw new SnaFormatException(path + ": not a regular file (a folder, device or pipe), expected a .sna model file");
+        }
+        long size = Files.size(path);
+        if (size > MAX_FILE_BYTES) {
+            throw new SnaFormatException(path + ": " + size + " bytes, more than the " + MAX_FILE_BYTES
+                    + " a model file can have");
+        }
+        return Files.readAllBytes(path);
     }
 
     /** The file's bytes for a model. */
@@ -208,7 +234,10 @@ public final class SnaModelFile {
             i.put("name", in.name());
             i.put("dist", in.dist());
             ObjectNode params = i.putObject("parameters");
-            in.parameters().forEach(params::put);
+            // in the family's order, not the map's: a Map.of iterates differently from one JVM run to the next
+            for (String key : Distributions.parameters(in.dist())) {
+                params.put(key, in.parameter(key));
+            }
         }
         h.set("provenance", JSON.valueToTree(model.provenance()));
         ObjectNode payload = h.putObject("payload");
@@ -243,10 +272,14 @@ public final class SnaModelFile {
         }
         int headerLength = buf.getInt(HEADER_LENGTH_OFFSET);
         long doubles = buf.getLong(PAYLOAD_LENGTH_OFFSET);
-        if (headerLength < 0 || doubles < 0 || doubles > Integer.MAX_VALUE) {
+        if (headerLength < 0 || doubles < 0) {
             throw new SnaFormatException(source + ": corrupted preamble: header length " + headerLength
-                    + " (offset " + HEADER_LENGTH_OFFSET + ") or payload length " + doubles + " (offset "
-                    + PAYLOAD_LENGTH_OFFSET + ") is impossible");
+                    + " (offset " + HEADER_LENGTH_OFFSET + ") and payload length " + doubles + " (offset "
+                    + PAYLOAD_LENGTH_OFFSET + ") must be >= 0");
+        }
+        if (doubles > n / Double.BYTES) { // also keeps the arithmetic below far from overflow
+            throw new SnaFormatException(source + ": truncated at offset " + n + ": the preamble announces " + doubles
+                    + " doubles (offset " + PAYLOAD_LENGTH_OFFSET + "), more than the " + n + "-byte file can hold");
         }
         long payloadStart = PREAMBLE + (long) headerLength;
         long crcOffset = payloadStart + doubles * Double.BYTES;
@@ -266,15 +299,35 @@ public final class SnaModelFile {
             throw new SnaFormatException(String.format("%s: corrupted: the CRC-32C of bytes 0..%d is %08x but the "
                     + "checksum at offset %d is %08x", source, crcOffset - 1, (int) crc.getValue(), crcOffset, stored));
         }
-        JsonNode header;
-        try {
-            header = JSON.readTree(new String(bytes, PREAMBLE, headerLength, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            throw new SnaFormatException(source + ": header at offset " + PREAMBLE + " is not valid JSON: "
-                    + e.getOriginalMessage(), e);
-        }
+        JsonNode header = header(bytes, headerLength, source);
         buf.position((int) payloadStart);
         return model(header, buf, (int) doubles, source);
+    }
+
+    /** The header as one JSON object: valid UTF-8, no repeated keys, nothing but padding after it. */
+    private static JsonNode header(byte[] bytes, int headerLength, String source) throws SnaFormatException {
+        String at = source + ": header at offset " + PREAMBLE;
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, PREAMBLE, headerLength));
+        } catch (CharacterCodingException e) {
+            throw new SnaFormatException(at + " is not valid UTF-8", e);
+        }
+        try (JsonParser p = JSON.createParser(bytes, PREAMBLE, headerLength)) {
+            JsonNode header = JSON.readTree(p);
+            if (header == null || !header.isObject()) {
+                throw new SnaFormatException(at + " must be a JSON object, got "
+                        + (header == null ? "nothing" : header.getNodeType()));
+            }
+            if (p.nextToken() != null) {
+                throw new SnaFormatException(source + ": header: unexpected text after the JSON object at offset "
+                        + (PREAMBLE + p.currentTokenLocation().getByteOffset()));
+            }
+            return header;
+        } catch (JsonProcessingException e) {
+            throw new SnaFormatException(at + " is not valid JSON: " + ModelNames.oneLine(e.getOriginalMessage()), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // an in-memory parser does no I/O
+        }
     }
 
     private static void checkMagic(byte[] bytes, String source) throws SnaFormatException {
@@ -297,20 +350,65 @@ public final class SnaModelFile {
         return count == 0 ? "(none)" : s.toString();
     }
 
+    /**
+     * The model a header and its payload describe, every field validated: the checksum proves the bytes are those
+     * written, not that a writer (or a hand) put a valid model in them.
+     */
     private static SnaModel model(JsonNode h, ByteBuffer payload, int doubles, String source)
             throws SnaFormatException {
         Fields f = new Fields(source);
         String output = f.text(h, "output");
         int rank = f.integer(h, "rank");
+        if (rank < 1) {
+            throw f.error("rank must be >= 1, got " + rank);
+        }
         JsonNode coordsNode = f.array(h, "coordinates");
+        if (coordsNode.isEmpty()) {
+            throw f.error("coordinates must list at least one coordinate");
+        }
         List<String> names = new ArrayList<>();
         List<BSplineBasis> bases = new ArrayList<>();
+        long needed = rank;
         for (int d = 0; d < coordsNode.size(); d++) {
             String where = "coordinates[" + d + "]";
             JsonNode c = coordsNode.get(d);
             names.add(f.text(c, where, "name"));
-            bases.add(new BSplineBasis(knotVector(c, where, f)));
+            BSplineBasis basis = new BSplineBasis(knotVector(c, where, f));
+            bases.add(basis);
+            needed += (long) rank * basis.count(); // < 2^31 * 2^31 per term, checked below after each
+            if (needed > doubles) {
+                break;
+            }
         }
+        long announced = f.longInteger(f.object(h, "", "payload"), "payload", "doubles");
+        if (needed != doubles || announced != doubles) {
+            throw f.error("rank " + rank + " and the atoms per coordinate need " + (needed > doubles ? "more than " : "")
+                    + needed + " doubles, payload.doubles is " + announced + " and the preamble announces " + doubles);
+        }
+        List<InputSpec> inputs = inputs(h, f);
+        Map<String, Object> provenance = provenance(h, f);
+        int start = payload.position();
+        double[] lambda = new double[rank];
+        for (int r = 0; r < rank; r++) {
+            lambda[r] = f.finite(payload, start, "lambda[" + r + "]");
+        }
+        double[][] w = new double[bases.size()][];
+        for (int d = 0; d < w.length; d++) {
+            w[d] = new double[bases.get(d).count() * rank];
+            for (int i = 0; i < w[d].length; i++) {
+                w[d][i] = f.finite(payload, start, "W^" + d + "[" + i / rank + ", " + i % rank + "] (coordinate "
+                        + names.get(d) + ")");
+            }
+        }
+        assert !payload.hasRemaining() || payload.remaining() == CRC_BYTES;
+        try {
+            return SnaModel.of(names, bases, lambda, w, output, provenance, inputs);
+        } catch (IllegalArgumentException e) {
+            throw f.error(e.getMessage());
+        }
+    }
+
+    private static List<InputSpec> inputs(JsonNode h, Fields f) throws SnaFormatException {
         List<InputSpec> inputs = new ArrayList<>();
         JsonNode inputsNode = h.has("inputs") ? f.array(h, "inputs") : JSON.createArrayNode();
         for (int i = 0; i < inputsNode.size(); i++) {
@@ -327,60 +425,42 @@ public final class SnaModelFile {
             }
             inputs.add(new InputSpec(f.text(in, where, "name"), f.text(in, where, "dist"), p));
         }
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        if (h.has("provenance")) {
-            JsonNode prov = f.object(h, "", "provenance");
-            try {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> m = JSON.treeToValue(prov, LinkedHashMap.class);
-                provenance = m;
-            } catch (JsonProcessingException e) {
-                throw f.error("provenance cannot be read: " + e.getOriginalMessage());
-            }
+        return inputs;
+    }
+
+    private static Map<String, Object> provenance(JsonNode h, Fields f) throws SnaFormatException {
+        if (!h.has("provenance")) {
+            return Map.of();
         }
-        long announced = rank;
-        for (BSplineBasis b : bases) {
-            announced += (long) rank * b.count();
-        }
-        if (rank < 1 || announced != doubles) {
-            throw f.error("rank " + rank + " and the atoms per coordinate need " + announced
-                    + " doubles but the preamble announces " + doubles);
-        }
-        double[] lambda = new double[rank];
-        for (int r = 0; r < rank; r++) {
-            lambda[r] = payload.getDouble();
-        }
-        double[][] w = new double[bases.size()][];
-        for (int d = 0; d < w.length; d++) {
-            w[d] = new double[bases.get(d).count() * rank];
-            for (int i = 0; i < w[d].length; i++) {
-                w[d][i] = payload.getDouble();
-            }
-        }
-        assert !payload.hasRemaining() || payload.remaining() == CRC_BYTES;
+        JsonNode prov = f.object(h, "", "provenance");
         try {
-            return SnaModel.of(names, bases, lambda, w, output, provenance, inputs);
-        } catch (IllegalArgumentException e) {
-            throw f.error(e.getMessage());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = JSON.treeToValue(prov, LinkedHashMap.class);
+            return m;
+        } catch (JsonProcessingException e) {
+            throw f.error("provenance cannot be read: " + e.getOriginalMessage());
         }
     }
 
     /**
-     * The clamped knot vector of one coordinate. Uniform ones are rebuilt by the uniform factory (O(1) span
-     * search) when that reproduces the stored knots bit for bit, which it does for files this class wrote.
+     * The clamped knot vector of one coordinate: degree at most {@link SnaModel#MAX_DEGREE}, finite knots, each end
+     * repeated p + 1 times, interior breakpoints strictly increasing inside (lower, upper), and the fields
+     * {@code lower}, {@code upper}, {@code atoms} and {@code uniform} agreeing with them. Uniform ones are rebuilt
+     * by the uniform factory (O(1) span search), which reproduces the stored knots bit for bit for files this
+     * class wrote.
      */
     private static KnotVector knotVector(JsonNode c, String where, Fields f) throws SnaFormatException {
         int degree = f.integer(c, where, "degree");
+        if (degree < 1 || degree > SnaModel.MAX_DEGREE) {
+            throw f.error(where + ".degree must be in [1, " + SnaModel.MAX_DEGREE + "], got " + degree);
+        }
         JsonNode knotsNode = f.array(c, where, "knots");
         double[] knots = new double[knotsNode.size()];
         for (int i = 0; i < knots.length; i++) {
-            if (!knotsNode.get(i).isNumber()) {
-                throw f.error(where + ".knots[" + i + "] must be a number, got " + knotsNode.get(i));
-            }
-            knots[i] = knotsNode.get(i).doubleValue();
+            knots[i] = f.finite(knotsNode.get(i), where + ".knots[" + i + "]");
         }
         int atoms = knots.length - degree - 1;
-        if (degree < 1 || atoms < degree + 1) {
+        if (atoms < degree + 1) {
             throw f.error(where + ": degree " + degree + " with " + knots.length + " knots is not a valid B-spline basis");
         }
         for (int i = 1; i <= degree; i++) {
@@ -388,23 +468,39 @@ public final class SnaModelFile {
                 throw f.error(where + ".knots must repeat each end degree + 1 = " + (degree + 1) + " times (clamped)");
             }
         }
-        KnotVector k;
-        try {
-            k = KnotVector.clamped(degree, Arrays.copyOfRange(knots, degree, atoms + 1));
-            if (f.bool(c, where, "uniform")) {
-                KnotVector u = KnotVector.clampedUniform(degree, atoms, knots[0], knots[knots.length - 1]);
-                if (u.equals(k)) {
-                    k = u;
-                }
+        for (int i = degree + 1; i < atoms; i++) {
+            if (!(knots[i] > knots[0] && knots[i] < knots[knots.length - 1])) {
+                throw f.error(where + ".knots[" + i + "] = " + knots[i] + " must lie inside the domain ("
+                        + knots[0] + ", " + knots[knots.length - 1] + ")");
             }
-        } catch (IllegalArgumentException e) {
-            throw f.error(where + ": " + e.getMessage());
         }
-        if (!Arrays.equals(k.knots(), knots)) {
-            throw f.error(where + ".knots are not a clamped knot vector of degree " + degree);
+        for (int i = degree + 1; i <= atoms; i++) {
+            if (!(knots[i] > knots[i - 1])) {
+                throw f.error(where + ".knots[" + i + "] = " + knots[i] + " must be > knots[" + (i - 1) + "] = "
+                        + knots[i - 1] + " (breakpoints strictly increasing inside the domain)");
+            }
+        }
+        double lower = f.finite(f.field(c, where, "lower"), where + ".lower");
+        double upper = f.finite(f.field(c, where, "upper"), where + ".upper");
+        if (!(lower < upper)) {
+            throw f.error(where + ".lower must be < upper, got " + lower + " >= " + upper);
+        }
+        if (lower != knots[0] || upper != knots[knots.length - 1]) {
+            throw f.error(where + ": the domain [" + lower + ", " + upper + "] is not the knots' ["
+                    + knots[0] + ", " + knots[knots.length - 1] + "]");
         }
         if (f.integer(c, where, "atoms") != atoms) {
             throw f.error(where + ".atoms is " + c.get("atoms") + " but the knots give " + atoms);
+        }
+        KnotVector k = KnotVector.clamped(degree, Arrays.copyOfRange(knots, degree, atoms + 1));
+        assert Arrays.equals(k.knots(), knots);
+        if (f.bool(c, where, "uniform")) {
+            KnotVector u = KnotVector.clampedUniform(degree, atoms, lower, upper);
+            if (!u.equals(k)) {
+                throw f.error(where + ".uniform is true but the knots are not equally spaced on [" + lower + ", "
+                        + upper + "]");
+            }
+            k = u;
         }
         return k;
     }
@@ -413,10 +509,37 @@ public final class SnaModelFile {
     private record Fields(String source) {
 
         SnaFormatException error(String problem) {
-            return new SnaFormatException(source + ": header: " + problem);
+            return new SnaFormatException(source + ": header: " + ModelNames.oneLine(problem));
         }
 
-        private JsonNode field(JsonNode node, String where, String name) throws SnaFormatException {
+        /** A finite number; NaN and infinities are read as tokens (for provenance), so they are refused here. */
+        double finite(JsonNode v, String path) throws SnaFormatException {
+            if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+                throw error(path + " must be a finite number, got " + (v.isNumber() ? v.doubleValue() : v));
+            }
+            return v.doubleValue();
+        }
+
+        /** The next payload double, which must be finite; the message gives its byte offset. */
+        double finite(ByteBuffer payload, int start, String what) throws SnaFormatException {
+            int offset = payload.position();
+            double v = payload.getDouble();
+            if (!Double.isFinite(v)) {
+                throw new SnaFormatException(source + ": payload: " + what + " at offset " + offset + " (double "
+                        + (offset - start) / Double.BYTES + ") must be finite, got " + v);
+            }
+            return v;
+        }
+
+        long longInteger(JsonNode node, String where, String name) throws SnaFormatException {
+            JsonNode v = field(node, where, name);
+            if (!v.canConvertToLong() || !v.isIntegralNumber()) {
+                throw error(path(where, name) + " must be an integer, got " + v);
+            }
+            return v.longValue();
+        }
+
+        JsonNode field(JsonNode node, String where, String name) throws SnaFormatException {
             JsonNode v = node == null || !node.isObject() ? null : node.get(name);
             if (v == null) {
                 throw error("missing field " + path(where, name));

@@ -44,7 +44,7 @@ class SnaModelFileTest {
             w[d] = m.factor(d);
         }
         // a graded coordinate with breakpoints that have no short decimal form
-        names.add("temperature °C");
+        names.add("temperature_C");
         bases.add(new BSplineBasis(KnotVector.clamped(2, new double[] {0.1, 0.1 + 1e-9, Math.PI, 10.0 / 3.0, 1e6})));
         SplittableRandom rng = new SplittableRandom(5);
         w[3] = new double[bases.get(3).count() * 4];
@@ -56,6 +56,7 @@ class SnaModelFileTest {
         w[3][2] = Double.MAX_VALUE;
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("method", "als");
+        prov.put("unit", "temperature °C");
         prov.put("rank", 4);
         prov.put("seed", 1L << 40);
         prov.put("trainingError", 0.1 + 0.2);
@@ -240,7 +241,8 @@ class SnaModelFileTest {
     @Test
     void headerJson_anyModel_namesCoordinatesAndIsValidForTheReader() {
         String json = SnaModelFile.headerJson(richModel());
-        assertTrue(json.contains("\"name\" : \"temperature °C\""), json);
+        assertTrue(json.contains("\"name\" : \"temperature_C\""), json);
+        assertTrue(json.contains("\"unit\" : \"temperature °C\""), json);
         assertTrue(json.contains("\"validationError\" : NaN"), json);
         assertFalse(json.isBlank());
     }
