@@ -302,7 +302,8 @@ public final class SnaModel {
         return out[0];
     }
 
-    private void checkPoint(double[] z) {
+    /** Throws when z has the wrong length or a coordinate lies outside its domain (NaN included). */
+    void checkPoint(double[] z) {
         if (z.length != names.length) {
             throw new IllegalArgumentException("point must have " + names.length + " coordinates, got " + z.length);
         }
@@ -442,41 +443,98 @@ public final class SnaModel {
      * @param z    read, length D, inside the domain
      * @param grad written, length D
      * @return u(z)
+     * @throws IllegalArgumentException if z has the wrong length or a coordinate lies outside its domain
      */
     public double gradient(double[] z, double[] grad) {
         checkPoint(z);
+        return derivatives(z, null, grad, null);
+    }
+
+    /**
+     * The Hessian-vector product (d^2u/dz^2) v at z, analytic from the factors' first and second derivatives
+     * (no differencing), at the cost of about three evaluations:
+     * <pre>
+     *   (H v)_d = sum_r lambda_r [ phi_r^d''(z_d) v_d P_rd + phi_r^d'(z_d) sum_{e != d} v_e phi_r^e'(z_e) P_rde ]
+     * </pre>
+     * with P_rd = prod_{f != d} phi_r^f(z_f) and P_rde the product without d and e. The inner sum is the
+     * derivative part of the dual-number product prod_{f != d} (phi_r^f + eps v_f phi_r^f'), formed from prefix
+     * and suffix products, so no factor is divided out (it may be zero) and the cost is O(D R (p + 1)^2).
+     * On a knot, the second derivative is that of the span to its right (the last span at the upper end),
+     * as {@link BSplineBasis#findSpan} picks it; it jumps there when p &lt;= 2.
+     *
+     * @param z  read, length D, inside the domain
+     * @param v  read, length D
+     * @param hv written, length D; must not alias z or v
+     * @return u(z)
+     * @throws IllegalArgumentException if z or v has the wrong length or a coordinate lies outside its domain
+     */
+    public double hessianVector(double[] z, double[] v, double[] hv) {
+        checkPoint(z);
+        if (v.length != names.length) {
+            throw new IllegalArgumentException("vector must have " + names.length + " entries, got " + v.length);
+        }
+        return derivatives(z, v, null, hv);
+    }
+
+    /** u(z), and du/dz into grad and (d^2u/dz^2) v into hv when they are not null. */
+    private double derivatives(double[] z, double[] v, double[] grad, double[] hv) {
         int dim = names.length;
         int rank = lambda.length;
-        double[][] phi = new double[dim][rank];
-        double[][] dphi = new double[dim][rank];
+        int order = hv == null ? 1 : 2;
+        // phi[k][d * rank + r] = k-th derivative of phi_r^d at z_d
+        double[][] phi = new double[order + 1][dim * rank];
         for (int d = 0; d < dim; d++) {
             BSplineBasis basis = bases[d];
             int p = basis.degree();
             int span = basis.findSpan(z[d]);
-            double[] ders = new double[2 * (p + 1)];
-            basis.derivatives(z[d], span, 1, ders, new double[basis.derivativeScratchSize()]);
-            for (int k = 0; k <= p; k++) {
-                int row = (span - p + k) * rank;
-                for (int r = 0; r < rank; r++) {
-                    phi[d][r] += ders[k] * w[d][row + r];
-                    dphi[d][r] += ders[p + 1 + k] * w[d][row + r];
+            double[] ders = new double[(order + 1) * (p + 1)];
+            basis.derivatives(z[d], span, order, ders, new double[basis.derivativeScratchSize()]);
+            for (int k = 0; k <= order; k++) {
+                for (int j = 0; j <= p; j++) {
+                    double b = ders[k * (p + 1) + j];
+                    int row = (span - p + j) * rank;
+                    for (int r = 0; r < rank; r++) {
+                        phi[k][d * rank + r] += b * w[d][row + r];
+                    }
                 }
             }
         }
-        Arrays.fill(grad, 0, dim, 0.0);
+        if (grad != null) {
+            Arrays.fill(grad, 0, dim, 0.0);
+        }
+        if (hv != null) {
+            Arrays.fill(hv, 0, dim, 0.0);
+        }
         double value = 0.0;
-        double[] prefix = new double[dim + 1];
+        // prefix products of the dual numbers a_f + eps b_f with a = phi, b = v phi' (b unused without hv)
+        double[] preA = new double[dim + 1];
+        double[] preB = new double[dim + 1];
         for (int r = 0; r < rank; r++) {
-            // prefix and suffix products avoid dividing by a factor that may be zero
-            prefix[0] = lambda[r];
+            preA[0] = lambda[r];
+            preB[0] = 0.0;
             for (int d = 0; d < dim; d++) {
-                prefix[d + 1] = prefix[d] * phi[d][r];
+                double a = phi[0][d * rank + r];
+                double b = hv == null ? 0.0 : v[d] * phi[1][d * rank + r];
+                preB[d + 1] = preB[d] * a + preA[d] * b;
+                preA[d + 1] = preA[d] * a;
             }
-            value += prefix[dim];
-            double suffix = 1.0;
+            value += preA[dim];
+            double sufA = 1.0;
+            double sufB = 0.0;
             for (int d = dim - 1; d >= 0; d--) {
-                grad[d] += prefix[d] * dphi[d][r] * suffix;
-                suffix *= phi[d][r];
+                double without = preA[d] * sufA; // lambda_r prod_{f != d} phi_r^f
+                double d1 = phi[1][d * rank + r];
+                if (grad != null) {
+                    grad[d] += d1 * without;
+                }
+                if (hv != null) {
+                    double withoutB = preA[d] * sufB + preB[d] * sufA;
+                    hv[d] += phi[2][d * rank + r] * v[d] * without + d1 * withoutB;
+                }
+                double a = phi[0][d * rank + r];
+                double b = hv == null ? 0.0 : v[d] * d1;
+                sufB = sufB * a + sufA * b;
+                sufA *= a;
             }
         }
         return value;

@@ -61,7 +61,7 @@ class CraftedModelFilesTest {
 
     @FunctionalInterface
     private interface Crafter {
-        byte[] craft(ObjectNode header, double[] payload) throws Exception;
+        byte[] craft(ObjectNode header, double[] payload, int version) throws Exception;
     }
 
     /** The valid model every case starts from: two cubic coordinates z0 in [-1, 2], z1 in [-2, 3], rank 2. */
@@ -73,21 +73,21 @@ class CraftedModelFilesTest {
     }
 
     private static Crafter header(Consumer<ObjectNode> edit) {
-        return (h, payload) -> {
+        return (h, payload, version) -> {
             edit.accept(h);
-            return seal(JSON.writeValueAsBytes(h), payload, payload.length, 1);
+            return seal(JSON.writeValueAsBytes(h), payload, payload.length, version);
         };
     }
 
     private static Crafter headerText(java.util.function.UnaryOperator<String> edit) {
-        return (h, payload) -> seal(edit.apply(JSON.writeValueAsString(h)).getBytes(StandardCharsets.UTF_8),
-                payload, payload.length, 1);
+        return (h, payload, version) -> seal(edit.apply(JSON.writeValueAsString(h))
+                .getBytes(StandardCharsets.UTF_8), payload, payload.length, version);
     }
 
     private static Crafter payload(int index, double value) {
-        return (h, payload) -> {
+        return (h, payload, version) -> {
             payload[index] = value;
-            return seal(JSON.writeValueAsBytes(h), payload, payload.length, 1);
+            return seal(JSON.writeValueAsBytes(h), payload, payload.length, version);
         };
     }
 
@@ -118,14 +118,14 @@ class CraftedModelFilesTest {
                 "header: coordinates[0].knots[4] = 7.5 must lie inside the domain (-1.0, 2.0)"));
         c.add(new Case("knot-on-boundary", header(h -> knots(h, 0).set(4, -1.0)),
                 "header: coordinates[0].knots[4] = -1.0 must lie inside the domain (-1.0, 2.0)"));
-        c.add(new Case("knots-unordered", (h, payload) -> {
+        c.add(new Case("knots-unordered", (h, payload, version) -> {
             ArrayNode k = knots(h, 0); // z0 with 6 atoms: two interior breakpoints, swapped
             k.insert(5, 0.0);
             k.set(4, 1.0);
             coordinate(h, 0).put("atoms", 6).put("uniform", false);
             double[] more = java.util.Arrays.copyOf(payload, payload.length + 2);
             h.with("payload").put("doubles", more.length);
-            return seal(JSON.writeValueAsBytes(h), more, more.length, 1);
+            return seal(JSON.writeValueAsBytes(h), more, more.length, version);
         }, "header: coordinates[0].knots[5] = 0.0 must be > knots[4] = 1.0"));
         c.add(new Case("lower-above-upper", header(h -> coordinate(h, 0).put("lower", 3.0)),
                 "header: coordinates[0].lower must be < upper, got 3.0 >= 2.0"));
@@ -149,9 +149,9 @@ class CraftedModelFilesTest {
                 "header: output must match [A-Za-z_][A-Za-z0-9_]*, got 'y\\nz'"));
         c.add(new Case("rank-zero", header(h -> h.put("rank", 0)), "header: rank must be >= 1, got 0"));
         c.add(new Case("rank-huge", header(h -> h.put("rank", Integer.MAX_VALUE)),
-                "header: rank 2147483647 and the atoms per coordinate need more than"));
+                "header: the ranks and atoms per coordinate need more than 12884901882 doubles"));
         c.add(new Case("payload-doubles-mismatch", header(h -> ((ObjectNode) h.get("payload")).put("doubles", 23)),
-                "header: rank 2 and the atoms per coordinate need 22 doubles, payload.doubles is 23"));
+                "header: the ranks and atoms per coordinate need 22 doubles, payload.doubles is 23"));
         c.add(new Case("unknown-family", header(h -> input(h, 1).put("dist", "cauchy")),
                 "header: inputs[1].dist must be one of uniform, normal, lognormal, truncated-normal, beta,"
                         + " triangular, gamma, weibull, constant, got 'cauchy'"));
@@ -171,17 +171,43 @@ class CraftedModelFilesTest {
                 "header at offset 24 is not valid JSON: Duplicate field 'rank'"));
         c.add(new Case("header-not-object", headerText(s -> "[" + s + "]"),
                 "header at offset 24 must be a JSON object, got ARRAY"));
-        c.add(new Case("header-not-utf8", (h, payload) -> {
+        c.add(new Case("header-not-utf8", (h, payload, version) -> {
             byte[] text = JSON.writeValueAsBytes(h.put("output", "y__"));
             int at = new String(text, StandardCharsets.ISO_8859_1).indexOf("y__");
             text[at + 1] = (byte) 0xC3; // a lead byte followed by '_' is malformed UTF-8
-            return seal(text, payload, payload.length, 1);
+            return seal(text, payload, payload.length, version);
         }, "header at offset 24 is not valid UTF-8"));
-        c.add(new Case("payload-announced-huge", (h, payload) ->
-                seal(JSON.writeValueAsBytes(h), payload, 1L << 40, 1),
+        c.add(new Case("payload-announced-huge", (h, payload, version) ->
+                seal(JSON.writeValueAsBytes(h), payload, 1L << 40, version),
                 "truncated at offset 820: the preamble announces 1099511627776 doubles (offset 16), more than the"
                         + " 820-byte file can hold"));
+        // format version 2: several outputs (MultiSnaModelTest.threeOutputs: depth rank 2, width, peak)
+        c.add(new Case("v2-repeated-output", header(h -> output(h, 2).put("output", "depth")),
+                "header: outputs[2].output repeats outputs[0].output, got 'depth'"));
+        c.add(new Case("v2-coordinates-differ", header(h -> coordinate(output(h, 1), 0).put("name", "z9")),
+                "header: outputs[1].coordinates must be named [z0, z1, z2] as in outputs[0], got [z9, z1, z2]"));
+        c.add(new Case("v2-domain-differs", header(h -> {
+            ObjectNode z0 = coordinate(output(h, 1), 0); // degree 5: the first 6 knots are the lower end
+            z0.put("lower", -1.5).put("uniform", false);
+            for (int i = 0; i < 6; i++) {
+                ((ArrayNode) z0.get("knots")).set(i, -1.5);
+            }
+        }), "header: outputs[1].coordinates[0] must have the domain [-1.0, 2.0] of outputs[0], got [-1.5, 2.0]"));
+        c.add(new Case("v2-nan-knot", header(h -> ((ArrayNode) output(h, 2).get("coordinates").get(2).get("knots"))
+                .set(4, Double.NaN)), "header: outputs[2].coordinates[2].knots[4] must be a finite number, got NaN"));
+        c.add(new Case("v2-path-name", header(h -> output(h, 1).put("output", "a/b")),
+                "header: outputs[1].output must match [A-Za-z_][A-Za-z0-9_]*, got 'a/b'"));
+        c.add(new Case("v2-no-outputs", header(h -> h.putArray("outputs")),
+                "header: outputs must list at least one output"));
+        c.add(new Case("v2-nan-lambda", payload(2 + 7 * 2 * 3, Double.NaN),
+                "payload: outputs[1].lambda[0] at offset %d (double 44) must be finite, got NaN", 2 + 7 * 2 * 3));
+        c.add(new Case("v2-read-as-version-1", (h, payload, version) -> seal(JSON.writeValueAsBytes(h), payload,
+                payload.length, 1), "header: missing field output"));
         return c;
+    }
+
+    private static ObjectNode output(ObjectNode h, int k) {
+        return (ObjectNode) h.get("outputs").get(k);
     }
 
     /**
@@ -205,18 +231,22 @@ class CraftedModelFilesTest {
         return b.array();
     }
 
+    /** A case named v2-* starts from the three-output model (version 2), the others from {@link #validModel}. */
     private static byte[] craft(Case c) throws Exception {
-        SnaModel m = validModel();
+        MultiSnaModel m = c.name.startsWith("v2-") ? MultiSnaModelTest.threeOutputs() : MultiSnaModel.of(validModel());
         ObjectNode h = (ObjectNode) JSON.readTree(SnaModelFile.headerJson(m));
-        double[] payload = new double[m.parameterCount()];
-        System.arraycopy(m.lambda(), 0, payload, 0, m.rank());
-        int at = m.rank();
-        for (int d = 0; d < m.dimension(); d++) {
-            double[] w = m.factor(d);
-            System.arraycopy(w, 0, payload, at, w.length);
-            at += w.length;
+        double[] payload = new double[(int) m.parameterCount()];
+        int at = 0;
+        for (SnaModel o : m.outputs()) {
+            System.arraycopy(o.lambda(), 0, payload, at, o.rank());
+            at += o.rank();
+            for (int d = 0; d < o.dimension(); d++) {
+                double[] w = o.factor(d);
+                System.arraycopy(w, 0, payload, at, w.length);
+                at += w.length;
+            }
         }
-        return c.crafter.craft(h, payload);
+        return c.crafter.craft(h, payload, m.outputCount() == 1 ? 1 : 2);
     }
 
     /** Byte offset of payload double {@code index} in a crafted file. */
@@ -225,11 +255,16 @@ class CraftedModelFilesTest {
     }
 
     @Test
-    void seal_validModel_readsBackEqual() throws Exception {
+    void seal_validModels_readBackEqualToTheWrittenBytes() throws Exception {
         SnaModel m = validModel();
-        byte[] b = craft(new Case("valid", (h, payload) -> seal(JSON.writeValueAsBytes(h), payload, payload.length, 1),
-                ""));
+        byte[] b = craft(new Case("valid", (h, payload, version) -> seal(JSON.writeValueAsBytes(h), payload,
+                payload.length, version), ""));
         assertEquals(m, SnaModelFile.fromBytes(b, "valid.sna"));
+        MultiSnaModel multi = MultiSnaModelTest.threeOutputs();
+        byte[] v2 = craft(new Case("v2-valid", (h, payload, version) -> seal(JSON.writeValueAsBytes(h), payload,
+                payload.length, version), ""));
+        assertEquals(multi, SnaModelFile.fromBytesMulti(v2, "v2-valid.sna"));
+        assertArrayEquals(SnaModelFile.toBytes(multi), v2);
     }
 
     @TestFactory

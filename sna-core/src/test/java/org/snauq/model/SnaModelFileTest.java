@@ -250,4 +250,77 @@ class SnaModelFileTest {
     private static void assertOneLine(Exception e) {
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
+
+    /** The model in {@code format-v1.sna}, written by the build before format version 2 existed (main at c56da48). */
+    static SnaModel formatV1Model() {
+        SplittableRandom rng = new SplittableRandom(17);
+        List<BSplineBasis> bases = List.of(BSplineBasis.clampedUniform(3, 6, -Math.PI, Math.PI),
+                BSplineBasis.clampedUniform(5, 7, 0, 1),
+                new BSplineBasis(KnotVector.clamped(2, new double[] {0.1, 0.1 + 1e-9, Math.PI, 10.0 / 3.0, 1e6})));
+        double[][] w = new double[3][];
+        for (int d = 0; d < 3; d++) {
+            w[d] = new double[bases.get(d).count() * 2];
+            for (int i = 0; i < w[d].length; i++) {
+                w[d][i] = rng.nextDouble(-1, 1);
+            }
+        }
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("method", "als");
+        prov.put("validationError", Double.NaN);
+        prov.put("note", "written by format version 1");
+        return SnaModel.of(List.of("x1", "x2", "temperature_C"), bases, new double[] {1.5, -0.25}, w, "depth", prov,
+                List.of(new InputSpec("x1", "uniform", Map.of("lower", -Math.PI, "upper", Math.PI)),
+                        new InputSpec("x2", "beta", Map.of("alpha", 2.0, "beta", 5.0, "lower", 0.0, "upper", 1.0))));
+    }
+
+    @Test
+    void read_fileOfFormatVersion1_readsAndIsStillWrittenByteForByte() throws Exception {
+        Path file = Path.of("src/test/resources/org/snauq/model/format-v1.sna");
+        byte[] bytes = Files.readAllBytes(file);
+        assertEquals(1, ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(8));
+        SnaModel expected = formatV1Model();
+        assertEquals(expected, SnaModelFile.read(file));
+        assertEquals(MultiSnaModel.of(expected), SnaModelFile.readMulti(file));
+        // a single-output model is still written as version 1, bit for bit as before
+        assertArrayEquals(bytes, SnaModelFile.toBytes(expected));
+        assertArrayEquals(bytes, SnaModelFile.toBytes(MultiSnaModel.of(expected)));
+    }
+
+    @Test
+    void writeMulti_thenReadMulti_equalsAndIsVersion2() throws Exception {
+        MultiSnaModel m = MultiSnaModelTest.threeOutputs();
+        Path file = dir.resolve(NAME);
+        SnaModelFile.write(m, file);
+        byte[] bytes = Files.readAllBytes(file);
+        assertEquals(2, ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(8));
+        MultiSnaModel back = SnaModelFile.readMulti(file);
+        assertEquals(m, back);
+        assertEquals(List.of("depth", "width", "peak"), back.outputNames());
+        for (int k = 0; k < 3; k++) {
+            assertEquals(m.output(k).provenance(), back.output(k).provenance());
+            assertEquals(m.inputs(), back.output(k).inputs());
+        }
+        assertArrayEquals(bytes, SnaModelFile.toBytes(back));
+        assertTrue(SnaModelFile.headerJson(m).contains("\"outputs\" : ["), SnaModelFile.headerJson(m));
+    }
+
+    @Test
+    void read_severalOutputsWhereOneIsExpected_saysSo() throws Exception {
+        Path file = dir.resolve(NAME);
+        SnaModelFile.write(MultiSnaModelTest.threeOutputs(), file);
+        SnaFormatException e = assertThrows(SnaFormatException.class, () -> SnaModelFile.read(file));
+        assertEquals(file + ": holds 3 outputs [depth, width, peak] where a single-output model is expected",
+                e.getMessage());
+    }
+
+    @Test
+    void read_version2File_everyFlippedByteDetected() {
+        byte[] b = SnaModelFile.toBytes(MultiSnaModelTest.threeOutputs());
+        for (int i = 0; i < b.length; i += 7) {
+            byte[] c = b.clone();
+            c[i] ^= 0x10;
+            SnaFormatException e = assertThrows(SnaFormatException.class, () -> SnaModelFile.fromBytesMulti(c, NAME));
+            assertOneLine(e);
+        }
+    }
 }

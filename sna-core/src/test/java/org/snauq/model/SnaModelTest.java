@@ -16,14 +16,21 @@ class SnaModelTest {
     private static final double SUM_TOL = 1e-12;
 
     static SnaModel randomModel(int dim, int rank, int atoms, long seed) {
+        List<BSplineBasis> bases = new java.util.ArrayList<>();
+        for (int d = 0; d < dim; d++) {
+            bases.add(BSplineBasis.clampedUniform(3, atoms, -1 - d, 2 + d));
+        }
+        return randomModel(bases, rank, seed);
+    }
+
+    /** Coordinates z0, z1, .. on the given atoms; factors uniform in [-1, 1], weights in [0.5, 2), by seed. */
+    static SnaModel randomModel(List<BSplineBasis> bases, int rank, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         List<String> names = new java.util.ArrayList<>();
-        List<BSplineBasis> bases = new java.util.ArrayList<>();
-        double[][] w = new double[dim][];
-        for (int d = 0; d < dim; d++) {
+        double[][] w = new double[bases.size()][];
+        for (int d = 0; d < w.length; d++) {
             names.add("z" + d);
-            bases.add(BSplineBasis.clampedUniform(3, atoms, -1 - d, 2 + d));
-            w[d] = new double[atoms * rank];
+            w[d] = new double[bases.get(d).count() * rank];
             for (int i = 0; i < w[d].length; i++) {
                 w[d][i] = rng.nextDouble(-1, 1);
             }
