@@ -32,7 +32,7 @@ class SnaModelDerivativesTest {
         return SnaModelTest.randomModel(bases, rank, seed);
     }
 
-    /** A point at least 100 steps from every knot, so differences never straddle a jump of a degree-2 second derivative. */
+    /** A point 100 steps or more from every knot: differences never straddle a jump of a degree-2 second derivative. */
     static double[] pointAwayFromKnots(SnaModel m, SplittableRandom rng) {
         double[] z = new double[m.dimension()];
         for (int d = 0; d < z.length; d++) {

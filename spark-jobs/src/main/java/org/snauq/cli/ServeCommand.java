@@ -37,7 +37,8 @@ import sun.misc.Signal;
                 + " Points outside the domain are an InvalidInput error unless the request's config is"
                 + " {\"clamp\": true}.",
             "No authentication: anyone who can reach the port can query the models; it listens on loopback"
-                + " unless --host says otherwise."})
+                + " unless --host says otherwise. With --verbose, one stderr line per error answer.",
+            "Protocol, errors and a Python client: docs/UMBRIDGE.md."})
 final class ServeCommand implements Callable<Integer> {
 
     @Spec

@@ -104,8 +104,10 @@ final class RequestBody {
     double[] input(int size, List<String> names) throws ProtocolError {
         JsonNode v = require("input");
         if (!v.isArray() || v.size() != 1) {
-            throw ProtocolError.invalidInput("input must be a list of 1 vector (inputSizes [" + size + "]), got "
-                    + (v.isArray() ? v.size() + " vectors" : shown(v)));
+            String got = !v.isArray() ? shown(v)
+                    : v.size() > 0 && !v.get(0).isArray() ? "a list of " + v.size() + " values, not of vectors"
+                    : v.size() + " vectors";
+            throw ProtocolError.invalidInput("input must be a list of 1 vector, [[" + size + " numbers]], got " + got);
         }
         return vector(v.get(0), "input[0]", size, names);
     }

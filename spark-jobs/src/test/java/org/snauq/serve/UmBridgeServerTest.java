@@ -323,13 +323,13 @@ public class UmBridgeServerTest {
         cases.add(new String[] {e, "{" + in + "}", "missing field name"});
         cases.add(new String[] {e, "{\"name\":7," + in + "}", "name must be a string, got 7"});
         cases.add(new String[] {e, "{\"name\":\"pair\"}", "missing field input"});
-        cases.add(new String[] {e, "{\"name\":\"pair\",\"input\":[0.5,1,0]}", "input must be a list of 1 vector",
-            "got 3 vectors"});
+        cases.add(new String[] {e, "{\"name\":\"pair\",\"input\":[0.5,1,0]}",
+            "input must be a list of 1 vector, [[3 numbers]], got a list of 3 values, not of vectors"});
         cases.add(new String[] {e, "{\"name\":\"pair\",\"input\":{\"a\":1}}", "input must be a list of 1 vector",
             "got an object"});
         cases.add(new String[] {e, "{\"name\":\"pair\",\"input\":[[0.5,1,0],[1]]}", "got 2 vectors"});
-        cases.add(new String[] {e, "{\"name\":\"pair\",\"input\":[[0.5,1,0,0]]}", "input[0] must have 3 numbers (a, b, c),"
-            + " got 4"});
+        cases.add(new String[] {e, "{\"name\":\"pair\",\"input\":[[0.5,1,0,0]]}",
+            "input[0] must have 3 numbers (a, b, c), got 4"});
         cases.add(new String[] {e, "{\"name\":\"pair\",\"input\":[[0.5,\"1\",0]]}", "input[0][1] (b) must be a finite"
             + " number, got \"1\""});
         cases.add(new String[] {e, "{\"name\":\"pair\",\"input\":[[0.5,null,0]]}", "input[0][1] (b)", "got null"});
@@ -340,11 +340,12 @@ public class UmBridgeServerTest {
         cases.add(new String[] {e, "{\"name\":\"pair\",\"input\":[[1e400,1,0]]}", "input[0][0] (a)", "got Infinity"});
         cases.add(new String[] {e, "{\"name\":\"pair\",\"input\":[[0.5,3.5,0]]}", "input[0][1] (b) = 3.5 is outside"
             + " the domain [0.0, 3.0]", "clamp"});
-        cases.add(new String[] {e, "{\"name\":\"pair\"," + in + ",\"config\":[]}", "config must be an object, got a list"});
-        cases.add(new String[] {e, "{\"name\":\"pair\"," + in + ",\"config\":{\"clmap\":true}}", "config.clmap is not a"
-            + " setting of this server; settings: clamp"});
-        cases.add(new String[] {e, "{\"name\":\"pair\"," + in + ",\"config\":{\"clamp\":\"yes\"}}", "config.clamp must be"
-            + " true or false, got \"yes\""});
+        cases.add(new String[] {e, "{\"name\":\"pair\"," + in + ",\"config\":[]}",
+            "config must be an object, got a list"});
+        cases.add(new String[] {e, "{\"name\":\"pair\"," + in + ",\"config\":{\"clmap\":true}}",
+            "config.clmap is not a setting of this server; settings: clamp"});
+        cases.add(new String[] {e, "{\"name\":\"pair\"," + in + ",\"config\":{\"clamp\":\"yes\"}}",
+            "config.clamp must be true or false, got \"yes\""});
         String g = "/Gradient";
         String jac = "/ApplyJacobian";
         String h = "/ApplyHessian";
@@ -352,7 +353,8 @@ public class UmBridgeServerTest {
             "outWrt must be 0 (the model has one output vector), got 1"});
         cases.add(new String[] {g, "{\"name\":\"pair\",\"outWrt\":0,\"inWrt\":\"0\",\"sens\":[1,1]," + in + "}",
             "inWrt must be 0 (the model has one input vector), got \"0\""});
-        cases.add(new String[] {g, "{\"name\":\"pair\",\"inWrt\":0,\"sens\":[1,1]," + in + "}", "missing field outWrt"});
+        cases.add(new String[] {g, "{\"name\":\"pair\",\"inWrt\":0,\"sens\":[1,1]," + in + "}",
+            "missing field outWrt"});
         cases.add(new String[] {g, "{\"name\":\"pair\",\"outWrt\":0,\"inWrt\":0,\"sens\":[1]," + in + "}",
             "sens must have 2 numbers (depth, width), got 1"});
         cases.add(new String[] {g, "{\"name\":\"pair\",\"outWrt\":0,\"inWrt\":0," + in + "}", "missing field sens"});
