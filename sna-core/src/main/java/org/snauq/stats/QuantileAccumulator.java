@@ -107,7 +107,7 @@ public final class QuantileAccumulator implements Mergeable<QuantileAccumulator>
     }
 
     /** SplitMix64 finaliser. */
-    private static long mix(long z) {
+    static long mix(long z) {
         z += 0x9E3779B97F4A7C15L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
@@ -263,26 +263,23 @@ public final class QuantileAccumulator implements Mergeable<QuantileAccumulator>
      * @param probabilities read, each in (0, 1)
      */
     public List<QuantileEstimate> estimates(double[] probabilities, double confidence) {
-        return QuantileRows.binomial(ordered(), probabilities, confidence, method());
+        return QuantileRows.of(ordered(), List.of(), probabilities, confidence, method());
     }
 
     /**
-     * The quantile rows of a randomised design's replicate groups: the pooled value and a t-interval over the
-     * groups' quantiles; with one group, {@link #estimates(double[], double)}.
+     * The quantile rows of a randomised design's replicate groups: the pooled value and the replicate interval of
+     * {@link QuantileRows}; with one group, {@link #estimates(double[], double)}.
      *
      * @param groups read, one accumulator per replicate group in group order, all of one mode
      */
     public static List<QuantileEstimate> estimates(List<QuantileAccumulator> groups, double[] probabilities,
                                                    double confidence) {
-        QuantileAccumulator pooled = Mergeable.foldInOrder(groups);
-        if (groups.size() == 1) {
-            return pooled.estimates(probabilities, confidence);
-        }
         List<OrderedSample> each = new ArrayList<>();
         for (QuantileAccumulator g : groups) {
             each.add(g.ordered());
         }
-        return QuantileRows.replicates(pooled.ordered(), each, probabilities, confidence, pooled.method());
+        QuantileAccumulator pooled = Mergeable.foldInOrder(groups);
+        return QuantileRows.of(pooled.ordered(), each, probabilities, confidence, pooled.method());
     }
 
     private String method() {

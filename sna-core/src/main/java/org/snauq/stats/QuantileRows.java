@@ -19,6 +19,17 @@ final class QuantileRows {
     private QuantileRows() {
     }
 
+    /**
+     * Rows for the pooled sample: binomial intervals when there is at most one group, else replicate intervals.
+     *
+     * @param groups read: the replicate groups in group order (empty or one for mc and lhs)
+     */
+    static List<QuantileEstimate> of(OrderedSample pooled, List<? extends OrderedSample> groups,
+                                     double[] probabilities, double confidence, String method) {
+        return groups.size() <= 1 ? binomial(pooled, probabilities, confidence, method)
+                : replicates(pooled, groups, probabilities, confidence, method);
+    }
+
     /** Rows for one sample (mc, lhs); all NaN but p and the confidence when the sample is empty. */
     static List<QuantileEstimate> binomial(OrderedSample s, double[] probabilities, double confidence,
                                            String method) {
