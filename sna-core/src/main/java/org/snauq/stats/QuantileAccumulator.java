@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.lang.reflect.Field;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -274,12 +273,8 @@ public final class QuantileAccumulator implements Mergeable<QuantileAccumulator>
      */
     public static List<QuantileEstimate> estimates(List<QuantileAccumulator> groups, double[] probabilities,
                                                    double confidence) {
-        List<OrderedSample> each = new ArrayList<>();
-        for (QuantileAccumulator g : groups) {
-            each.add(g.ordered());
-        }
-        QuantileAccumulator pooled = Mergeable.foldInOrder(groups);
-        return QuantileRows.of(pooled.ordered(), each, probabilities, confidence, pooled.method());
+        String method = groups.isEmpty() ? "exact" : groups.get(0).method();
+        return QuantileRows.ofGroups(groups, QuantileAccumulator::ordered, probabilities, confidence, method);
     }
 
     private String method() {

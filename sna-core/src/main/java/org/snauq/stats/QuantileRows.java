@@ -2,6 +2,7 @@ package org.snauq.stats;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Quantile rows with distribution-free confidence intervals, from any {@link OrderedSample}.
@@ -28,6 +29,22 @@ final class QuantileRows {
                                      double[] probabilities, double confidence, String method) {
         return groups.size() <= 1 ? binomial(pooled, probabilities, confidence, method)
                 : replicates(pooled, groups, probabilities, confidence, method);
+    }
+
+    /**
+     * Rows for replicate groups of accumulators: their block-order fold as the pooled sample, each as a group.
+     *
+     * @param groups read, in group order
+     * @param view   the ordered view of an accumulator
+     */
+    static <A extends Mergeable<A>> List<QuantileEstimate> ofGroups(List<A> groups, Function<A, OrderedSample> view,
+                                                                   double[] probabilities, double confidence,
+                                                                   String method) {
+        List<OrderedSample> each = new ArrayList<>();
+        for (A g : groups) {
+            each.add(view.apply(g));
+        }
+        return of(view.apply(Mergeable.foldInOrder(groups)), each, probabilities, confidence, method);
     }
 
     /** Rows for one sample (mc, lhs); all NaN but p and the confidence when the sample is empty. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.lang.reflect.Field;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.apache.datasketches.memory.Memory;
@@ -249,11 +248,7 @@ public final class TailQuantileAccumulator implements Mergeable<TailQuantileAccu
      */
     public static List<QuantileEstimate> estimates(List<TailQuantileAccumulator> groups, double[] probabilities,
                                                    double confidence) {
-        List<OrderedSample> each = new ArrayList<>();
-        for (TailQuantileAccumulator g : groups) {
-            each.add(g.ordered());
-        }
-        return QuantileRows.of(Mergeable.foldInOrder(groups).ordered(), each, probabilities, confidence, "req");
+        return QuantileRows.ofGroups(groups, TailQuantileAccumulator::ordered, probabilities, confidence, "req");
     }
 
     private OrderedSample ordered() {
