@@ -14,10 +14,11 @@ import org.apache.datasketches.req.ReqSketch;
  * One-pass quantiles accurate in both tails, mergeable: two Apache DataSketches REQ sketches (Cormode, Karnin,
  * Liberty, Thaler and Vesely 2021, "Relative error streaming quantiles", arXiv:2004.01668), one in low-rank accuracy
  * mode answering p &lt; 1/2, one in high-rank accuracy mode answering p &gt;= 1/2. Near normalised rank q the rank error
- * is relative: at most 3 x min(0.1306 q', 0.084) / k with q' = min(q, 1 - q) at 3 standard deviations (99.7%;
- * DataSketches' a priori bound, {@code getRankUpperBound(q, 3)}), so the 0.001-quantile's rank is good to 0.8% of
- * 0.001 at the default k = 50, where a KLL sketch's is 1.3% of 1; {@link QuantileEstimate#rankError()} reports the
- * bound per row, and it is 0 while the sketch still holds every value (n &lt;= 3k).
+ * is relative: DataSketches' a priori bound is 3 x min(0.1306 q', 0.084) / k with q' = min(q, 1 - q) at 3 standard
+ * deviations ({@code getRankUpperBound(q, 3)}); merged block sketches exceed it, so rows report
+ * {@link #MERGE_FACTOR} times it: 2.4% of 0.001 for the 0.001-quantile at the default k = 50, where a KLL sketch's
+ * error is 1.3% of 1. {@link QuantileEstimate#rankError()} carries the bound per row; it is 0 while the sketch still
+ * holds every value (n &lt;= 3k). The bound is measured, not proven, beyond 10^8 values.
  *
  * <p>DataSketches 6.1.1's REQ stores floats: values are rounded to float (relative 6e-8; beyond +-3.4e38 they become
  * infinite), the interval ends move out by one float step so they still hold, and ties may appear that the
@@ -35,10 +36,16 @@ public final class TailQuantileAccumulator implements Mergeable<TailQuantileAccu
 
     private static final long serialVersionUID = 1L;
 
-    /** Default REQ k: rank error at most 0.78% of min(q, 1 - q) (3 sd), a few 10 KB per block. */
+    /** Default REQ k: reported rank error 2.4% of min(q, 1 - q), a few 10 KB per block. */
     public static final int DEFAULT_K = 50;
-    /** Standard deviations of the reported rank error bound (the most DataSketches' bounds offer). */
+    /** Standard deviations of DataSketches' a priori rank bound (the most it offers). */
     private static final int SIGMAS = 3;
+    /**
+     * The reported bound is this many times DataSketches' 3-sd a priori bound, which is calibrated on single
+     * streams: folding 1,526 block sketches of 10^8 normal values exceeded it by up to 2.25x (p = 1e-4; 1.38x at
+     * p = 0.001; 3 seeds, 9 probabilities), while 10^7 values stayed within it (0.88x).
+     */
+    static final double MERGE_FACTOR = 3;
     private static final Field RANDOM = field(ReqSketch.class, "rand");
     private static final Field COMPACTORS = field(ReqSketch.class, "compactors");
     private static final Field COIN = field(compactorClass(), "coin");
@@ -220,10 +227,13 @@ public final class TailQuantileAccumulator implements Mergeable<TailQuantileAccu
         return q < 0.5 ? q : high.getRank((float) x, QuantileSearchCriteria.INCLUSIVE);
     }
 
-    /** The bound on the normalised rank error near rank q (3 sd); 0 while the sketch is exact. */
+    /**
+     * The bound on the normalised rank error near rank q: {@link #MERGE_FACTOR} times DataSketches' 3-sd a priori
+     * bound; 0 while the sketch is exact.
+     */
     public double rankError(double q) {
         ReqSketch s = sketchFor(q);
-        return Math.max(s.getRankUpperBound(q, SIGMAS) - q, q - s.getRankLowerBound(q, SIGMAS));
+        return MERGE_FACTOR * Math.max(s.getRankUpperBound(q, SIGMAS) - q, q - s.getRankLowerBound(q, SIGMAS));
     }
 
     private ReqSketch sketchFor(double q) {

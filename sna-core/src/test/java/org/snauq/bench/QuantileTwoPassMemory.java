@@ -6,6 +6,7 @@ import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.snauq.design.SamplingDesign;
 import org.snauq.design.SamplingDesigns;
 import org.snauq.dist.Distribution;
@@ -36,29 +37,14 @@ public final class QuantileTwoPassMemory {
         long n = args.length > 0 ? Long.parseLong(args[0]) : 100_000_000L;
         SamplingDesign design = SamplingDesigns.of("mc", 1, n, 42);
         Distribution normal = Distributions.of(new InputSpec("y", "normal", Map.of("mean", 0.0, "sd", 1.0)));
-        double[] y = new double[BLOCK];
 
         long t0 = System.nanoTime();
-        List<QuantileAccumulator> first = new ArrayList<>();
-        for (long b = 0; b < n; b += BLOCK) {
-            int len = block(design, normal, b, y);
-            QuantileAccumulator q = QuantileBrackets.firstPass();
-            q.accept(y, 0, len);
-            first.add(q);
-        }
-        QuantileBrackets plan = QuantileBrackets.plan(List.of(Mergeable.foldInOrder(first)), P, 0.95);
-        first = null;
+        QuantileAccumulator first = pass(design, normal, QuantileBrackets::firstPass, QuantileAccumulator::accept);
+        QuantileBrackets plan = QuantileBrackets.plan(List.of(first), P, 0.95);
         long t1 = System.nanoTime();
-        List<BracketAccumulator> second = new ArrayList<>();
-        for (long b = 0; b < n; b += BLOCK) {
-            int len = block(design, normal, b, y);
-            BracketAccumulator acc = plan.newAccumulator(0);
-            acc.accept(y, 0, len);
-            second.add(acc);
-        }
-        QuantileBrackets.Selection s = plan.select(Mergeable.foldInOrder(second));
+        QuantileBrackets.Selection s = plan.select(pass(design, normal, () -> plan.newAccumulator(0),
+                BracketAccumulator::accept));
         long t2 = System.nanoTime();
-        second = null;
         System.out.printf("n = %d, blocks of %d, %d brackets, complete: %b%n", n, BLOCK, plan.brackets(),
                 s.complete());
         System.out.printf("two-pass: first pass %.1f s, second pass + select %.1f s, kept %d values (%.2f%% of n,"
@@ -70,24 +56,10 @@ public final class QuantileTwoPassMemory {
         }
 
         long t3 = System.nanoTime();
-        List<TailQuantileAccumulator> req = new ArrayList<>();
-        for (long b = 0; b < n; b += BLOCK) {
-            int len = block(design, normal, b, y);
-            TailQuantileAccumulator q = TailQuantileAccumulator.create();
-            q.accept(y, 0, len);
-            req.add(q);
-        }
-        List<QuantileEstimate> rows = Mergeable.foldInOrder(req).estimates(P, 0.95);
-        req = null;
+        List<QuantileEstimate> rows = pass(design, normal, TailQuantileAccumulator::create,
+                TailQuantileAccumulator::accept).estimates(P, 0.95);
         long t4 = System.nanoTime();
-        List<QuantileAccumulator> kll = new ArrayList<>();
-        for (long b = 0; b < n; b += BLOCK) {
-            int len = block(design, normal, b, y);
-            QuantileAccumulator q = QuantileAccumulator.sketch();
-            q.accept(y, 0, len);
-            kll.add(q);
-        }
-        Mergeable.foldInOrder(kll).quantiles(P);
+        pass(design, normal, QuantileAccumulator::sketch, QuantileAccumulator::accept).quantiles(P);
         long t5 = System.nanoTime();
         System.out.printf("one pass: REQ (k = 50) %.1f s, KLL (k = 200) %.1f s%n", (t4 - t3) * 1e-9,
                 (t5 - t4) * 1e-9);
@@ -103,6 +75,25 @@ public final class QuantileTwoPassMemory {
         }
         System.out.printf("heap: max %d MB, peak used (sum of pools' peaks) %d MB%n",
                 Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
+    }
+
+    /** Adds a block's values[0 .. len) to an accumulator. */
+    private interface Accept<A> {
+        void accept(A acc, double[] values, int off, int len);
+    }
+
+    /** One pass: an accumulator per block, all kept as a collect would return them, then folded in block order. */
+    private static <A extends Mergeable<A>> A pass(SamplingDesign design, Distribution normal, Supplier<A> create,
+                                                   Accept<A> accept) {
+        double[] y = new double[BLOCK];
+        List<A> blocks = new ArrayList<>();
+        for (long b = 0; b < design.size(); b += BLOCK) {
+            int len = block(design, normal, b, y);
+            A acc = create.get();
+            accept.accept(acc, y, 0, len);
+            blocks.add(acc);
+        }
+        return Mergeable.foldInOrder(blocks);
     }
 
     /** Block b of the sample: standard normal values, the design's points through Phi^-1. */

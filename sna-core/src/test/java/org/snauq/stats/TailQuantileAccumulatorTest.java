@@ -71,10 +71,10 @@ class TailQuantileAccumulatorTest extends AccumulatorContractTest<TailQuantileAc
         for (double p : new double[] {0.001, 0.002, 0.01, 0.5, 0.99, 0.998, 0.999}) {
             double bound = req.rankError(p);
             double tail = Math.min(p, 1 - p);
-            // DataSketches' a priori bound: 3 x sqrt(0.0512 / 3) / k of the tail probability (0.78% at k = 50;
-            // BaseReqSketch.relRseFactor), up to rounding
-            assertTrue(bound <= 3 * Math.sqrt(0.0512 / 3) / TailQuantileAccumulator.DEFAULT_K * tail * (1 + 1e-12),
-                    "p = " + p + ": " + bound);
+            // MERGE_FACTOR x DataSketches' a priori bound: 3 x sqrt(0.0512 / 3) / k of the tail probability
+            // (0.78% at k = 50; BaseReqSketch.relRseFactor), up to rounding
+            assertTrue(bound <= TailQuantileAccumulator.MERGE_FACTOR * 3 * Math.sqrt(0.0512 / 3)
+                    / TailQuantileAccumulator.DEFAULT_K * tail * (1 + 1e-12), "p = " + p + ": " + bound);
             double[] r = trueRanks(sorted, req.quantile(p));
             assertTrue(r[1] >= p - bound && r[0] <= p + bound, "p = " + p + ": true ranks " + Arrays.toString(r)
                     + ", bound " + bound);
@@ -105,7 +105,7 @@ class TailQuantileAccumulatorTest extends AccumulatorContractTest<TailQuantileAc
         for (int j = 0; j < p.length; j++) {
             QuantileEstimate a = approx.get(j);
             assertEquals("req", a.method());
-            assertTrue(a.rankError() > 0 && a.rankError() <= 0.0079 * Math.min(p[j], 1 - p[j]), "p = " + p[j]);
+            assertTrue(a.rankError() > 0 && a.rankError() <= 0.0236 * Math.min(p[j], 1 - p[j]), "p = " + p[j]);
             assertTrue(a.low() <= truth.get(j).low() && a.high() >= truth.get(j).high(), "p = " + p[j]);
         }
     }
