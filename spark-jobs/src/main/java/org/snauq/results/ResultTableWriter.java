@@ -1,4 +1,4 @@
-package org.snauq.spark;
+package org.snauq.results;
 
 import java.io.IOException;
 import java.util.List;
@@ -36,7 +36,7 @@ import org.apache.spark.sql.types.StructType;
  * {@value #SPARK_SCHEMA_KEY}, so Spark SQL reads back exactly the schema written and DuckDB the same types. A
  * table with no rows is a file with the schema and no row group. Null values are left unset (Parquet nulls).
  */
-final class ResultTableWriter {
+public final class ResultTableWriter {
 
     /** The footer key Spark's Parquet writer stores its schema under (and reads it from). */
     static final String SPARK_SCHEMA_KEY = "org.apache.spark.sql.parquet.row.metadata";
@@ -50,7 +50,7 @@ final class ResultTableWriter {
      * @param rows read; each row's values in the schema's order, of the schema's Java types or null
      * @throws IOException when the folder exists or cannot be written
      */
-    static void write(String folder, StructType schema, List<Row> rows, Configuration conf) throws IOException {
+    public static void write(String folder, StructType schema, List<Row> rows, Configuration conf) throws IOException {
         Path dir = new Path(folder);
         FileSystem fs = dir.getFileSystem(conf);
         if (fs.exists(dir)) { // as Spark's SaveMode.ErrorIfExists

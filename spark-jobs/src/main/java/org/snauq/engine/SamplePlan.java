@@ -1,4 +1,4 @@
-package org.snauq.spark;
+package org.snauq.engine;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -73,7 +73,7 @@ public final class SamplePlan implements Serializable {
     }
 
     /** As {@link #of(Sampling, List, boolean)} with another maximum block size (a power of two), for tests. */
-    static SamplePlan of(Sampling sampling, List<InputSpec> inputs, boolean pickFreeze, int maxBlock) {
+    public static SamplePlan of(Sampling sampling, List<InputSpec> inputs, boolean pickFreeze, int maxBlock) {
         int dim = (pickFreeze ? 2 : 1) * inputs.size();
         SamplingDesign d = SamplingDesigns.of(sampling.design(), dim, sampling.n(), sampling.seed());
         long group = sampling.n() / d.replicates();
@@ -161,16 +161,16 @@ public final class SamplePlan implements Serializable {
         return (int) ((n + blockSize - 1) / blockSize);
     }
 
-    long blockStart(int block) {
+    public long blockStart(int block) {
         return (long) block * blockSize;
     }
 
-    int blockRows(int block) {
+    public int blockRows(int block) {
         return (int) Math.min(blockSize, n - blockStart(block));
     }
 
     /** The replicate group of a block (blocks never straddle groups). */
-    int replicateOf(int block) {
+    public int replicateOf(int block) {
         return (int) (blockStart(block) / (n / replicates));
     }
 }

@@ -1,10 +1,9 @@
-package org.snauq.spark;
+package org.snauq.models;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
-import org.snauq.study.ModelLoader;
 
 /** Training data for {@code model: {train: ...}}, read with {@link TableReader} (CSV here, Parquet by Spark). */
 public final class StudyTables {

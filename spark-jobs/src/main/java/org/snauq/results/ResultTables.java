@@ -1,4 +1,4 @@
-package org.snauq.spark;
+package org.snauq.results;
 
 import java.util.List;
 import org.apache.spark.sql.types.DataType;

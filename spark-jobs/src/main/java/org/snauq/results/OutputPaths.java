@@ -1,4 +1,4 @@
-package org.snauq.spark;
+package org.snauq.results;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.snauq.spark;
+package org.snauq.engine;
 
 /**
  * Closed-form moments and Sobol' indices of an SNA under the study's input distributions (METHOD.md section 4),
@@ -9,5 +9,5 @@ package org.snauq.spark;
  * @param s1       first-order indices, one per input in study order
  * @param st       total indices, one per input in study order
  */
-record AnalyticResult(double mean, double variance, double[] s1, double[] st) {
+public record AnalyticResult(double mean, double variance, double[] s1, double[] st) {
 }

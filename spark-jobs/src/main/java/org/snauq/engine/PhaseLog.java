@@ -1,4 +1,4 @@
-package org.snauq.spark;
+package org.snauq.engine;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.snauq.study;
+package org.snauq.models;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +14,10 @@ import org.snauq.dist.Distribution;
 import org.snauq.dist.Distributions;
 import org.snauq.dist.InputSpec;
 import org.snauq.model.SnaModel;
+import org.snauq.study.DomainPolicy;
+import org.snauq.study.ModelSource;
+import org.snauq.study.Study;
+import org.snauq.study.StudyException;
 
 /**
  * Obtains a study's model from its source and checks that it fits the study's inputs: the same names (in any
@@ -133,7 +137,7 @@ public final class ModelLoader {
         return columns;
     }
 
-    static void checkDomain(Study study, UqModel model) {
+    public static void checkDomain(Study study, UqModel model) {
         double[] lo = model.domainLower();
         double[] hi = model.domainUpper();
         if (lo == null || study.domainPolicy() == DomainPolicy.CLAMP) {

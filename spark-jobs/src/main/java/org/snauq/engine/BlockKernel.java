@@ -1,9 +1,9 @@
-package org.snauq.spark;
+package org.snauq.engine;
 
 import org.snauq.design.InputTransform;
 import org.snauq.design.PickFreeze;
 import org.snauq.design.SamplingDesign;
-import org.snauq.study.UqModel;
+import org.snauq.models.UqModel;
 
 /**
  * One task's evaluation engine: turns a run of consecutive design rows into inputs and model outputs, chunk by
@@ -16,10 +16,10 @@ import org.snauq.study.UqModel;
  * layout of {@code SobolAccumulator.accept}). Samples outside the model's domain are counted per input, with
  * the largest distance. Not thread safe: one per task.
  */
-final class BlockKernel {
+public final class BlockKernel {
 
     /** Rows per evaluation call: large enough to amortise the call, small enough to stay in cache. */
-    static final int CHUNK = 512;
+    public static final int CHUNK = 512;
 
     private final SamplePlan plan;
     private final SamplingDesign design;
@@ -33,16 +33,16 @@ final class BlockKernel {
     private final double[] rows;
     private final double[] points;
     private final double[] out;
-    final double[] x;
-    final double[] fA;
+    public final double[] x;
+    public final double[] fA;
     final double[] fB;
-    final double[] fAB;
+    public final double[] fAB;
     /** Samples (A and B rows) outside the model's domain, per input. */
-    final long[] outside;
+    public final long[] outside;
     /** The largest distance outside the domain seen, per input. */
-    final double[] farthest;
+    public final double[] farthest;
 
-    BlockKernel(SamplePlan plan, UqModel model) {
+    public BlockKernel(SamplePlan plan, UqModel model) {
         this.plan = plan;
         this.design = plan.newDesign();
         this.transform = plan.newTransform();
@@ -64,10 +64,10 @@ final class BlockKernel {
     }
 
     /** Task time spent in the model's evaluator since the last {@link #reset()}. */
-    long evaluationNanos;
+    public long evaluationNanos;
 
     /** Clears the domain counts and the evaluation time (at the start of each block). */
-    void reset() {
+    public void reset() {
         java.util.Arrays.fill(outside, 0);
         java.util.Arrays.fill(farthest, 0.0);
         evaluationNanos = 0;
@@ -78,7 +78,7 @@ final class BlockKernel {
      *
      * @param aOnly evaluate only the A points (fills x and fA), as for samples and histograms
      */
-    void run(long start, int count, boolean aOnly) {
+    public void run(long start, int count, boolean aOnly) {
         assert count <= CHUNK;
         design.fill(start, count, rows, 0);
         transform.apply(rows, 0, count, rows, 0);

@@ -1,4 +1,4 @@
-package org.snauq.spark;
+package org.snauq.models;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.snauq.spark;
+package org.snauq.engine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.snauq.results.ResultTables;
 import org.snauq.stats.ConfidenceInterval;
 import org.snauq.stats.ExceedanceAccumulator;
 import org.snauq.stats.HistogramAccumulator;
@@ -26,23 +27,23 @@ import org.snauq.study.StatisticsSpec;
  * <p>Convergence rows: at every n = 2^k &gt;= {@link BlockStats#MIN_PREFIX} up to the run's size (and at the
  * final n), from block 0's prefix copies below one block and from the fold of the first blocks above.
  */
-final class RunResults {
+public final class RunResults {
 
     private final Map<String, List<Row>> tables = new LinkedHashMap<>();
 
     /** Samples outside the model's domain, per input (study order). */
-    final long[] outside;
+    public final long[] outside;
     /** Largest distance outside the domain, per input. */
-    final double[] farthest;
+    public final double[] farthest;
     /** Summed task time inside the evaluator. */
-    final long evaluationNanos;
+    public final long evaluationNanos;
     /** Pooled moments of the output (for the histogram range). */
-    final MomentsAccumulator moments;
+    public final MomentsAccumulator moments;
 
     private final String output;
     private final List<String> inputs;
 
-    RunResults(String output, List<String> inputs, SamplePlan plan, StatisticsSpec spec, List<BlockStats> blocks,
+    public RunResults(String output, List<String> inputs, SamplePlan plan, StatisticsSpec spec, List<BlockStats> blocks,
                AnalyticResult analytic) {
         this.output = output;
         this.inputs = inputs;
@@ -157,14 +158,14 @@ final class RunResults {
     }
 
     /** Adds the histogram rows (pass 2). */
-    void histogram(HistogramAccumulator h) {
+    public void histogram(HistogramAccumulator h) {
         for (int b = 0; b < h.bins(); b++) {
             add(ResultTables.HISTOGRAM, output, b, h.lower(b), h.upper(b), h.count(b));
         }
     }
 
     /** Adds the histogram rows of bins [edges[b], edges[b + 1]) (the last closed) holding counts[b] outputs. */
-    void histogram(double[] edges, long[] counts) {
+    public void histogram(double[] edges, long[] counts) {
         for (int b = 0; b < counts.length; b++) {
             add(ResultTables.HISTOGRAM, output, b, edges[b], edges[b + 1], counts[b]);
         }
@@ -175,7 +176,7 @@ final class RunResults {
     }
 
     /** Rows per table, in writing order. */
-    Map<String, List<Row>> tables() {
+    public Map<String, List<Row>> tables() {
         return tables;
     }
 }

@@ -1,4 +1,4 @@
-package org.snauq.study;
+package org.snauq.models;
 
 import java.util.Map;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.snauq.spark;
+package org.snauq.models;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +18,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snauq.cli.LocalSpark;
+import org.snauq.spark.SparkTests;
 
 class TableReaderTest {
 

@@ -1,4 +1,4 @@
-package org.snauq.spark;
+package org.snauq.engine;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -15,30 +15,30 @@ import org.snauq.stats.SobolAccumulator;
  *
  * <p>Invariant: every accumulator has seen exactly the rows of {@link #block}, in index order.
  */
-final class BlockStats implements Serializable {
+public final class BlockStats implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     /** The smallest prefix reported in the convergence table: fewer samples show noise, not convergence. */
-    static final long MIN_PREFIX = 64;
+    public static final long MIN_PREFIX = 64;
 
-    final int block;
+    public final int block;
     final int replicate;
-    final MomentsAccumulator moments = new MomentsAccumulator();
-    final QuantileAccumulator quantiles;
+    public final MomentsAccumulator moments = new MomentsAccumulator();
+    public final QuantileAccumulator quantiles;
     final ExceedanceAccumulator exceedance;
-    final SobolAccumulator sobol;
-    long[] outside;
-    double[] farthest;
+    public final SobolAccumulator sobol;
+    public long[] outside;
+    public double[] farthest;
     /** Task time spent inside the model's evaluator, for the manifest (not part of the results). */
-    long evaluationNanos;
-    final List<Prefix> prefixes = new ArrayList<>();
+    public long evaluationNanos;
+    public final List<Prefix> prefixes = new ArrayList<>();
 
     /** The running moments and Sobol' sums after the first {@code rows} rows of the sample. */
     record Prefix(long rows, MomentsAccumulator moments, SobolAccumulator sobol) implements Serializable {
     }
 
-    BlockStats(int block, int replicate, StatsSpec spec, int dimension) {
+    public BlockStats(int block, int replicate, StatsSpec spec, int dimension) {
         this.block = block;
         this.replicate = replicate;
         this.quantiles = !spec.quantiles() ? null
@@ -48,12 +48,12 @@ final class BlockStats implements Serializable {
     }
 
     /** Which accumulators a block carries. */
-    record StatsSpec(boolean quantiles, boolean exactQuantiles, double[] thresholds, boolean sobol)
+    public record StatsSpec(boolean quantiles, boolean exactQuantiles, double[] thresholds, boolean sobol)
             implements Serializable {
     }
 
     /** Folds {@code count} evaluated rows of the kernel into the accumulators. */
-    void accept(BlockKernel k, int count) {
+    public void accept(BlockKernel k, int count) {
         moments.accept(k.fA, 0, count);
         if (quantiles != null) {
             quantiles.accept(k.fA, 0, count);
@@ -66,7 +66,7 @@ final class BlockStats implements Serializable {
         }
     }
 
-    void snapshot(long rows) {
+    public void snapshot(long rows) {
         prefixes.add(new Prefix(rows, moments.copy(), sobol == null ? null : sobol.copy()));
     }
 }

@@ -1,4 +1,4 @@
-package org.snauq.spark;
+package org.snauq.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,6 +22,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.snauq.spark.SparkTests;
 
 /**
  * The driver-side table writer against two independent readers: DuckDB (types and values, nulls included) and

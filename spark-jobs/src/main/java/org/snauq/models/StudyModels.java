@@ -1,4 +1,4 @@
-package org.snauq.spark;
+package org.snauq.models;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -20,8 +20,6 @@ import org.snauq.galerkin.Vsna;
 import org.snauq.model.SnaFormatException;
 import org.snauq.model.SnaModel;
 import org.snauq.model.SnaModelFile;
-import org.snauq.study.LoadedModel;
-import org.snauq.study.ModelLoader;
 import org.snauq.study.ModelSource;
 import org.snauq.study.ProblemFile;
 import org.snauq.study.Study;

@@ -1,15 +1,16 @@
-package org.snauq.spark;
+package org.snauq.engine;
 
 import java.io.Serializable;
 import java.util.List;
 import org.snauq.design.InputTransform;
 import org.snauq.design.SamplingDesign;
 import org.snauq.model.SnaModel;
+import org.snauq.models.UqModel;
 import org.snauq.qoi.FactorMeltPool;
+import org.snauq.spark.SweepRun;
 import org.snauq.stats.MomentsAccumulator;
 import org.snauq.stats.QuantileAccumulator;
 import org.snauq.study.SweepSpec;
-import org.snauq.study.UqModel;
 
 /**
  * One task's engine of a design sweep ({@link SweepRun}): for a design point, the n samples of the uncertain inputs
@@ -21,7 +22,7 @@ import org.snauq.study.UqModel;
  * design inputs), or the melt-pool QoIs of the SNA by {@link FactorMeltPool}. Buffers are allocated once per task;
  * the per-sample loops do not allocate. Not thread safe: one per task.
  */
-final class SweepKernel {
+public final class SweepKernel {
 
     /** Rows per chunk of the sampling design. */
     static final int CHUNK = 512;
@@ -29,16 +30,16 @@ final class SweepKernel {
     static final double[] QUANTILES = {0.05, 0.5, 0.95};
 
     /** What the executors need, shipped with the job: small and immutable. */
-    record Plan(SamplePlan samples, double[][] designs, SweepSpec.MeltPoolSpec meltPool, double[] low,
+    public record Plan(SamplePlan samples, double[][] designs, SweepSpec.MeltPoolSpec meltPool, double[] low,
                 double[] high, int[] windowQoi, int qois, int[] modelSource) implements Serializable {
     }
 
     /** One design's statistics, returned to the driver (a few hundred bytes). */
-    static final class DesignStats implements Serializable {
-        final int design;
-        final MomentsAccumulator[] moments;
-        final double[][] quantiles;
-        long inside;
+    public static final class DesignStats implements Serializable {
+        public final int design;
+        public final MomentsAccumulator[] moments;
+        public final double[][] quantiles;
+        public long inside;
 
         DesignStats(int design, int qois) {
             this.design = design;
@@ -49,7 +50,7 @@ final class SweepKernel {
             }
         }
 
-        long count() {
+        public long count() {
             return moments[0].count();
         }
     }
@@ -72,7 +73,7 @@ final class SweepKernel {
     private final double[] poolOut = new double[7];
     private final int scaleColumn;
 
-    SweepKernel(Plan plan, UqModel model) {
+    public SweepKernel(Plan plan, UqModel model) {
         this.plan = plan;
         this.design = plan.samples().newDesign();
         this.transform = plan.samples().newTransform();
@@ -108,7 +109,7 @@ final class SweepKernel {
     }
 
     /** The statistics of design j over all n samples. */
-    DesignStats run(int j) {
+    public DesignStats run(int j) {
         double[] point = plan.designs()[j];
         long n = plan.samples().rows();
         DesignStats stats = new DesignStats(j, plan.qois());

@@ -1,4 +1,4 @@
-package org.snauq.spark;
+package org.snauq.results;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,7 +16,7 @@ import org.apache.hadoop.fs.Path;
  * every moment {@code run_id=<ID>} is either the old complete run or the new one. {@link #abort()} deletes the
  * temporary folder. Uses Hadoop's file system API, so the output may be local or on a cluster file system.
  */
-final class RunDirectory {
+public final class RunDirectory {
 
     static final String MANIFEST = "manifest.json";
 
@@ -33,7 +33,7 @@ final class RunDirectory {
     }
 
     /** Creates the temporary folder of run {@code runId} under {@code output}. */
-    static RunDirectory begin(String output, String runId, Configuration conf) throws IOException {
+    public static RunDirectory begin(String output, String runId, Configuration conf) throws IOException {
         Path out = new Path(output);
         FileSystem fs = out.getFileSystem(conf);
         String nonce = UUID.randomUUID().toString().substring(0, 8);
@@ -46,23 +46,23 @@ final class RunDirectory {
     }
 
     /** Where table {@code name} is written (inside the temporary folder). */
-    String table(String name) {
+    public String table(String name) {
         return new Path(temporary, name).toString();
     }
 
     /** The final folder of the run. */
-    String target() {
+    public String target() {
         return target.toString();
     }
 
-    void writeManifest(String json) throws IOException {
+    public void writeManifest(String json) throws IOException {
         try (OutputStream out = fs.create(new Path(temporary, MANIFEST), false)) {
             out.write(json.getBytes(StandardCharsets.UTF_8));
         }
     }
 
     /** Moves the finished run into place, replacing an earlier run with the same ID. */
-    void commit() throws IOException {
+    public void commit() throws IOException {
         Path aside = null;
         if (fs.exists(target)) {
             aside = new Path(target.getParent(), "." + target.getName() + ".old-" + nonce);
@@ -82,7 +82,7 @@ final class RunDirectory {
     }
 
     /** Deletes the temporary folder of a failed run (best effort). */
-    void abort() {
+    public void abort() {
         try {
             fs.delete(temporary, true);
         } catch (IOException e) {

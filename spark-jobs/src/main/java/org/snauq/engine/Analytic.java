@@ -1,20 +1,20 @@
-package org.snauq.spark;
+package org.snauq.engine;
 
 import java.util.List;
 import org.snauq.dist.InputSpec;
 import org.snauq.model.SnaModel;
-import org.snauq.study.UqModel;
+import org.snauq.models.UqModel;
 import org.snauq.uq.ClosedFormResult;
 import org.snauq.uq.ClosedFormUq;
 
 /** The closed-form rows of an SNA model (METHOD.md section 4), computed on the driver by {@link ClosedFormUq}. */
-final class Analytic {
+public final class Analytic {
 
     private Analytic() {
     }
 
     /** Closed-form moments and Sobol' indices in study input order, or null when the model is not an SNA. */
-    static AnalyticResult of(UqModel model, List<InputSpec> inputs) {
+    public static AnalyticResult of(UqModel model, List<InputSpec> inputs) {
         SnaModel sna = model.sna();
         if (sna == null) {
             return null;

@@ -1,4 +1,4 @@
-package org.snauq.spark;
+package org.snauq.models;
 
 import java.io.BufferedReader;
 import java.io.IOException;
