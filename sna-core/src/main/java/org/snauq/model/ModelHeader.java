@@ -86,7 +86,17 @@ final class ModelHeader {
             ObjectNode params = i.putObject("parameters");
             // in the family's order, not the map's: a Map.of iterates differently from one JVM run to the next
             for (String key : Distributions.parameters(in.dist())) {
-                params.put(key, in.parameter(key));
+                Double v = in.parameters().get(key);
+                if (v != null) { // an optional key may be absent, e.g. kde's bandwidth
+                    params.put(key, v);
+                }
+            }
+            double[] data = in.data();
+            if (data != null) { // an empirical or kde law is its data: the model keeps a copy
+                ArrayNode values = i.putArray("data");
+                for (double v : data) {
+                    values.add(v);
+                }
             }
         }
         if (model.outputCount() == 1) { // version 1 keeps its field order
@@ -256,7 +266,15 @@ final class ModelHeader {
                 }
                 p.put(e.getKey(), e.getValue().doubleValue());
             }
-            inputs.add(new InputSpec(f.text(in, where, "name"), f.text(in, where, "dist"), p));
+            double[] data = null;
+            if (in.has("data")) {
+                JsonNode values = f.array(in, where, "data");
+                data = new double[values.size()];
+                for (int j = 0; j < data.length; j++) {
+                    data[j] = f.finite(values.get(j), where + ".data[" + j + "]");
+                }
+            }
+            inputs.add(new InputSpec(f.text(in, where, "name"), f.text(in, where, "dist"), p, data));
         }
         return inputs;
     }

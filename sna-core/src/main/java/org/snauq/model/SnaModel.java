@@ -144,13 +144,6 @@ public final class SnaModel {
                 throw new IllegalArgumentException(where + ".dist must be one of "
                         + String.join(", ", Distributions.families()) + ", got " + ModelNames.quote(in.dist()));
             }
-            List<String> expected = Distributions.parameters(in.dist());
-            for (String key : in.parameters().keySet()) {
-                if (!expected.contains(key)) {
-                    throw new IllegalArgumentException(where + ".parameters has unknown key " + ModelNames.quote(key)
-                            + " for " + in.dist() + "; expected: " + String.join(", ", expected));
-                }
-            }
             try {
                 Distributions.of(in);
             } catch (IllegalArgumentException e) {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.snauq.dist.Distributions;
 import org.snauq.dist.InputSpec;
 
 /**
@@ -153,8 +154,8 @@ class CraftedModelFilesTest {
         c.add(new Case("payload-doubles-mismatch", header(h -> ((ObjectNode) h.get("payload")).put("doubles", 23)),
                 "header: the ranks and atoms per coordinate need 22 doubles, payload.doubles is 23"));
         c.add(new Case("unknown-family", header(h -> input(h, 1).put("dist", "cauchy")),
-                "header: inputs[1].dist must be one of uniform, normal, lognormal, truncated-normal, beta,"
-                        + " triangular, gamma, weibull, constant, got 'cauchy'"));
+                "header: inputs[1].dist must be one of " + String.join(", ", Distributions.families())
+                        + ", got 'cauchy'"));
         c.add(new Case("input-not-a-coordinate", header(h -> input(h, 0).put("name", "x9")),
                 "header: inputs[0].name must be one of the coordinates [z0, z1], got 'x9'"));
         c.add(new Case("input-repeated", header(h -> input(h, 1).put("name", "z0")),
@@ -164,7 +165,15 @@ class CraftedModelFilesTest {
         c.add(new Case("sd-nan", header(h -> ((ObjectNode) input(h, 1).get("parameters")).put("sd", Double.NaN)),
                 "header: inputs[1].parameters (z1, normal): sd must be a number, got NaN"));
         c.add(new Case("unknown-parameter", header(h -> ((ObjectNode) input(h, 1).get("parameters")).put("mu", 1.0)),
-                "header: inputs[1].parameters has unknown key 'mu' for normal; expected: mean, sd"));
+                "header: inputs[1].parameters (z1, normal): unknown parameter 'mu' for normal; expected: mean, sd"));
+        c.add(new Case("empirical-without-data", header(h -> input(h, 0).put("dist", "empirical")
+                .putObject("parameters")),
+                "header: inputs[0].parameters (z0, empirical): empirical needs data values, got none"));
+        c.add(new Case("data-not-finite", header(h -> {
+            ObjectNode z0 = input(h, 0).put("dist", "empirical");
+            z0.putObject("parameters");
+            z0.putArray("data").add(0.5).add(Double.NaN);
+        }), "header: inputs[0].data[1] must be a finite number, got NaN"));
         c.add(new Case("trailing-json", headerText(s -> s + " {\"output\":\"x\"}"),
                 "header: unexpected text after the JSON object at offset "));
         c.add(new Case("duplicate-key", headerText(s -> s.replaceFirst("\"rank\":2", "\"rank\":2,\"rank\":3")),

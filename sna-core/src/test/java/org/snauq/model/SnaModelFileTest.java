@@ -323,4 +323,18 @@ class SnaModelFileTest {
             assertOneLine(e);
         }
     }
+
+    @Test
+    void write_lawsBuiltFromData_keepTheirValues() throws Exception {
+        double[] values = {0.25, -0.5, 1.0, 0.75, 0.0};
+        SnaModel m = smallModel().withInputs(List.of(new InputSpec("z0", "empirical", Map.of(), values),
+                new InputSpec("z1", "kde", Map.of(), values))); // kde without bandwidth: Silverman's rule
+        Path file = dir.resolve(NAME);
+        SnaModelFile.write(m, file);
+        SnaModel back = SnaModelFile.read(file);
+        assertEquals(m.inputs(), back.inputs());
+        assertArrayEquals(values, back.inputs().get(0).data(), 0.0);
+        assertTrue(SnaModelFile.headerJson(m).contains("\"data\" : [ 0.25, -0.5, 1.0, 0.75, 0.0 ]"),
+                SnaModelFile.headerJson(m));
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.snauq.basis.BSplineBasis;
+import org.snauq.dist.Distributions;
 import org.snauq.dist.InputSpec;
 
 class SnaModelTest {
@@ -158,8 +159,8 @@ class SnaModelTest {
         assertEquals("inputs[0].parameters (z1, gamma): shape must be > 0, got 0.0", assertThrows(
                 IllegalArgumentException.class, () -> m.withInputs(List.of(
                         new InputSpec("z1", "gamma", Map.of("shape", 0.0, "scale", 1.0))))).getMessage());
-        assertEquals("inputs[0].dist must be one of uniform, normal, lognormal, truncated-normal, beta, triangular,"
-                + " gamma, weibull, constant, got 'Normal\\n'", assertThrows(IllegalArgumentException.class,
+        assertEquals("inputs[0].dist must be one of " + String.join(", ", Distributions.families())
+                + ", got 'Normal\\n'", assertThrows(IllegalArgumentException.class,
                 () -> m.withInputs(List.of(new InputSpec("z1", "Normal\n", Map.of())))).getMessage());
         assertEquals("inputs[0].parameters (z0, normal): missing parameter 'sd' for normal; expected: mean, sd",
                 assertThrows(IllegalArgumentException.class, () -> m.withInputs(List.of(
