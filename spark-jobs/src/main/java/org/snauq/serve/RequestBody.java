@@ -169,6 +169,11 @@ final class RequestBody {
         return v.isArray() ? "a list" : v.isObject() ? "an object" : v.getNodeType().toString().toLowerCase();
     }
 
+    /** A string from the request for a message: in single quotes, control characters replaced, cut when long. */
+    static String quoted(String s) {
+        return "'" + cut(s) + "'";
+    }
+
     private static String cut(String s) {
         String oneLine = s.replaceAll("\\p{Cntrl}", "?");
         return oneLine.length() <= MAX_SHOWN ? oneLine : oneLine.substring(0, MAX_SHOWN) + "...";

@@ -213,7 +213,7 @@ public final class UmBridgeServer {
         for (String shm : SHARED_MEMORY) {
             if (path.equals(shm)) {
                 throw new ProtocolError(ProtocolError.Type.UnsupportedFeature, "shared memory (" + path.substring(1)
-                        + ") is not supported by this server; use " + path.substring(0, path.length() - 5));
+                        + ") is not supported by this server; send requests over HTTP (Evaluate, Gradient, ...)");
             }
         }
         Endpoint endpoint = Endpoint.of(path);
@@ -222,8 +222,8 @@ public final class UmBridgeServer {
         String name = request.name();
         ServedModel model = models.get(name);
         if (model == null) {
-            throw new ProtocolError(ProtocolError.Type.ModelNotFound, "model '" + name.replaceAll("\\p{Cntrl}", "?")
-                    + "' is not served here; models: " + String.join(", ", models.keySet()));
+            throw new ProtocolError(ProtocolError.Type.ModelNotFound, "model " + RequestBody.quoted(name)
+                    + " is not served here; models: " + String.join(", ", models.keySet()));
         }
         return endpoint.answer(model, request, workspaces.get(name).get());
     }

@@ -302,6 +302,14 @@ public class UmBridgeServerTest {
     }
 
     @Test
+    void unknownModel_longOrControlCharacterName_echoedShortOnOneLine() throws Exception {
+        String name = "x\\n" + "y".repeat(5000);
+        Answer a = post("/Evaluate", "{\"name\":\"" + name + "\"}");
+        assertError(a, "ModelNotFound", "model 'x?yyy");
+        assertTrue(a.body.get("error").get("message").textValue().length() < 200, a.body.toString());
+    }
+
+    @Test
     void sharedMemoryEndpoints_areUnsupportedFeature() throws Exception {
         for (String path : new String[] {"/EvaluateShMem", "/GradientShMem", "/ApplyJacobianShMem",
             "/ApplyHessianShMem", "/TestShMem"}) {
