@@ -66,6 +66,11 @@ public final class LpbfMaterialCase {
             public double integral(double u) {
                 return material.theta(t0 + u);
             }
+
+            @Override
+            public double inverse(double h) {
+                return material.temperature(h) - t0;
+            }
         };
         return new MovingHeatGridSolver(g[0], g[1], g[2], pe, (x, y) -> amp * LpbfCase.shape(x, y, beta))
                 .withSymmetryAtLowerY().withConductivity(kappa).solve(SOLVE_TOLERANCE, 20_000);
