@@ -39,6 +39,7 @@ public final class LpbfForward implements ForwardModel {
     private final double[] pool = new double[5];
     private final double[] poolJac = new double[4 * MovingSourceModel.INPUTS];
     private final double[] grad = new double[MovingSourceModel.INPUTS];
+    private final double[] in = new double[MovingSourceModel.INPUTS];
 
     /**
      * @param model        the moving-source model of one material
@@ -135,7 +136,7 @@ public final class LpbfForward implements ForwardModel {
 
     @Override
     public boolean predict(double[] theta, double[] prediction, double[] jacobian) {
-        double[] in = inputs.clone();
+        System.arraycopy(inputs, 0, in, 0, in.length);
         for (int j = 0; j < unknowns.length; j++) {
             in[unknowns[j]] = theta[j];
         }
