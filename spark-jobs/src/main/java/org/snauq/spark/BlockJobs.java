@@ -10,8 +10,11 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.snauq.engine.BlockKernel;
+import org.snauq.engine.BlockStats;
+import org.snauq.engine.SamplePlan;
+import org.snauq.models.UqModel;
 import org.snauq.stats.HistogramAccumulator;
-import org.snauq.study.UqModel;
 
 /**
  * The distributed passes over the blocks of a {@link SamplePlan} (DESIGN.md section 6). The driver makes an

@@ -3,6 +3,7 @@ package org.snauq.spark;
 import org.apache.spark.Success$;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.snauq.engine.PhaseLog;
 
 /**
  * Logs "blocks done / total" while a pass runs, at most every {@link #EVERY_NANOS} and at the end. Partition p

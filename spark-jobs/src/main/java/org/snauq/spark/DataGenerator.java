@@ -11,8 +11,11 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.snauq.dist.InputSpec;
+import org.snauq.engine.PhaseLog;
+import org.snauq.engine.SamplePlan;
+import org.snauq.models.UqModel;
+import org.snauq.results.ResultTables;
 import org.snauq.study.Sampling;
-import org.snauq.study.UqModel;
 
 /**
  * {@code sna generate}: evaluates a model on a sampling design in the executors and writes the inputs and the

@@ -1,9 +1,11 @@
 package org.snauq.spark;
 
 import org.apache.spark.util.AccumulatorV2;
+import org.snauq.engine.BlockKernel;
+import org.snauq.engine.SamplePlan;
+import org.snauq.models.UqModel;
 import org.snauq.stats.GridRebinning;
 import org.snauq.stats.HistogramAccumulator;
-import org.snauq.study.UqModel;
 
 /**
  * The output's histogram from the statistics pass itself, exact and deterministic, so the samples are not

@@ -3,14 +3,17 @@ package org.snauq.spark;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import org.apache.spark.serializer.KryoRegistrator;
+import org.snauq.engine.BlockStats;
+import org.snauq.engine.SamplePlan;
+import org.snauq.engine.SweepKernel;
+import org.snauq.models.ExpressionModel;
+import org.snauq.models.FunctionModel;
+import org.snauq.models.SnaUqModel;
 import org.snauq.stats.ExceedanceAccumulator;
 import org.snauq.stats.HistogramAccumulator;
 import org.snauq.stats.MomentsAccumulator;
 import org.snauq.stats.QuantileAccumulator;
 import org.snauq.stats.SobolAccumulator;
-import org.snauq.study.ExpressionModel;
-import org.snauq.study.FunctionModel;
-import org.snauq.study.SnaUqModel;
 
 /**
  * Registers the classes a run ships with Kryo ({@code spark.kryo.registrator}): the broadcast models (plain

@@ -18,14 +18,20 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.snauq.engine.PhaseLog;
+import org.snauq.engine.SamplePlan;
+import org.snauq.engine.SweepKernel;
+import org.snauq.models.LoadedModel;
+import org.snauq.models.UqModel;
+import org.snauq.results.ResultTableWriter;
+import org.snauq.results.ResultTables;
+import org.snauq.results.RunDirectory;
 import org.snauq.stats.ConfidenceInterval;
 import org.snauq.stats.Intervals;
 import org.snauq.stats.MomentsAccumulator;
-import org.snauq.study.LoadedModel;
 import org.snauq.study.Study;
 import org.snauq.study.StudyException;
 import org.snauq.study.SweepSpec;
-import org.snauq.study.UqModel;
 
 /**
  * The design sweep of {@code sna run} for a study with a {@code sweep:} block ({@link SweepSpec}): designs x n

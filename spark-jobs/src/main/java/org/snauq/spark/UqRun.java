@@ -16,15 +16,24 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.snauq.engine.Analytic;
+import org.snauq.engine.AnalyticResult;
+import org.snauq.engine.BlockStats;
+import org.snauq.engine.PhaseLog;
+import org.snauq.engine.RunResults;
+import org.snauq.engine.SamplePlan;
+import org.snauq.models.LoadedModel;
+import org.snauq.models.UqModel;
+import org.snauq.results.ResultTableWriter;
+import org.snauq.results.ResultTables;
+import org.snauq.results.RunDirectory;
 import org.snauq.stats.GridRebinning;
 import org.snauq.stats.HistogramAccumulator;
 import org.snauq.stats.Mergeable;
 import org.snauq.study.DomainPolicy;
-import org.snauq.study.LoadedModel;
 import org.snauq.study.StatisticsSpec;
 import org.snauq.study.Study;
 import org.snauq.study.StudyException;
-import org.snauq.study.UqModel;
 
 /**
  * The main job of {@code sna run}: propagates a study's inputs through its model on Spark and writes the run

@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * Reads a study file (DESIGN.md section 3) into a {@link Study}, checking every key before anything runs:
  * unknown, missing and mistyped keys, impossible values (sd &lt;= 0, lower &gt;= upper, probabilities outside
  * (0, 1), n &lt; 2, a Sobol' n that is not a power of two), names, and that the model block has exactly one
- * source. Whether the inputs match the model is checked when the model is obtained ({@link ModelLoader}).
+ * source. Whether the inputs match the model is checked when the model is obtained ({@link org.snauq.models.ModelLoader}).
  *
  * <p>Relative paths in the study (model files, data, output) resolve against a base folder, the working
  * directory of the command. YAML is read with SnakeYAML's safe constructor (plain maps, lists and scalars).

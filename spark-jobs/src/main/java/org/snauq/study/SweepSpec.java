@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.snauq.dist.InputSpec;
+import org.snauq.models.ModelLoader;
+import org.snauq.models.UqModel;
 
 /**
  * The {@code sweep:} block of a study (README, docs/cases/lpbf.md): optimisation under uncertainty over a grid of

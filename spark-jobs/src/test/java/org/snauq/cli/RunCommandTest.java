@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snauq.datasets.Ishigami;
 import org.snauq.model.SnaModelFile;
+import org.snauq.results.ResultTables;
 import org.snauq.spark.IshigamiSna;
-import org.snauq.spark.ResultTables;
 import org.snauq.spark.SparkTests;
 
 /**

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,8 +15,8 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snauq.galerkin.SolveReport;
+import org.snauq.models.StudyModels;
 import org.snauq.spark.SparkTests;
-import org.snauq.spark.StudyModels;
 
 /**
  * {@code model: {solve: ...}}: a PDE problem solved by VSNA flows into {@code sna run}. The shipped parametric

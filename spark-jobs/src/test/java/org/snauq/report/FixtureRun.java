@@ -17,7 +17,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.snauq.datasets.Ishigami;
-import org.snauq.spark.ResultTables;
+import org.snauq.results.ResultTables;
 
 /**
  * A small but real run folder for report tests: plain Monte Carlo of the Ishigami function (n = 2^13) with

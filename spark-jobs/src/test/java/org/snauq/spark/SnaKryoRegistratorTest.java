@@ -9,12 +9,15 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.serializer.KryoSerializer;
 import org.apache.spark.serializer.SerializerInstance;
 import org.junit.jupiter.api.Test;
-import org.snauq.study.LoadedModel;
-import org.snauq.study.ModelLoader;
+import org.snauq.engine.BlockKernel;
+import org.snauq.engine.BlockStats;
+import org.snauq.engine.SamplePlan;
+import org.snauq.models.LoadedModel;
+import org.snauq.models.ModelLoader;
+import org.snauq.models.UqModel;
 import org.snauq.study.Sampling;
 import org.snauq.study.Study;
 import org.snauq.study.StudyParserAccess;
-import org.snauq.study.UqModel;
 import scala.reflect.ClassTag$;
 
 /**
