@@ -18,11 +18,14 @@ import org.apache.commons.math3.distribution.UniformRealDistribution;
  *
  * <p>Families and parameters: uniform (lower, upper), normal (mean, sd), lognormal (mu, sigma of the log),
  * truncated-normal (mean, sd, lower, upper), beta (alpha, beta, lower, upper), triangular (lower, mode, upper),
- * gamma (shape, scale), weibull (shape, scale), constant (value). Each family takes exactly its parameters: a
+ * gamma (shape, scale), weibull (shape, scale), constant (value); from data values ({@link InputSpec#data()}):
+ * empirical (none; linear interpolation between order statistics) and kde (bandwidth, optional: Silverman's rule
+ * when absent). Each family takes exactly its parameters: a
  * missing or unknown key is an error naming the key and listing the expected ones. Inverse CDFs are exact closed
  * forms (uniform, triangular: Commons Math; weibull: by hand; normal, lognormal, truncated-normal: AS 241) or
  * Newton on the regularised incomplete function (gamma, beta; Commons Math uses a bracketing solver there, 4-8 us
- * per call against about 1-2 us); all are thread safe and allocation-free.
+ * per call against about 1-2 us); kde interpolates a table built once (see {@link KernelDensity}); all are thread
+ * safe and allocation-free.
  */
 public final class Distributions {
 
@@ -74,7 +77,14 @@ public final class Distributions {
                     checkPositive("shape", p[0]);
                     checkPositive("scale", p[1]);
                 }, p -> new Weibull(p[0], p[1])),
-                parametric("constant", List.of("value"), p -> checkFinite("value", p[0]), p -> new Constant(p[0])));
+                parametric("constant", List.of("value"), p -> checkFinite("value", p[0]), p -> new Constant(p[0])),
+                new DistributionFamily("empirical", List.of(), List.of(), true, p -> { },
+                        (p, data) -> Empirical.of(data)),
+                new DistributionFamily("kde", List.of("bandwidth"), List.of("bandwidth"), true, p -> {
+                    if (!Double.isNaN(p[0])) {
+                        checkPositive("bandwidth", p[0]);
+                    }
+                }, (p, data) -> KernelDensity.of(data, p[0])));
         Map<String, DistributionFamily> t = new LinkedHashMap<>();
         for (DistributionFamily f : all) {
             t.put(f.name(), f);

@@ -218,7 +218,7 @@ class DistributionsTest {
         assertMessage("sd must be > 0, got -0.5", spec("normal", "mean", 0, "sd", -0.5));
         assertMessage("lower must be < upper, got 2.0 >= 1.0", spec("uniform", "lower", 2, "upper", 1));
         assertMessage("unknown distribution 'gauss'; known: uniform, normal, lognormal, truncated-normal, beta, "
-                + "triangular, gamma, weibull, constant", spec("gauss", "mean", 0, "sd", 1));
+                + "triangular, gamma, weibull, constant, empirical, kde", spec("gauss", "mean", 0, "sd", 1));
         assertMessage("unknown parameter 'sigma' for normal; expected: mean, sd",
                 spec("normal", "mean", 0, "sigma", 1));
         assertMessage("missing parameter 'sd' for normal; expected: mean, sd", spec("normal", "mean", 0));

@@ -5,6 +5,7 @@ import java.util.List;
 import org.snauq.results.Methods;
 import org.snauq.results.ResultTable;
 import org.snauq.results.RunTables;
+import org.snauq.results.TableRows;
 import org.snauq.stats.ConfidenceInterval;
 import org.snauq.stats.ExceedanceAccumulator;
 import org.snauq.stats.HistogramAccumulator;
@@ -24,8 +25,9 @@ import org.snauq.study.BadInputException;
  *
  * <p>Failed samples (docs/FORMATS.md "Failures"): under {@code on-failure: error} the first one in sample order
  * stops the run with one line naming its index, inputs and reason; under {@code skip} they are left out of every
- * statistic (the bundles never saw them) and listed in the {@code failures} rows, and n in each row counts the
- * samples used.
+ * statistic (the bundles never saw them) and listed in the {@code failures} table (the first
+ * {@link BlockStats#MAX_RECORDED} of each block; every one is counted in {@link #failed}), and n in each row counts
+ * the samples used.
  *
  * <p>Convergence rows: at every n = 2^k &gt;= {@link BlockStats#MIN_PREFIX} up to the run's size (and at the
  * final n), from block 0's prefix copies below one block and from the fold of the first blocks above; n counts
@@ -85,6 +87,28 @@ public final class RunResults {
         moments = new MomentsAccumulator[outputs.size()];
         for (int k = 0; k < outputs.size(); k++) {
             output(k, plan, spec, blocks, k == 0 ? analytic : null);
+        }
+        if (spec.skipFailures()) {
+            failureRows();
+        }
+    }
+
+    /**
+     * The failures table of a run under on-failure: skip (written even without rows): one row per recorded failed
+     * sample, with the output that caused it when one did.
+     */
+    private void failureRows() {
+        TableRows rows = tables.table(ResultTable.FAILURES, ResultTable.failuresColumns(inputs));
+        for (SampleFailure f : failures) {
+            Object[] values = new Object[inputs.size() + 3];
+            values[0] = f.index();
+            double[] x = f.inputs();
+            for (int d = 0; d < x.length; d++) {
+                values[1 + d] = x[d];
+            }
+            values[inputs.size() + 1] = f.output();
+            values[inputs.size() + 2] = f.reason();
+            rows.add(values);
         }
     }
 

@@ -8,6 +8,7 @@ import static org.snauq.results.Column.string;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.snauq.study.Limits;
 
 /**
  * Every table a run writes: its folder name under the output, its grain (what one row is) and its columns
@@ -53,7 +54,7 @@ public enum ResultTable {
             CONVERGENCE_MOMENTS, CONVERGENCE_SOBOL);
 
     /** Names an input or output may not take: they are columns of the tables that hold inputs and outputs. */
-    public static final Set<String> RESERVED_NAMES = Set.of("study", "run_id", "sample_index", "output", "reason");
+    public static final Set<String> RESERVED_NAMES = Set.copyOf(Limits.RESERVED_NAMES); // checked by the parser
 
     /** Suffixes of a sweep's per-QoI columns in {@link #DESIGNS}, in order (quantiles 0.05, 0.5, 0.95). */
     public static final List<String> DESIGN_STATISTICS = List.of("mean", "std", "p05", "p50", "p95");
