@@ -93,7 +93,7 @@ final class CommandLink implements ExternalLink {
                 Reply r = read(a, from, count, out, failures, deadline, timeout);
                 String extra = r.answered() == count ? a.next(deadline) : null;
                 if (extra != null) {
-                    throw new LineFormat.Violation("answered more lines than the " + count + " points sent (line "
+                    throw new LineFormat.Violation("it answered more lines than the " + count + " points sent (line "
                             + a.line + ": '" + LineFormat.printable(extra) + "')");
                 }
                 return r;
@@ -153,7 +153,7 @@ final class CommandLink implements ExternalLink {
         try {
             why = format.answer(line, a.columns, outputs, out, point * outputs.length);
         } catch (LineFormat.Violation v) {
-            throw new LineFormat.Violation("line " + a.line + " " + v.getMessage());
+            throw new LineFormat.Violation("answer line " + a.line + " " + v.getMessage());
         }
         if (why != null) {
             failures.fail(point, why);
@@ -168,7 +168,7 @@ final class CommandLink implements ExternalLink {
     private Reply ended(ProgramProcess p, int answered, int count, long deadline, long timeout,
                         String what) throws InterruptedException, LineFormat.Violation {
         if (p.overlong()) {
-            throw new LineFormat.Violation("wrote a line longer than " + ProgramProcess.MAX_LINE + " characters");
+            throw new LineFormat.Violation("it wrote a line longer than " + ProgramProcess.MAX_LINE + " characters");
         }
         Integer code = p.exitCode(deadline);
         if (code == null) {
@@ -182,7 +182,7 @@ final class CommandLink implements ExternalLink {
         if (code != 0) {
             return Reply.broken(answered, "exit code " + code + stderr(p));
         }
-        throw new LineFormat.Violation("exited with code 0 " + (what.isEmpty() ? "after answering " + answered
+        throw new LineFormat.Violation("it exited with code 0 " + (what.isEmpty() ? "after answering " + answered
                 + " of the " + count + " points sent" : what) + stderr(p));
     }
 
@@ -202,7 +202,7 @@ final class CommandLink implements ExternalLink {
 
     private org.snauq.study.BadInputException violation(LineFormat.Violation v) {
         reset();
-        return model.error(name() + " broke the " + format.key() + " protocol: its answer " + v.getMessage());
+        return model.error(name() + " broke the " + format.key() + " protocol: " + v.getMessage());
     }
 
     private String name() {

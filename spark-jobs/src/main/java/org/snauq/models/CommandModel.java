@@ -56,15 +56,18 @@ public final class CommandModel extends ExternalModel implements ShippedModel {
         ShippedFile program = null;
         if (first.contains("/")) {
             Path p = Path.of(first);
-            checkFile(where + ".command[0]", p);
-            if (!Files.isExecutable(p)) {
-                throw new StudyException(where + ".command[0]: " + p + " is not executable (chmod +x it, or run it"
-                        + " through its interpreter, e.g. command: [sh, script.sh])");
+            if (!Files.exists(p)) {
+                throw new StudyException(where + ": no such program " + p);
             }
-            program = ship(where + ".command[0]", p);
+            checkFile(where, p);
+            if (!Files.isExecutable(p)) {
+                throw new StudyException(where + ": " + p + " is not executable (chmod +x it, or run it through its"
+                        + " interpreter, e.g. [sh, script.sh])");
+            }
+            program = ship(where, p);
         } else if (onPath(first) == null) {
-            throw new StudyException(where + ".command[0]: program '" + first + "' is not on the PATH (give its path,"
-                    + " e.g. ./" + first + ")");
+            throw new StudyException(where + ": program '" + first + "' is not on the PATH (give its path, e.g. ./"
+                    + first + ")");
         }
         List<ShippedFile> files = new ArrayList<>();
         Map<String, Path> names = new HashMap<>();

@@ -28,6 +28,8 @@ final class ProgramProcess implements AutoCloseable {
     static final int MAX_LINE = 1 << 20;
     /** Characters of stderr kept for the failure reason. */
     static final int STDERR_TAIL = 4096;
+    /** How long a failure reason waits for the rest of stderr after the program ended. */
+    static final long STDERR_WAIT_MILLIS = 1_000;
     /** Marks the end of stdout in the line queue. */
     private static final String EOF = new String("<eof>");
     /** Marks the end of stdin in the writer's queue. */
@@ -37,6 +39,7 @@ final class ProgramProcess implements AutoCloseable {
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> input = new LinkedBlockingQueue<>();
     private final StringBuilder stderr = new StringBuilder();
+    private final Thread stderrPump;
     private volatile String unterminated;
     private volatile boolean overlong;
     private volatile IOException writeFailure;
@@ -45,7 +48,8 @@ final class ProgramProcess implements AutoCloseable {
     private ProgramProcess(Process process) {
         this.process = process;
         daemon(this::pumpOut, "stdout").start();
-        daemon(this::pumpErr, "stderr").start();
+        stderrPump = daemon(this::pumpErr, "stderr");
+        stderrPump.start();
         daemon(this::pumpIn, "stdin").start();
     }
 
@@ -127,8 +131,18 @@ final class ProgramProcess implements AutoCloseable {
         return writeFailure;
     }
 
-    /** The last non-blank line the program wrote to stderr, or null. */
+    /**
+     * The last non-blank line the program wrote to stderr, or null; once the program has ended, after its stderr has
+     * been read to the end (waiting at most {@link #STDERR_WAIT_MILLIS}: a child process may still hold it open).
+     */
     String lastErrorLine() {
+        if (!process.isAlive()) {
+            try {
+                stderrPump.join(STDERR_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         String tail;
         synchronized (stderr) {
             tail = stderr.toString();
