@@ -93,10 +93,12 @@ public record Correlation(String kind, double[][] given, double[][] normal) {
             throw new StudyException(top.file() + ": " + named(e.getMessage(), path, names));
         }
         for (int i = 0; i < m.length; i++) {
-            for (int j = 0; j < m.length; j++) {
-                if (i != j && m[i][j] != 0 && Distributions.of(inputs.get(i)).isConstant()) {
+            for (int j = i + 1; j < m.length; j++) {
+                int constant = Distributions.of(inputs.get(i)).isConstant() ? i
+                        : Distributions.of(inputs.get(j)).isConstant() ? j : -1;
+                if (m[i][j] != 0 && constant >= 0) {
                     throw new StudyException(top.file() + ": " + path + "[" + i + "][" + j + "] (" + names.get(i)
-                            + ", " + names.get(j) + ") correlates inputs[" + i + "], which is constant");
+                            + ", " + names.get(j) + ") correlates inputs[" + constant + "], which is constant");
                 }
             }
         }

@@ -110,7 +110,7 @@ public final class StudyParser {
                     + " quantiles 5/50/95 % and the window probability): remove it");
         }
         StatisticsSpec statistics = statistics(top, sampling);
-        checkDependence(top, correlation, statistics, sweep);
+        statistics = checkDependence(top, correlation, statistics, sweep);
         String output = Study.resolveOutput(top.string("output", "results/" + studyName), baseDir);
         DomainPolicy policy = domainPolicy(top);
         FailurePolicy onFailure = failurePolicy(top, statistics);
@@ -123,18 +123,20 @@ public final class StudyParser {
 
     /**
      * Dependent inputs: Sobol' indices (pick-freeze, and closed-form rows) assume independent inputs, and are not
-     * defined otherwise; a sweep adds its design inputs to the inputs the matrix was written for.
+     * defined otherwise; a sweep adds its design inputs to the inputs the matrix was written for. The closed-form rows,
+     * on by default, are then off unless asked for (which is refused).
      */
-    private static void checkDependence(YamlFields top, Correlation correlation, StatisticsSpec statistics,
-                                        SweepSpec sweep) {
+    private static StatisticsSpec checkDependence(YamlFields top, Correlation correlation, StatisticsSpec statistics,
+                                                  SweepSpec sweep) {
         if (correlation == null) {
-            return;
+            return statistics;
         }
         if (statistics.sobol()) {
             throw new StudyException(top.file() + ": statistics.sobol: Sobol' indices assume independent inputs and"
                     + " are not defined with a correlation (remove one of them)");
         }
-        if (statistics.analytic()) {
+        boolean askedAnalytic = top.raw("statistics") instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("analytic"));
+        if (askedAnalytic) {
             throw new StudyException(top.file() + ": statistics.analytic: the closed-form rows assume independent"
                     + " inputs, and the study has a correlation (remove one of them)");
         }
@@ -142,6 +144,9 @@ public final class StudyParser {
             throw new StudyException(top.file() + ": correlation: a sweep cannot correlate its inputs yet (remove"
                     + " the correlation)");
         }
+        return new StatisticsSpec(statistics.moments(), statistics.quantiles(), statistics.quantileMethod(),
+                statistics.exceedance(), statistics.histogramBins(), statistics.sobol(), statistics.confidence(), false,
+                statistics.keepSamples());
     }
 
     /**
