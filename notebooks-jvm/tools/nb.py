@@ -1,6 +1,19 @@
-"""Builds a Java (IJava) notebook from a list of ("md"|"code", text) cells. Used once to write the notebooks;
-the runner then fills in outputs (mvn ... -Dnotebooks.write=true)."""
-import json, sys
+"""Builds a Java notebook (IJava, JJava) from a list of ("md"|"code", text) cells. The notebooks are written
+from these scripts (python3 tools/NAME.py in notebooks-jvm); the runner then fills in the outputs
+(mvn ... -Dnotebooks.write=true, see README)."""
+import json
+
+# The first line of every notebook: the folder of jars `mvn package` builds (the project and Spark), relative to
+# the notebook's folder, where Jupyter starts the kernel. %classpath: IJava >= 1.3 and JJava (which deprecates %jars).
+CLASSPATH = "%classpath ../target/notebook-jars/*.jar\n"
+
+KERNEL = """
+Kernel: [JJava](https://github.com/dflib/jjava) or [IJava](https://github.com/SpencerPark/IJava) 1.3 (Java 17).
+Once, in the repository: `mvn -q package -DskipTests -pl notebooks-jvm -am` builds `notebooks-jvm/target/notebook-jars/`
+(the project, Spark and their dependencies), which the `%classpath` line below puts on the kernel's classpath;
+the README says which JVM flags the kernel needs for Spark. The build runs this notebook the same way, in a fresh
+kernel whose classpath holds only what that line adds (`NotebooksIT`).
+"""
 
 def notebook(cells):
     out = []
