@@ -17,13 +17,15 @@ kernel whose classpath holds only what that line adds (`NotebooksIT`).
 
 def notebook(cells):
     out = []
-    for kind, text in cells:
+    for i, (kind, text) in enumerate(cells):
         lines = text.strip("\n").split("\n")
         src = [l + "\n" for l in lines[:-1]] + [lines[-1]]
+        cell_id = "cell-%02d" % (i + 1)  # nbformat 4.5 wants an id; a stable one keeps diffs small
         if kind == "md":
-            out.append({"cell_type": "markdown", "metadata": {}, "source": src})
+            out.append({"cell_type": "markdown", "id": cell_id, "metadata": {}, "source": src})
         else:
-            out.append({"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": src})
+            out.append({"cell_type": "code", "execution_count": None, "id": cell_id, "metadata": {}, "outputs": [],
+                        "source": src})
     return {"cells": out,
             "metadata": {"kernelspec": {"display_name": "Java", "language": "java", "name": "java"},
                          "language_info": {"codemirror_mode": "java", "file_extension": ".jshell",

@@ -38,6 +38,12 @@ public record CellOutput(int cell, List<Output> outputs) {
                 .map(o -> ((Output.DisplayData) o).data()).toList();
     }
 
+    /** How many images (displayed, or the cell's value) the cell shows. */
+    public long figures() {
+        return outputs.stream().filter(o -> o instanceof Output.DisplayData d && d.data().containsKey("image/png")
+                || o instanceof Output.ExecuteResult r && r.data().containsKey("image/png")).count();
+    }
+
     private String stream(String name) {
         return outputs.stream().filter(o -> o instanceof Output.Stream s && s.name().equals(name))
                 .map(o -> ((Output.Stream) o).text()).collect(Collectors.joining());

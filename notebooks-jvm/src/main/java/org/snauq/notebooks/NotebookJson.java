@@ -48,6 +48,9 @@ final class NotebookJson {
         cell.put("execution_count", count);
         ArrayNode stored = cell.putArray("outputs");
         for (Output o : outputs) {
+            if (o instanceof Output.Stream s && overwriteCarriageReturns(s.text()).isEmpty()) {
+                continue; // e.g. a progress bar that erased itself: a front end shows nothing
+            }
             ObjectNode node = stored.addObject();
             if (o instanceof Output.Stream s) {
                 node.put("name", s.name());

@@ -23,6 +23,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.snauq.notebooks.kernel.Output;
 
 /**
  * The runner on small hand-made notebooks, each in a real kernel process: state carries across cells, outputs
@@ -47,10 +48,11 @@ class NotebookRunnerTest {
                 "%jars lib/*.jar\nimport com.fasterxml.jackson.core.JsonFactory;\nnew JsonFactory().getFormatName()",
                 "var image = new java.awt.image.BufferedImage(30, 20, java.awt.image.BufferedImage.TYPE_INT_RGB);\n"
                         + "display(image);\nSystem.out.println(\"shown\");\nint shown = 1;",
-                "java.nio.file.Path.of(\"\").toAbsolutePath().toString()");
+                "java.nio.file.Path.of(\"\").toAbsolutePath().toString()",
+                "image");
         List<CellOutput> out = NotebookRunner.run(nb, KERNEL, true);
 
-        assertEquals(4, out.size());
+        assertEquals(5, out.size());
         assertEquals("n = 20\n", out.get(0).stdout());
         assertEquals("careful\n", out.get(0).stderr());
         assertEquals("21", out.get(0).result());
@@ -60,6 +62,9 @@ class NotebookRunnerTest {
         assertEquals(30, png.getWidth());
         assertEquals(20, png.getHeight());
         assertEquals(dir.toString(), out.get(3).result(), "the kernel runs in the notebook's folder");
+        assertEquals(1, out.get(2).figures());
+        assertEquals(1, out.get(4).figures(), "an image as the cell's value is shown as one");
+        assertEquals(30, png(((Output.ExecuteResult) out.get(4).outputs().get(0)).data()).getWidth());
 
         JsonNode cells = JSON.readTree(nb.toFile()).get("cells");
         JsonNode first = cells.get(1);
