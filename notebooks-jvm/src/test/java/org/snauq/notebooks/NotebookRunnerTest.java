@@ -115,6 +115,21 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void run_cellMagic_isRefusedByName() throws IOException {
+        Path nb = notebook("java", "%%loadFromPOM\n<dependency/>");
+        NotebookException e = assertThrows(NotebookException.class, () -> NotebookRunner.run(nb, KERNEL, false));
+        assertTrue(e.getMessage().startsWith("t.ipynb: cell 2: %%loadFromPOM: cell magics are not supported"),
+                e.getMessage());
+    }
+
+    @Test
+    void run_incompleteCell_fails() throws IOException {
+        Path nb = notebook("java", "for (int i = 0; i < 3; i++) {");
+        NotebookException e = assertThrows(NotebookException.class, () -> NotebookRunner.run(nb, KERNEL, false));
+        assertTrue(e.getMessage().startsWith("t.ipynb: cell 2: incomplete input"), e.getMessage());
+    }
+
+    @Test
     void run_pythonNotebook_isRejected() throws IOException {
         Path nb = notebook("python", "print(1)");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
