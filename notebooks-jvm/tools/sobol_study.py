@@ -3,10 +3,11 @@ nb.write("notebooks/02-sobol-study-and-tables.ipynb", [
 ("md", """
 # Running a Sobol' study and querying its tables
 
-`sna run` propagates a study's input uncertainty through its model on Spark and writes Parquet tables under
-`<output>/run_id=<ID>/` (DESIGN.md section 4). Here we run the shipped Ishigami study in-process through the
-command-line class, query the tables with Spark SQL, compare the Sobol' indices with the exact ones, plot them
-and the output's distribution, and find the HTML report.
+`sna run` propagates a study's input uncertainty through its model on Spark and writes one Parquet table per
+statistic, one partition per run: `<output>/<table>/run_id=<ID>/` (docs/FORMATS.md, "Results of `sna run`").
+Here we run the shipped Ishigami study in-process through the command-line class, query the tables with Spark
+SQL, compare the Sobol' indices with the exact ones, plot them and the output's distribution, and find the HTML
+report.
 """ + nb.KERNEL),
 ("code", nb.CLASSPATH + """
 import java.nio.file.*;
@@ -20,9 +21,10 @@ import org.snauq.datasets.Ishigami;
 Path root = Path.of("../..").toAbsolutePath().normalize();
 // bin/sna's logging (warnings, and sna's progress lines); set before anything starts Spark's logging
 System.setProperty("log4j2.configurationFile", root.resolve("conf/log4j2.properties").toUri().toString());
-Path out = Files.createDirectories(root.resolve("results/notebooks/ishigami-sobol"));
+Path work = Files.createDirectories(root.resolve("results/notebooks"));
+Path out = work.resolve("ishigami-sobol");
 // the shipped study with 2^14 base rows instead of 2^16, to keep the notebook quick
-Path study = out.resolve("ishigami-sobol.yaml");
+Path study = work.resolve("ishigami-sobol.yaml");
 Files.writeString(study, Files.readString(root.resolve("conf/studies/ishigami-sobol.yaml"))
         .replace("n: 65536", "n: 16384"));
 System.out.println("study " + root.relativize(study) + ", results under " + root.relativize(out));
@@ -31,33 +33,35 @@ System.out.println("study " + root.relativize(study) + ", results under " + root
 ## Run the study
 
 Exactly what `bin/sna run ishigami-sobol.yaml --output DIR --run-id notebook` does: progress lines on stderr, the
-run folder on stdout, and the exit code (0 on success, 2 for bad input).
+run's folder (its manifest and report) on stdout, and the exit code (0 on success, 2 for bad input). Running the
+notebook again replaces run `notebook`.
 """),
 ("code", """
 int exit = SnaCli.commandLine().execute("run", study.toString(), "--output", out.toString(), "--run-id", "notebook",
         "--master", "local[2]");
 if (exit != 0) throw new IllegalStateException("sna run: exit code " + exit + " (see its message above)");
-Path run = out.resolve("run_id=notebook");
 exit
 """),
 ("md", """
 ## Query the tables
 
-Each table is a folder of Parquet files; any Parquet reader works (Spark SQL here, DuckDB or pandas elsewhere).
+Each table is a folder with one partition per run (`run_id=<ID>`); any Parquet reader works (Spark SQL here,
+DuckDB or pandas elsewhere). A query over the table's folder sees every run, so we pick ours by `run_id`.
 """),
 ("code", """
 SparkSession spark = SparkSession.builder().getOrCreate();
 spark.sql("SELECT method, n, round(mean, 4) AS mean, round(variance, 4) AS variance, round(skewness, 4) AS skewness,"
-        + " round(mean_ci_low, 4) AS ci_low, round(mean_ci_high, 4) AS ci_high FROM parquet.`" + run + "/summary`")
-        .show(false);
+        + " round(mean_ci_low, 4) AS ci_low, round(mean_ci_high, 4) AS ci_high FROM parquet.`" + out + "/summary`"
+        + " WHERE run_id = 'notebook'").show(false);
 """),
 ("code", """
 spark.sql("SELECT input, method, round(s1, 4) AS s1, round(s1_ci_low, 4) AS s1_low, round(s1_ci_high, 4) AS s1_high,"
-        + " round(st, 4) AS st FROM parquet.`" + run + "/sobol` ORDER BY input, method").show(false);
+        + " round(st, 4) AS st FROM parquet.`" + out + "/sobol` WHERE run_id = 'notebook' ORDER BY input, method")
+        .show(false);
 """),
 ("code", """
-spark.sql("SELECT probability, round(value, 4) AS value, rank_error FROM parquet.`" + run + "/quantiles`"
-        + " ORDER BY probability").show(false);
+spark.sql("SELECT probability, round(value, 4) AS value, rank_error FROM parquet.`" + out + "/quantiles`"
+        + " WHERE run_id = 'notebook' ORDER BY probability").show(false);
 """),
 ("md", """
 ## Against the exact indices
@@ -67,8 +71,8 @@ be within their confidence intervals of them, most of the time.
 """),
 ("code", """
 Ishigami ishigami = Ishigami.standard();
-List<Row> rows = spark.sql("SELECT input, s1, st FROM parquet.`" + run + "/sobol` WHERE method <> 'analytic'"
-        + " ORDER BY input").collectAsList();
+List<Row> rows = spark.sql("SELECT input, s1, st FROM parquet.`" + out + "/sobol`"
+        + " WHERE run_id = 'notebook' AND method <> 'analytic' ORDER BY input").collectAsList();
 List<String> inputs = new ArrayList<>();
 List<Double> s1 = new ArrayList<>(), s1Exact = new ArrayList<>(), st = new ArrayList<>(), stExact = new ArrayList<>();
 for (Row r : rows) {
@@ -96,8 +100,8 @@ The `histogram` table has exact counts over 64 bins from the sample's minimum to
 the bin width they give the density.
 """),
 ("code", """
-List<Row> bins = spark.sql("SELECT lower, upper, count FROM parquet.`" + run + "/histogram` ORDER BY bin")
-        .collectAsList();
+List<Row> bins = spark.sql("SELECT lower, upper, count FROM parquet.`" + out + "/histogram`"
+        + " WHERE run_id = 'notebook' ORDER BY bin").collectAsList();
 long total = bins.stream().mapToLong(r -> ((Number) r.get(2)).longValue()).sum();
 double[] edge = new double[2 * bins.size()], density = new double[2 * bins.size()];
 for (int b = 0; b < bins.size(); b++) {
@@ -117,11 +121,11 @@ BitmapEncoder.getBufferedImage(histogram)
 ("md", """
 ## The report
 
-`sna run` also wrote `report.html` into the run folder: self-contained (inline SVG), to open in a browser;
-`bin/sna report RUN_DIR` renders it again from the tables.
+`sna run` also wrote `report.html` beside the run's manifest, in `<output>/_runs/run_id=<ID>/`: self-contained
+(inline SVG), to open in a browser; `bin/sna report` renders it again from the tables.
 """),
 ("code", """
-Path html = run.resolve("report.html");
+Path html = out.resolve("_runs/run_id=notebook/report.html");
 String page = Files.readString(html);
 System.out.println(root.relativize(html) + ": " + Files.size(html) / 1024 + " KB, " + (page.split("<svg").length - 1)
         + " figures");

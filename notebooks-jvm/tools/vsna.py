@@ -103,21 +103,21 @@ Files.writeString(study, Files.readString(root.resolve("conf/studies/diffusion-s
 int runExit = SnaCli.commandLine().execute("run", study.toString(), "--output", work.resolve("results").toString(),
         "--run-id", "notebook", "--master", "local[2]");
 if (runExit != 0) throw new IllegalStateException("sna run: exit code " + runExit + " (see its message above)");
-Path run = work.resolve("results/run_id=notebook");
+Path out = work.resolve("results");
 runExit
 """),
 ("code", """
 SparkSession spark = SparkSession.builder().getOrCreate();
-spark.sql("SELECT method, n, mean, variance, mean_ci_low, mean_ci_high FROM parquet.`" + run.resolve("summary") + "`")
-        .show(false);
+spark.sql("SELECT method, n, mean, variance, mean_ci_low, mean_ci_high FROM parquet.`" + out.resolve("summary") + "`"
+        + " WHERE run_id = 'notebook'").show(false);
 """),
 ("md", """
 The sampled distribution of u(1/2; k) (the `histogram` table, 32 bins) against its exact density: with
 U = 1/(8K), f_U(u) = f_K(1/(8u)) / (8u^2) on [1/80, 1/8].
 """),
 ("code", """
-List<Row> bins = spark.sql("SELECT lower, upper, count FROM parquet.`" + run.resolve("histogram") + "` ORDER BY bin")
-        .collectAsList();
+List<Row> bins = spark.sql("SELECT lower, upper, count FROM parquet.`" + out.resolve("histogram") + "`"
+        + " WHERE run_id = 'notebook' ORDER BY bin").collectAsList();
 long total = bins.stream().mapToLong(r -> ((Number) r.get(2)).longValue()).sum();
 double[] edge = new double[2 * bins.size()], density = new double[2 * bins.size()];
 for (int b = 0; b < bins.size(); b++) {

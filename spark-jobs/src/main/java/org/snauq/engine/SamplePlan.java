@@ -11,7 +11,6 @@ import org.snauq.design.SamplingDesigns;
 import org.snauq.dist.Distribution;
 import org.snauq.dist.Distributions;
 import org.snauq.dist.InputSpec;
-import org.snauq.study.Sampling;
 
 /**
  * What every task needs to rebuild its share of the sample, as plain serialisable data: the design (name, n,
@@ -64,22 +63,24 @@ public final class SamplePlan implements Serializable {
     }
 
     /**
-     * The plan of a study's sampling.
+     * The plan of a sampling design.
      *
+     * @param design     a design of {@link SamplingDesigns#NAMES}
+     * @param n          rows of the design, as checked by {@link SamplingDesigns#checkSize}
      * @param pickFreeze rows are (A, B) pairs for Sobol' indices
      */
-    public static SamplePlan of(Sampling sampling, List<InputSpec> inputs, boolean pickFreeze) {
-        return of(sampling, inputs, pickFreeze, BLOCK);
+    public static SamplePlan of(String design, long n, long seed, List<InputSpec> inputs, boolean pickFreeze) {
+        return of(design, n, seed, inputs, pickFreeze, BLOCK);
     }
 
-    /** As {@link #of(Sampling, List, boolean)} with another maximum block size (a power of two), for tests. */
-    public static SamplePlan of(Sampling sampling, List<InputSpec> inputs, boolean pickFreeze, int maxBlock) {
+    /** As {@link #of(String, long, long, List, boolean)} with another maximum block size (a power of two). */
+    public static SamplePlan of(String design, long n, long seed, List<InputSpec> inputs, boolean pickFreeze,
+                                int maxBlock) {
         int dim = (pickFreeze ? 2 : 1) * inputs.size();
-        SamplingDesign d = SamplingDesigns.of(sampling.design(), dim, sampling.n(), sampling.seed());
-        long group = sampling.n() / d.replicates();
+        SamplingDesign d = SamplingDesigns.of(design, dim, n, seed);
+        long group = n / d.replicates();
         int block = (int) Math.min(maxBlock, group);
-        return new SamplePlan(sampling.design(), sampling.n(), sampling.seed(), d.replicates(), pickFreeze, inputs,
-                block);
+        return new SamplePlan(design, n, seed, d.replicates(), pickFreeze, inputs, block);
     }
 
     /** A new design object (each task builds its own). */
@@ -157,20 +158,26 @@ public final class SamplePlan implements Serializable {
         return blockSize;
     }
 
-    public int blocks() {
-        return (int) ((n + blockSize - 1) / blockSize);
+    /** The number of blocks, ceil(n / B): a long like every count (n may exceed 2^31 B in principle). */
+    public long blocks() {
+        return n / blockSize + (n % blockSize == 0 ? 0 : 1);
     }
 
-    public long blockStart(int block) {
-        return (long) block * blockSize;
+    public long blockStart(long block) {
+        return block * blockSize;
     }
 
-    public int blockRows(int block) {
+    public int blockRows(long block) {
         return (int) Math.min(blockSize, n - blockStart(block));
     }
 
     /** The replicate group of a block (blocks never straddle groups). */
-    public int replicateOf(int block) {
+    public int replicateOf(long block) {
         return (int) (blockStart(block) / (n / replicates));
+    }
+
+    /** Model evaluations of the whole plan, rows x {@link #evaluationsPerRow()}, or an error if that overflows. */
+    public long evaluations() {
+        return Math.multiplyExact(n, evaluationsPerRow());
     }
 }

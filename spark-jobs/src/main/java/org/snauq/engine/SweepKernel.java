@@ -1,19 +1,19 @@
 package org.snauq.engine;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 import org.snauq.design.InputTransform;
 import org.snauq.design.SamplingDesign;
 import org.snauq.model.SnaModel;
 import org.snauq.models.UqModel;
 import org.snauq.qoi.FactorMeltPool;
-import org.snauq.spark.SweepRun;
 import org.snauq.stats.MomentsAccumulator;
 import org.snauq.stats.QuantileAccumulator;
-import org.snauq.study.SweepSpec;
+import org.snauq.study.BadInputException;
 
 /**
- * One task's engine of a design sweep ({@link SweepRun}): for a design point, the n samples of the uncertain inputs
+ * One task's engine of a design sweep (the {@code sweep:} block of a study): for a design point, the n samples of the uncertain inputs
  * (row i from (design, seed, i) only, the same rows for every design), the QoIs of each sample, and the design's
  * statistics: moments and exact quantiles per QoI and the number of samples inside the process window. A design is
  * folded in sample order inside one task, so its numbers do not depend on the partitioning.
@@ -30,8 +30,22 @@ public final class SweepKernel {
     static final double[] QUANTILES = {0.05, 0.5, 0.95};
 
     /** What the executors need, shipped with the job: small and immutable. */
-    public record Plan(SamplePlan samples, double[][] designs, SweepSpec.MeltPoolSpec meltPool, double[] low,
+    public record Plan(SamplePlan samples, double[][] designs, MeltPool meltPool, double[] low,
                 double[] high, int[] windowQoi, int qois, int[] modelSource) implements Serializable {
+    }
+
+    /**
+     * The melt-pool QoIs of an SNA whose output is a temperature rise: T = ambient + scale * dT with scale = the
+     * sample's {@code scaleInput} / {@code scaleNominal} (1 without one), the pool is {T &gt;= liquidus}.
+     *
+     * @param space      the SNA's (scan, across, depth) coordinates
+     * @param scaleInput the sample column that scales the output, or -1
+     */
+    public record MeltPool(List<String> space, double liquidus, double ambient, double centreY, int samples,
+                           int scaleInput, double scaleNominal) implements Serializable {
+        public MeltPool {
+            space = List.copyOf(space);
+        }
     }
 
     /** One design's statistics, returned to the driver (a few hundred bytes). */
@@ -40,6 +54,8 @@ public final class SweepKernel {
         public final MomentsAccumulator[] moments;
         public final double[][] quantiles;
         public long inside;
+        /** Why the design's first failed sample failed (the design then stops), or null. */
+        String failure;
 
         DesignStats(int design, int qois) {
             this.design = design;
@@ -67,6 +83,8 @@ public final class SweepKernel {
     private final UqModel.Evaluator evaluator;
     private final double[] points;
     private final double[] out;
+    private final String[] failed = new String[CHUNK];
+    private final UqModel.Failures sink = (j, reason) -> failed[j] = failed[j] == null ? reason : failed[j];
     // melt-pool mode
     private final FactorMeltPool pool;
     private final double[] z;
@@ -83,7 +101,7 @@ public final class SweepKernel {
         int n = (int) plan.samples().rows();
         this.values = new double[plan.qois()][n];
         this.qoi = new double[plan.qois()];
-        SweepSpec.MeltPoolSpec mp = plan.meltPool();
+        MeltPool mp = plan.meltPool();
         if (mp == null) {
             this.evaluator = model.newEvaluator();
             this.points = new double[CHUNK * (dim + designDim)];
@@ -103,12 +121,27 @@ public final class SweepKernel {
             this.evaluator = null;
             this.points = null;
             this.out = null;
-            this.scaleColumn = mp.scaleInput() == null ? -1
-                    : plan.samples().inputNames().indexOf(mp.scaleInput());
+            this.scaleColumn = mp.scaleInput();
         }
     }
 
-    /** The statistics of design j over all n samples. */
+    /**
+     * Under any policy a failed sample stops a sweep: a design's window probability over a subset of the common
+     * samples would not compare with the others'. The first failed design (in design order) is named.
+     *
+     * @param stats every design's statistics, in design order
+     * @throws BadInputException naming the study file, the design, the sample and the reason
+     */
+    public static void checkFailures(String source, List<DesignStats> stats) {
+        for (DesignStats d : stats) {
+            if (d.failure != null) {
+                throw new BadInputException(source + ": " + d.failure + " (a sweep needs a finite output for every"
+                        + " design and sample)");
+            }
+        }
+    }
+
+    /** The statistics of design j over all n samples (up to the first failed sample). */
     public DesignStats run(int j) {
         double[] point = plan.designs()[j];
         long n = plan.samples().rows();
@@ -117,8 +150,8 @@ public final class SweepKernel {
             int count = (int) Math.min(CHUNK, n - start);
             design.fill(start, count, rows, 0);
             transform.apply(rows, 0, count, rows, 0);
-            if (pool == null) {
-                outputs(point, count);
+            if (pool == null && !outputs(point, start, count, stats)) {
+                return stats;
             }
             for (int k = 0; k < count; k++) {
                 if (pool == null) {
@@ -148,14 +181,28 @@ public final class SweepKernel {
         return stats;
     }
 
-    /** The model's output at the chunk's samples with the design inputs appended. */
-    private void outputs(double[] point, int count) {
+    /**
+     * The model's output at the chunk's samples (rows start, ...) with the design inputs appended; false, with the
+     * reason in {@code stats}, when a sample failed.
+     */
+    private boolean outputs(double[] point, long start, int count, DesignStats stats) {
         int width = dim + designDim;
         for (int k = 0; k < count; k++) {
             System.arraycopy(rows, k * dim, points, k * width, dim);
             System.arraycopy(point, 0, points, k * width + dim, designDim);
         }
-        evaluator.evaluate(points, count, out);
+        java.util.Arrays.fill(failed, 0, count, null);
+        evaluator.evaluate(points, count, out, sink);
+        for (int j = 0; j < count; j++) {
+            String reason = failed[j] != null ? failed[j]
+                    : Double.isFinite(out[j]) ? null : "model output is " + out[j];
+            if (reason != null) {
+                stats.failure = "design " + stats.design + " " + Arrays.toString(point) + ", sample " + (start + j)
+                        + " " + Arrays.toString(Arrays.copyOfRange(rows, j * dim, (j + 1) * dim)) + ": " + reason;
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The melt-pool QoIs (peak, length, width, depth) of sample k of the chunk. */
@@ -165,7 +212,7 @@ public final class SweepKernel {
             int s = source[d];
             z[d] = s >= 0 ? rows[k * dim + s] : s < -1 ? point[-s - 2] : 0.0;
         }
-        SweepSpec.MeltPoolSpec mp = plan.meltPool();
+        MeltPool mp = plan.meltPool();
         double scale = scaleColumn < 0 ? 1.0 : rows[k * dim + scaleColumn] / mp.scaleNominal();
         if (!(scale > 0)) {
             java.util.Arrays.fill(qoi, Double.NaN);

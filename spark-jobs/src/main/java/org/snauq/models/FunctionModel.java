@@ -11,6 +11,9 @@ import org.snauq.datasets.BenchmarkFunctions;
  */
 public final class FunctionModel implements UqModel {
 
+    /** The output's name. */
+    static final String OUTPUT = "y";
+
     private final String function;
     private final String[] inputs;
     private final int[] columns;
@@ -27,8 +30,8 @@ public final class FunctionModel implements UqModel {
     }
 
     @Override
-    public String output() {
-        return "y";
+    public List<String> outputs() {
+        return List.of(OUTPUT);
     }
 
     @Override
@@ -41,7 +44,7 @@ public final class FunctionModel implements UqModel {
         BenchmarkFunction f = BenchmarkFunctions.byName(function);
         int dim = inputs.length;
         double[] x = new double[columns.length];
-        return (points, count, out) -> {
+        return (points, count, out, failures) -> {
             for (int j = 0; j < count; j++) {
                 int base = j * dim;
                 for (int d = 0; d < columns.length; d++) {

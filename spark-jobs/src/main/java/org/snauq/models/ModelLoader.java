@@ -15,9 +15,11 @@ import org.snauq.dist.Distributions;
 import org.snauq.dist.InputSpec;
 import org.snauq.model.SnaModel;
 import org.snauq.study.DomainPolicy;
+import org.snauq.study.Limits;
 import org.snauq.study.ModelSource;
 import org.snauq.study.Study;
 import org.snauq.study.StudyException;
+import org.snauq.study.SweepSpec;
 
 /**
  * Obtains a study's model from its source and checks that it fits the study's inputs: the same names (in any
@@ -36,7 +38,8 @@ public final class ModelLoader {
          * The named numeric columns of a table file.
          *
          * @return one array per column, in the order asked, all of one length
-         * @throws IllegalArgumentException naming the file and the column when one is missing or not numeric
+         * @throws org.snauq.study.BadInputException naming the file and the column when one is missing or not
+         *                                          numeric
          */
         double[][] read(java.nio.file.Path file, List<String> columns);
     }
@@ -54,28 +57,73 @@ public final class ModelLoader {
     }
 
     /**
-     * The study's model, checked against its inputs.
+     * The study's model, checked against its inputs: names (the model's outputs are not inputs, in any case) and,
+     * under domain-policy error, the domain. For a sweep study the model is obtained with the sweep's loading study
+     * (uncertain inputs, then design inputs) and checked against the sweep.
      *
      * @param builder obtains SNA models (file, training, solving)
      * @param reader  reads training data
      */
     public static LoadedModel load(Study study, SnaBuilder builder, TableReader reader) {
+        SweepSpec sweep = study.sweep();
+        Study loading = sweep == null ? study : sweep.loadingStudy(study);
+        LoadedModel loaded = obtain(loading, builder, reader);
+        if (sweep == null) {
+            checkDomain(study, loaded.model());
+        } else {
+            checkSweep(study, sweep, loaded.model());
+        }
+        checkOutputs(loading, loaded.model());
+        return loaded;
+    }
+
+    private static LoadedModel obtain(Study study, SnaBuilder builder, TableReader reader) {
         ModelSource source = study.model();
-        LoadedModel loaded;
         if (source instanceof ModelSource.Function f) {
-            loaded = function(study, f);
+            return function(study, f);
         } else if (source instanceof ModelSource.Expression e) {
-            loaded = expression(study, e);
+            return expression(study, e);
         } else if (source instanceof ModelSource.SnaFile s) {
             SnaModel m = builder.read(study, s);
-            loaded = sna(study, m, "sna file " + s.path().getFileName(), Map.of("model_file", s.path().toString()));
+            return sna(study, m, "sna file " + s.path().getFileName(), Map.of("model_file", s.path().toString()));
         } else if (source instanceof ModelSource.Train t) {
-            loaded = builder.train(study, t, reader);
-        } else {
-            loaded = builder.solve(study, (ModelSource.Solve) source);
+            return builder.train(study, t, reader);
         }
-        checkDomain(study, loaded.model());
-        return loaded;
+        return builder.solve(study, (ModelSource.Solve) source);
+    }
+
+    /** No input is named like an output (in any case: Spark resolves columns case-insensitively). */
+    static void checkOutputs(Study study, UqModel model) {
+        List<String> inputs = study.inputNames();
+        for (String output : model.outputs()) {
+            for (int i = 0; i < inputs.size(); i++) {
+                if (Limits.folded(inputs.get(i)).equals(Limits.folded(output))) {
+                    throw new StudyException(study.fileName() + ": inputs[" + i + "].name '" + inputs.get(i)
+                            + "' is also the name of the model's output" + (output.equals(inputs.get(i)) ? ""
+                            : " '" + output + "'") + " (" + model.description() + "); rename the input");
+                }
+            }
+        }
+    }
+
+    /**
+     * Checks what a sweep needs of the model: one output, the window names its QoIs, a melt-pool QoI has an SNA,
+     * and under domain-policy error the uncertain inputs lie in its domain.
+     */
+    static void checkSweep(Study study, SweepSpec sweep, UqModel model) {
+        if (model.outputs().size() != 1) {
+            throw new StudyException(study.fileName() + ": sweep needs a model with one output, got "
+                    + String.join(", ", model.outputs()));
+        }
+        sweep.checkWindow(study, model.outputs().get(0));
+        if (sweep.meltPool() != null && model.sna() == null) {
+            throw new StudyException(study.fileName() + ": sweep.qoi.melt-pool needs an SNA model (sna, train or"
+                    + " solve), got " + model.description());
+        }
+        double[] lower = model.domainLower();
+        if (lower != null && study.domainPolicy() == DomainPolicy.ERROR) {
+            checkDomain(sweep.domainStudy(study, lower), model);
+        }
     }
 
     private static LoadedModel function(Study study, ModelSource.Function f) {
@@ -92,15 +140,26 @@ public final class ModelLoader {
 
     private static LoadedModel expression(Study study, ModelSource.Expression e) {
         String[] names = study.inputNames().toArray(String[]::new);
-        try {
-            ExpressionModel.compile(e.expression(), names);
-        } catch (RuntimeException ex) {
-            String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            throw new StudyException(study.fileName() + ": model.expression: " + msg.replaceAll("\\s+", " ").trim()
-                    + " (variables are the inputs: " + String.join(", ", names) + ")");
+        for (int i = 0; i < names.length; i++) {
+            if (Limits.EXPRESSION_CONSTANTS.contains(names[i])) { // exp4j would let the variable hide the constant
+                throw new StudyException(study.fileName() + ": input '" + names[i] + "' would hide the constant "
+                        + names[i] + " of model.expression; rename the input");
+            }
         }
-        return new LoadedModel(new ExpressionModel(e.expression(), study.inputNames()),
-                sha256("expression:" + e.expression()), Map.of("expression", e.expression()));
+        String only = e.formulas().size() == 1 ? e.formulas().get(ModelSource.Expression.DEFAULT_OUTPUT) : null;
+        for (Map.Entry<String, String> f : e.formulas().entrySet()) {
+            try {
+                ExpressionModel.compile(f.getValue(), names);
+            } catch (RuntimeException ex) { // exp4j reports syntax errors as IllegalArgumentException and others
+                String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+                throw new StudyException(study.fileName() + ": model.expression" + (only != null ? "" : "."
+                        + f.getKey()) + ": " + msg.replaceAll("\\s+", " ").trim() + " (variables are the inputs: "
+                        + String.join(", ", names) + ")");
+            }
+        }
+        String text = only != null ? only : e.formulas().toString();
+        return new LoadedModel(new ExpressionModel(e.formulas(), study.inputNames()), sha256("expression:" + text),
+                Map.of("expression", text));
     }
 
     /**

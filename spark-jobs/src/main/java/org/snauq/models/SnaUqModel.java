@@ -72,8 +72,8 @@ public final class SnaUqModel implements UqModel {
     }
 
     @Override
-    public String output() {
-        return output;
+    public List<String> outputs() {
+        return List.of(output);
     }
 
     @Override
@@ -118,7 +118,7 @@ public final class SnaUqModel implements UqModel {
         SnaModel m = sna();
         SnaModel.Workspace ws = m.newWorkspace();
         if (identityOrder()) {
-            return (points, count, out) -> m.evaluate(points, count, out, ws);
+            return (points, count, out, failures) -> m.evaluate(points, count, out, ws);
         }
         int dim = inputs.length;
         int mdim = columns.length;
@@ -126,7 +126,7 @@ public final class SnaUqModel implements UqModel {
             private double[] buffer = new double[0];
 
             @Override
-            public void evaluate(double[] points, int count, double[] out) {
+            public void evaluate(double[] points, int count, double[] out, Failures failures) {
                 if (buffer.length < count * mdim) {
                     buffer = new double[count * mdim]; // grows once to the block's chunk size
                 }

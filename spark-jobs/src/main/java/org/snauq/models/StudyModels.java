@@ -20,6 +20,7 @@ import org.snauq.galerkin.Vsna;
 import org.snauq.model.SnaFormatException;
 import org.snauq.model.SnaModel;
 import org.snauq.model.SnaModelFile;
+import org.snauq.study.BadInputException;
 import org.snauq.study.ModelSource;
 import org.snauq.study.ProblemFile;
 import org.snauq.study.Study;
@@ -43,6 +44,9 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
     @Override
     public SnaModel read(Study study, ModelSource.SnaFile source) {
         String where = study.fileName() + ": model.sna: ";
+        if (java.nio.file.Files.exists(source.path()) && !java.nio.file.Files.isRegularFile(source.path())) {
+            throw new StudyException(where + source.path() + " is not a regular file (a folder, pipe or device)");
+        }
         try {
             return SnaModelFile.read(source.path());
         } catch (NoSuchFileException e) {
@@ -59,14 +63,11 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
         String where = study.fileName() + ": model.train: ";
         List<String> names = study.inputNames();
         List<String> columns = new ArrayList<>(names);
-        if (names.contains(source.response())) {
-            throw new StudyException(where + "response '" + source.response() + "' is also an input");
-        }
         columns.add(source.response());
         double[][] data;
         try {
             data = reader.read(source.data(), columns);
-        } catch (IllegalArgumentException e) {
+        } catch (BadInputException e) {
             throw new StudyException(where + oneLine(e.getMessage()), e);
         }
         int dim = names.size();
@@ -204,10 +205,14 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
             file = ProblemFile.read(problem);
         } catch (IOException e) {
             throw new StudyException(where + "cannot read " + problem + ": " + oneLine(e.getMessage()), e);
-        } catch (IllegalArgumentException e) {
+        } catch (BadInputException e) {
             throw new StudyException(where + oneLine(e.getMessage()), e);
         }
-        return Vsna.solve(file.problem(), file.solver());
+        try {
+            return Vsna.solve(file.problem(), file.solver());
+        } catch (IllegalArgumentException e) { // the solver's check of the problem's values
+            throw new StudyException(where + problem.getFileName() + ": " + oneLine(e.getMessage()), e);
+        }
     }
 
     private static String oneLine(String s) {

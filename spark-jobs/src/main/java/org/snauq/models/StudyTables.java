@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
+import org.snauq.study.BadInputException;
 
 /** Training data for {@code model: {train: ...}}, read with {@link TableReader} (CSV here, Parquet by Spark). */
 public final class StudyTables {
@@ -21,14 +22,14 @@ public final class StudyTables {
                 throw new UncheckedIOException(e);
             }
             if (table.rows() == 0) {
-                throw new IllegalArgumentException(file + ": no data rows");
+                throw new BadInputException(file + ": no data rows");
             }
             double[][] out = new double[columns.size()][];
             for (int c = 0; c < columns.size(); c++) {
                 out[c] = table.column(columns.get(c));
                 for (int j = 0; j < out[c].length; j++) {
                     if (!Double.isFinite(out[c][j])) {
-                        throw new IllegalArgumentException(table.source() + ": column '" + columns.get(c) + "' has a"
+                        throw new BadInputException(table.source() + ": column '" + columns.get(c) + "' has a"
                                 + " non-finite value at " + table.rowLabel(j));
                     }
                 }

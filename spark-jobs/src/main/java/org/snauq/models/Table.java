@@ -3,6 +3,7 @@ package org.snauq.models;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.snauq.study.BadInputException;
 
 /**
  * A table of named columns read from a data file, with the numeric columns as {@code double[]}.
@@ -47,7 +48,7 @@ public final class Table {
     /**
      * The values of a numeric column (a copy), which may hold NaN or infinities as written in the file.
      *
-     * @throws IllegalArgumentException naming the file and column when it is missing or not numeric
+     * @throws BadInputException naming the file and column when it is missing or not numeric
      */
     public double[] column(String name) {
         double[] v = values.get(name);
@@ -56,9 +57,9 @@ public final class Table {
         }
         String problem = problems.get(name);
         if (problem != null) {
-            throw new IllegalArgumentException(source + ": " + problem);
+            throw new BadInputException(source + ": " + problem);
         }
-        throw new IllegalArgumentException(source + ": column '" + name + "' not found; columns: "
+        throw new BadInputException(source + ": column '" + name + "' not found; columns: "
                 + String.join(", ", columns));
     }
 

@@ -26,6 +26,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
+import org.snauq.study.BadInputException;
 
 /**
  * Reads a data table for training: Parquet (a file or a folder of part files, through Spark) or CSV with a
@@ -56,13 +57,16 @@ public final class TableReader {
      * Reads {@code file}.
      *
      * @param spark supplies the session, called only for Parquet
-     * @throws IllegalArgumentException naming the file when it is missing, empty or malformed
+     * @throws BadInputException naming the file when it is missing, empty or malformed
      * @throws IOException              when it exists but cannot be read
      */
     public static Table read(Path file, Supplier<SparkSession> spark) throws IOException {
         String source = file.toString();
         if (!Files.exists(file)) {
-            throw new IllegalArgumentException(source + ": no such file or folder");
+            throw new BadInputException(source + ": no such file or folder");
+        }
+        if (!Files.isDirectory(file) && !Files.isRegularFile(file)) { // a pipe or device could block or never end
+            throw new BadInputException(source + ": not a regular file or folder (a pipe, socket or device)");
         }
         return isParquet(file) ? readParquet(file, source, spark.get()) : readCsv(file, source);
     }
@@ -86,7 +90,7 @@ public final class TableReader {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String headerLine = in.readLine();
             if (headerLine == null || headerLine.isBlank()) {
-                throw new IllegalArgumentException(source + ": line 1 must be a header with the column names, "
+                throw new BadInputException(source + ": line 1 must be a header with the column names, "
                         + "the file " + (headerLine == null ? "is empty" : "starts with a blank line"));
             }
             if (headerLine.startsWith("\uFEFF")) {
@@ -110,7 +114,7 @@ public final class TableReader {
                 }
                 List<String> fields = split(line, lineNo, source);
                 if (fields.size() != cols) {
-                    throw new IllegalArgumentException(source + ": line " + lineNo + " has " + fields.size()
+                    throw new BadInputException(source + ": line " + lineNo + " has " + fields.size()
                             + " fields, the header has " + cols);
                 }
                 if (rows == lineOf.length) {
@@ -174,7 +178,7 @@ public final class TableReader {
                 i++;
                 while (true) {
                     if (i >= n) {
-                        throw new IllegalArgumentException(source + ": line " + lineNo + " has an unclosed quote");
+                        throw new BadInputException(source + ": line " + lineNo + " has an unclosed quote");
                     }
                     char ch = line.charAt(i++);
                     if (ch == '"') {
@@ -190,7 +194,7 @@ public final class TableReader {
                 }
                 while (i < n && line.charAt(i) != ',') {
                     if (!Character.isWhitespace(line.charAt(i))) {
-                        throw new IllegalArgumentException(source + ": line " + lineNo
+                        throw new BadInputException(source + ": line " + lineNo
                                 + " has text after a closing quote at character " + (i + 1));
                     }
                     i++;
@@ -213,10 +217,10 @@ public final class TableReader {
         for (int c = 0; c < names.size(); c++) {
             String name = names.get(c);
             if (name.isEmpty()) {
-                throw new IllegalArgumentException(source + ": " + where + ": column " + (c + 1) + " has no name");
+                throw new BadInputException(source + ": " + where + ": column " + (c + 1) + " has no name");
             }
             if (!seen.add(name)) {
-                throw new IllegalArgumentException(source + ": " + where + ": column '" + name + "' appears twice");
+                throw new BadInputException(source + ": " + where + ": column '" + name + "' appears twice");
             }
         }
     }
@@ -230,9 +234,9 @@ public final class TableReader {
     private static Table readParquet(Path file, String source, SparkSession spark) {
         Dataset<Row> df;
         try {
-            df = spark.read().parquet(file.toString());
+            df = spark.read().parquet(file.toString().replaceAll("[\\\\{}\\[\\]*?]", "\\\\$0")); // a path, not a glob
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(source + ": cannot be read as Parquet: " + firstLine(e.getMessage()), e);
+            throw new BadInputException(source + ": cannot be read as Parquet: " + firstLine(e.getMessage()), e);
         }
         List<String> names = new ArrayList<>();
         List<String> numeric = new ArrayList<>();
@@ -259,7 +263,7 @@ public final class TableReader {
             Row r = it.next();
             if (rows == capacity) {
                 if (capacity >= MAX_ROWS / 2) {
-                    throw new IllegalArgumentException(source + ": more than " + MAX_ROWS / 2 + " rows; train on a sample");
+                    throw new BadInputException(source + ": more than " + MAX_ROWS / 2 + " rows; train on a sample");
                 }
                 capacity *= 2;
                 for (int c = 0; c < cols; c++) {

@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import org.apache.spark.serializer.KryoRegistrator;
 import org.snauq.engine.BlockStats;
+import org.snauq.engine.SampleFailure;
 import org.snauq.engine.SamplePlan;
 import org.snauq.engine.SweepKernel;
 import org.snauq.models.ExpressionModel;
@@ -35,6 +36,7 @@ public final class SnaKryoRegistrator implements KryoRegistrator {
         kryo.register(double[][].class);
         JavaSerializer java = new JavaSerializer();
         kryo.register(BlockStats.class, java);
+        kryo.register(SampleFailure.class, java); // a record: Kryo 4 cannot set its final fields
         kryo.register(SweepKernel.DesignStats.class, java);
         kryo.register(MomentsAccumulator.class, java);
         kryo.register(QuantileAccumulator.class, java);

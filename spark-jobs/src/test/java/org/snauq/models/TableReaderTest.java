@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snauq.cli.LocalSpark;
 import org.snauq.spark.SparkTests;
+import org.snauq.study.BadInputException;
 
 class TableReaderTest {
 
@@ -31,8 +32,8 @@ class TableReaderTest {
         });
     }
 
-    private IllegalArgumentException csvError(String text) {
-        return assertThrows(IllegalArgumentException.class, () -> csv(text).column("b"));
+    private BadInputException csvError(String text) {
+        return assertThrows(BadInputException.class, () -> csv(text).column("b"));
     }
 
     @Test
@@ -46,7 +47,7 @@ class TableReaderTest {
         assertEquals(0.5, b[1], 0.0);
         assertTrue(Double.isNaN(b[2]));
         assertEquals(Double.NEGATIVE_INFINITY, b[3], 0.0);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.column("c"));
+        BadInputException e = assertThrows(BadInputException.class, () -> t.column("c"));
         assertEquals(dir.resolve("t.csv") + ": column 'c' is not numeric (line 2: 'x')", e.getMessage());
         assertEquals("line 4", t.rowLabel(1)); // the blank line 3 holds no row
     }
@@ -84,9 +85,9 @@ class TableReaderTest {
             assertEquals(k / 4.0f, f[j], 0.0);
             assertEquals(Math.sqrt(k), d[j], 0.0);
         }
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> t.column("s")).getMessage()
+        assertTrue(assertThrows(BadInputException.class, () -> t.column("s")).getMessage()
                 .endsWith("column 's' is not numeric (type string)"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> t.column("n")).getMessage()
+        assertTrue(assertThrows(BadInputException.class, () -> t.column("n")).getMessage()
                 .contains("column 'n' has a missing (null) value at row"));
         // a single part file reads the same way, found by its magic bytes whatever its name
         Path part;
