@@ -1,6 +1,5 @@
 """Builds a Java notebook (IJava, JJava) from a list of ("md"|"code", text) cells. The notebooks are written
-from these scripts (python3 tools/NAME.py in notebooks-jvm); the runner then fills in the outputs
-(mvn ... -Dnotebooks.write=true, see README)."""
+from these scripts (python3 tools/NAME.py in notebooks-jvm); tools/run-notebooks.sh then fills in the outputs."""
 import json
 
 # The first line of every notebook: the folder of jars `mvn package` builds (the project and Spark), relative to

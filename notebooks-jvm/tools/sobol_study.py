@@ -45,23 +45,26 @@ exit
 ("md", """
 ## Query the tables
 
-Each table is a folder with one partition per run (`run_id=<ID>`); any Parquet reader works (Spark SQL here,
-DuckDB or pandas elsewhere). A query over the table's folder sees every run, so we pick ours by `run_id`.
+Each table is a folder with one partition per run, `<table>/run_id=<ID>/`, whose files also carry the `study`
+and `run_id` columns; we read our run's partition. Any Parquet reader works (Spark SQL here, DuckDB or pandas
+elsewhere); docs/FORMATS.md has queries across runs.
 """),
 ("code", """
 SparkSession spark = SparkSession.builder().getOrCreate();
+// a table's partition of our run, <output>/<table>/run_id=notebook, for Spark SQL
+String table(String name) {
+    return "parquet.`" + out.resolve(name).resolve("run_id=notebook") + "`";
+}
 spark.sql("SELECT method, n, round(mean, 4) AS mean, round(variance, 4) AS variance, round(skewness, 4) AS skewness,"
-        + " round(mean_ci_low, 4) AS ci_low, round(mean_ci_high, 4) AS ci_high FROM parquet.`" + out + "/summary`"
-        + " WHERE run_id = 'notebook'").show(false);
+        + " round(mean_ci_low, 4) AS ci_low, round(mean_ci_high, 4) AS ci_high FROM " + table("summary")).show(false);
 """),
 ("code", """
 spark.sql("SELECT input, method, round(s1, 4) AS s1, round(s1_ci_low, 4) AS s1_low, round(s1_ci_high, 4) AS s1_high,"
-        + " round(st, 4) AS st FROM parquet.`" + out + "/sobol` WHERE run_id = 'notebook' ORDER BY input, method")
-        .show(false);
+        + " round(st, 4) AS st FROM " + table("sobol") + " ORDER BY input, method").show(false);
 """),
 ("code", """
-spark.sql("SELECT probability, round(value, 4) AS value, rank_error FROM parquet.`" + out + "/quantiles`"
-        + " WHERE run_id = 'notebook' ORDER BY probability").show(false);
+spark.sql("SELECT probability, round(value, 4) AS value, rank_error FROM " + table("quantiles")
+        + " ORDER BY probability").show(false);
 """),
 ("md", """
 ## Against the exact indices
@@ -71,8 +74,8 @@ be within their confidence intervals of them, most of the time.
 """),
 ("code", """
 Ishigami ishigami = Ishigami.standard();
-List<Row> rows = spark.sql("SELECT input, s1, st FROM parquet.`" + out + "/sobol`"
-        + " WHERE run_id = 'notebook' AND method <> 'analytic' ORDER BY input").collectAsList();
+List<Row> rows = spark.sql("SELECT input, s1, st FROM " + table("sobol") + " WHERE method <> 'analytic' ORDER BY input")
+        .collectAsList();
 List<String> inputs = new ArrayList<>();
 List<Double> s1 = new ArrayList<>(), s1Exact = new ArrayList<>(), st = new ArrayList<>(), stExact = new ArrayList<>();
 for (Row r : rows) {
@@ -100,8 +103,7 @@ The `histogram` table has exact counts over 64 bins from the sample's minimum to
 the bin width they give the density.
 """),
 ("code", """
-List<Row> bins = spark.sql("SELECT lower, upper, count FROM parquet.`" + out + "/histogram`"
-        + " WHERE run_id = 'notebook' ORDER BY bin").collectAsList();
+List<Row> bins = spark.sql("SELECT lower, upper, count FROM " + table("histogram") + " ORDER BY bin").collectAsList();
 long total = bins.stream().mapToLong(r -> ((Number) r.get(2)).longValue()).sum();
 double[] edge = new double[2 * bins.size()], density = new double[2 * bins.size()];
 for (int b = 0; b < bins.size(); b++) {

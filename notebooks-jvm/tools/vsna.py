@@ -108,16 +108,18 @@ runExit
 """),
 ("code", """
 SparkSession spark = SparkSession.builder().getOrCreate();
-spark.sql("SELECT method, n, mean, variance, mean_ci_low, mean_ci_high FROM parquet.`" + out.resolve("summary") + "`"
-        + " WHERE run_id = 'notebook'").show(false);
+// a table's partition of our run, <output>/<table>/run_id=notebook, for Spark SQL
+String table(String name) {
+    return "parquet.`" + out.resolve(name).resolve("run_id=notebook") + "`";
+}
+spark.sql("SELECT method, n, mean, variance, mean_ci_low, mean_ci_high FROM " + table("summary")).show(false);
 """),
 ("md", """
 The sampled distribution of u(1/2; k) (the `histogram` table, 32 bins) against its exact density: with
 U = 1/(8K), f_U(u) = f_K(1/(8u)) / (8u^2) on [1/80, 1/8].
 """),
 ("code", """
-List<Row> bins = spark.sql("SELECT lower, upper, count FROM parquet.`" + out.resolve("histogram") + "`"
-        + " WHERE run_id = 'notebook' ORDER BY bin").collectAsList();
+List<Row> bins = spark.sql("SELECT lower, upper, count FROM " + table("histogram") + " ORDER BY bin").collectAsList();
 long total = bins.stream().mapToLong(r -> ((Number) r.get(2)).longValue()).sum();
 double[] edge = new double[2 * bins.size()], density = new double[2 * bins.size()];
 for (int b = 0; b < bins.size(); b++) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.TestFactory;
  * {@code target/notebook-jars/} (the folder their {@code %classpath} line names): each must run from top to
  * bottom and show at least one figure. The kernel's JVM options are those the README tells users to give their
  * kernel, {@code target/kernel-jvm-options.txt} (the flags Spark needs on Java 17). With
- * {@code -Dnotebooks.write=true} the outputs are stored back into the notebooks (README, "Notebooks").
+ * {@code -Dnotebooks.write=true} the outputs are stored back into the notebooks, as
+ * {@code tools/run-notebooks.sh} does without Maven's test phases.
  */
 class NotebooksIT {
 
