@@ -135,12 +135,14 @@ final class ModelHeader {
     /** The header as one JSON object: valid UTF-8, no repeated keys, nothing but padding after it. */
     static JsonNode parse(byte[] bytes, int offset, int length, String source) throws SnaFormatException {
         String at = source + ": header at offset " + offset;
+        String text;
         try {
-            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, offset, length));
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, offset, length)).toString();
         } catch (CharacterCodingException e) {
             throw new SnaFormatException(at + " is not valid UTF-8", e);
         }
-        try (JsonParser p = JSON.createParser(bytes, offset, length)) {
+        // parse the decoded text: from bytes, Jackson would guess UTF-16 or UTF-32 from leading zero bytes
+        try (JsonParser p = JSON.createParser(text)) {
             JsonNode header = JSON.readTree(p);
             if (header == null || !header.isObject()) {
                 throw new SnaFormatException(at + " must be a JSON object, got "
@@ -148,7 +150,7 @@ final class ModelHeader {
             }
             if (p.nextToken() != null) {
                 throw new SnaFormatException(source + ": header: unexpected text after the JSON object at offset "
-                        + (offset + p.currentTokenLocation().getByteOffset()));
+                        + (offset + utf8Length(text, (int) p.currentTokenLocation().getCharOffset())));
             }
             return header;
         } catch (JsonProcessingException e) {
@@ -156,6 +158,11 @@ final class ModelHeader {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // an in-memory parser does no I/O
         }
+    }
+
+    /** The UTF-8 length of the first {@code chars} characters of {@code text}: a character offset as a byte offset. */
+    private static int utf8Length(String text, int chars) {
+        return text.substring(0, Math.max(0, Math.min(chars, text.length()))).getBytes(StandardCharsets.UTF_8).length;
     }
 
     /**

@@ -176,21 +176,46 @@ final class TrainCommand implements Callable<Integer> {
 
     private List<String> inputNames(Table table) {
         table.column(response); // fails first if the response is missing or not numeric
+        List<String> names;
         if (inputs == null) {
-            List<String> all = new ArrayList<>(table.columns());
-            all.remove(response);
-            if (all.isEmpty()) {
+            names = new ArrayList<>(table.columns());
+            names.remove(response);
+            if (names.isEmpty()) {
                 throw new UserInputException(data + ": no input columns besides the response '" + response + "'");
             }
-            return all;
+        } else {
+            if (new LinkedHashSet<>(inputs).size() != inputs.size()) {
+                throw new UserInputException("--inputs names a column twice: " + String.join(",", inputs));
+            }
+            if (inputs.contains(response)) {
+                throw new UserInputException("--inputs must not contain the response '" + response + "'");
+            }
+            names = List.copyOf(inputs);
         }
-        if (new LinkedHashSet<>(inputs).size() != inputs.size()) {
-            throw new UserInputException("--inputs names a column twice: " + String.join(",", inputs));
+        checkNames(names);
+        return names;
+    }
+
+    /**
+     * The model's coordinate and output names follow the rule of study names (a study names its inputs after
+     * them): identifiers, not a result-table column, distinct in any case.
+     */
+    private void checkNames(List<String> names) {
+        Map<String, String> seen = new LinkedHashMap<>();
+        List<String> all = new ArrayList<>(names);
+        all.add(response);
+        for (String name : all) {
+            String problem = Limits.nameProblem(name);
+            if (problem != null) {
+                throw new UserInputException(data + ": column '" + name + "' cannot name a model "
+                        + (name.equals(response) ? "output" : "coordinate") + ": it " + problem);
+            }
+            String earlier = seen.putIfAbsent(Limits.folded(name), name);
+            if (earlier != null) {
+                throw new UserInputException(data + ": columns '" + earlier + "' and '" + name + "' differ only in"
+                        + " case; a model's names must differ in more than case");
+            }
         }
-        if (inputs.contains(response)) {
-            throw new UserInputException("--inputs must not contain the response '" + response + "'");
-        }
-        return List.copyOf(inputs);
     }
 
     /** The column, every value finite (NaN and infinities would poison the least squares). */

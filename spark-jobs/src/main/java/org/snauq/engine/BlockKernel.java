@@ -144,7 +144,9 @@ public final class BlockKernel implements AutoCloseable {
                 failures.add(new SampleFailure(start + r, inputs, why.output(), why.reason()));
                 continue;
             }
-            System.arraycopy(rows, r * width, x, kept * dim, dim);
+            if (kept != r || full) { // without an earlier failure, x already holds this row (A-only evaluation)
+                System.arraycopy(rows, r * width, x, kept * dim, dim);
+            }
             for (int k = 0; k < outs; k++) {
                 y[k][kept] = out[(r * calls) * outs + k];
             }

@@ -32,6 +32,13 @@ public final class Limits {
     /** Rank of a fit: each rank adds a sweep over every coordinate. */
     public static final int MAX_RANK = 1000;
 
+    /** Design points of a sweep: the driver keeps each design's statistics. */
+    public static final long MAX_DESIGNS = 1L << 24;
+    /** Samples per design of a sweep: each task keeps one design's QoI values for exact quantiles (8 MiB a QoI). */
+    public static final long MAX_SAMPLES_PER_DESIGN = 1L << 20;
+    /** Designs x samples of a sweep: beyond this many queries it is a typo, not a study. */
+    public static final long MAX_QUERIES = 1L << 40;
+
     /** Input and output names: identifiers. */
     public static final String NAME_PATTERN = "[A-Za-z_][A-Za-z0-9_]*";
 

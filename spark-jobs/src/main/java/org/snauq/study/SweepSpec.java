@@ -40,11 +40,6 @@ public record SweepSpec(List<String> designInputs, double[][] designs, MeltPoolS
             "scale");
     /** The melt-pool QoIs, in column order. */
     public static final List<String> MELT_POOL_QOIS = List.of("peak", "length", "width", "depth");
-    /** Designs x samples is bounded: a run beyond this many queries is a typo, not a study. */
-    static final long MAX_QUERIES = 1L << 40;
-    static final long MAX_DESIGNS = 1L << 24;
-    /** Each task keeps one design's QoI values for exact quantiles: 2^20 samples x 8 bytes per QoI. */
-    public static final long MAX_SAMPLES_PER_DESIGN = 1L << 20;
 
     public SweepSpec {
         designInputs = List.copyOf(designInputs);
@@ -103,16 +98,16 @@ public record SweepSpec(List<String> designInputs, double[][] designs, MeltPoolS
             double[] values = axis(d, name);
             axes.add(values);
             count *= values.length;
-            if (count > MAX_DESIGNS) {
-                throw s.error("designs", "must have at most " + MAX_DESIGNS + " points, got more");
+            if (count > Limits.MAX_DESIGNS) {
+                throw s.error("designs", "must have at most " + Limits.MAX_DESIGNS + " points, got more");
             }
         }
-        if (n > MAX_SAMPLES_PER_DESIGN) {
+        if (n > Limits.MAX_SAMPLES_PER_DESIGN) {
             throw new StudyException(file + ": sampling.n is the number of samples per design in a sweep and must be"
-                    + " <= " + MAX_SAMPLES_PER_DESIGN + ", got " + n);
+                    + " <= " + Limits.MAX_SAMPLES_PER_DESIGN + ", got " + n);
         }
-        if (count * n > MAX_QUERIES) { // no overflow: count <= 2^24, n <= 2^20
-            throw s.error("designs", "times sampling.n must be at most " + MAX_QUERIES, count * n);
+        if (count * n > Limits.MAX_QUERIES) { // no overflow: count <= 2^24, n <= 2^20
+            throw s.error("designs", "times sampling.n must be at most " + Limits.MAX_QUERIES, count * n);
         }
         double[][] designs = grid(axes, (int) count);
 

@@ -64,6 +64,9 @@ class BadInputCommandsTest {
             csv.append(i * 0.1).append(',').append(Math.sin(i)).append(',').append(i * 0.3 + Math.sin(i)).append('\n');
         }
         Files.writeString(data, csv);
+        Files.writeString(dir.resolve("dx.csv"), csv.toString().replaceFirst("x2", "sample_index"));
+        Files.writeString(dir.resolve("dc.csv"), csv.toString().replaceFirst("x2", "X1"));
+        Files.writeString(dir.resolve("dr.csv"), csv.toString().replaceFirst(",y", ",output"));
         Files.writeString(dir.resolve("good.yaml"), STUDY);
         Files.write(dir.resolve("latin1.yaml"), STUDY.replace("name: bad", "name: caf\u00e9")
                 .getBytes(StandardCharsets.ISO_8859_1));
@@ -182,6 +185,14 @@ class BadInputCommandsTest {
                 Arguments.of("train too few rows for fixed knots", "DATA: fewer training rows than unknowns",
                         new String[] {"train", "--data", "DATA", "--response", "y", "--knots", "60", "--degree", "3",
                                 "--rank", "1", "--output", "OUT"}),
+                Arguments.of("train a column named sample_index", "DATAX: column 'sample_index' cannot name a model"
+                        + " coordinate: it is reserved", new String[] {"train", "--data", "DATAX", "--response", "y",
+                                "--output", "OUT"}),
+                Arguments.of("train columns differing only in case", "DATAC: columns 'x1' and 'X1' differ only in"
+                        + " case", new String[] {"train", "--data", "DATAC", "--response", "y", "--output", "OUT"}),
+                Arguments.of("train response named like a reserved column", "DATAR: column 'output' cannot name a"
+                        + " model output", new String[] {"train", "--data", "DATAR", "--response", "output",
+                                "--output", "OUT"}),
                 // solve
                 Arguments.of("solve a FIFO", "PIPE: not a regular file",
                         new String[] {"solve", "PIPE", "--output", "OUT"}),
@@ -229,6 +240,7 @@ class BadInputCommandsTest {
             return study.toString();
         }
         return a.equals("DIR") ? dir.toString() : a.replace("OUT", caseDir.resolve("out").toString())
+                .replace("DATAX", f("dx.csv")).replace("DATAC", f("dc.csv")).replace("DATAR", f("dr.csv"))
                 .replace("PIPE", fifo.toString()).replace("DATA", data.toString()).replace("MODEL", model.toString());
     }
 
@@ -240,7 +252,8 @@ class BadInputCommandsTest {
         for (int i = 0; i < args.length; i++) {
             line[i] = resolve(args[i], caseDir);
         }
-        String exp = expected.replace("PIPE", fifo.toString()).replace("DATA", data.toString())
+        String exp = expected.replace("PIPE", fifo.toString()).replace("DATAX", f("dx.csv"))
+                .replace("DATAC", f("dc.csv")).replace("DATAR", f("dr.csv")).replace("DATA", data.toString())
                 .replace("DIR", dir.toString());
         SnaRun.Result r = SnaRun.sna(line);
         List<String> lines = r.errorLines(); // progress lines ("sna [ 0.52 s] ...") may precede the error
