@@ -37,7 +37,7 @@ class SimulateTrainTest {
     static String study(String train) {
         return "name: sim-train\nmodel:\n  train: {simulator: {command: {run: [" + borehole + "], timeout: 60}}, "
                 + train + "}\ninputs:\n" + TestSimulators.BOREHOLE_INPUTS
-                + "sampling: {design: mc, n: 20000, seed: 8}\nstatistics: {keep-samples: true}\n";
+                + "sampling: {design: mc, n: 4000, seed: 8}\nstatistics: {keep-samples: true}\n";
     }
 
     static SnaRun.Result run(String text, String output, String id) throws IOException {
@@ -46,6 +46,7 @@ class SimulateTrainTest {
         return SnaRun.sna("run", file.toString(), "--output", dir.resolve(output).toString(), "--run-id", id);
     }
 
+    /** About 25 s on 2 busy cores, most of it the auto resolution ladder of the fit (the feature under test). */
     @Test
     void run_simulateTrainPropagate_surrogateCloseToTheFunctionAndFactsInTheManifest() throws IOException {
         SnaRun.Result r = run(study("design: lhs, n: 300, seed: 2, validation: 0.25, max-error: 0.05"), "out", "st");
