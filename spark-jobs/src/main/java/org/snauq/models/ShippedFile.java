@@ -18,7 +18,7 @@ import org.apache.spark.TaskContext;
  * {@code <first 16 hex digits of the SHA-256>-<file name>}; two versions of {@code sim.sh} get two names, and the
  * same content always the same one.
  *
- * <p>On a cluster the driver ships the file under {@link #name()} ({@code org.snauq.spark.ModelShipping}); a task
+ * <p>On a cluster the driver ships the file under {@link #name()} ({@code org.snauq.spark.SimulatorJobs}); a task
  * finds its copy with {@link #local()}, or the driver's path when the file was not shipped (local mode, where the
  * executors share the driver's file system, or a file system every node mounts).
  *
