@@ -142,6 +142,43 @@ class SimulatorRunTest {
         assertFalse(Files.exists(dir.resolve("none")), "nothing written");
     }
 
+    /**
+     * A program that breaks every other time it starts in a folder (a marker file in the task's own working folder)
+     * and computes borehole otherwise: one point per call, so without retries about half the points fail on their
+     * own; with one retry every point is answered.
+     */
+    @Test
+    void run_transientBreaks_retriesAnswerEveryPoint() throws IOException {
+        Path flaky = TestSimulators.write(dir, "flaky.sh", "#!/bin/sh\nif [ ! -e attempted ]; then touch attempted;"
+                + " echo transient >&2; exit 3; fi\nrm attempted\nexec " + borehole + "\n");
+        String rest = "sampling: {design: mc, n: 32, seed: 6}\non-failure: skip\n";
+        String none = "command: {run: [" + flaky + "], block: 1, timeout: 60}";
+        ok(run(study("flaky", none, TestSimulators.BOREHOLE_INPUTS, rest), "flaky0"));
+        List<Row> failed = rows("failures", "flaky0");
+        assertFalse(failed.isEmpty(), "every other call breaks");
+        failed.forEach(f -> assertEquals("exit code 3: transient", f.getAs("reason")));
+        assertEquals(32 - failed.size(), rows("summary", "flaky0").get(0).<Long>getAs("n"));
+
+        ok(run(study("flaky", none.replace("block: 1", "block: 1, retries: 1"), TestSimulators.BOREHOLE_INPUTS,
+                rest), "flaky1"));
+        assertEquals(32, rows("summary", "flaky1").get(0).<Long>getAs("n"), "each point answered on its retry");
+        assertEquals(List.of(), rows("failures", "flaky1"), "no failed point");
+    }
+
+    /** A hole in a pick-freeze design breaks the estimator: a failed point stops a Sobol' study (policy error). */
+    @Test
+    void run_crashingProgramSobolStudy_exit2OneLineNoOutput() throws IOException {
+        String command = "command: {run: [" + TestSimulators.crashing(dir, 0.085) + "], timeout: 60}";
+        String rest = "sampling: {design: sobol, n: 256, seed: 9}\nstatistics: {sobol: true}\n";
+        SnaRun.Result r = SnaRun.sna("run", write("crash-sobol", study("crash", command,
+                TestSimulators.BOREHOLE_INPUTS, rest)), "--output", dir.resolve("none-sobol").toString());
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(1, r.errorLines().size(), r.err());
+        assertTrue(r.errorLines().get(0).matches("sna: crash-sobol.yaml: sample \\d+ \\(rw = 0\\.0.*\\): exit code"
+                + " 3: rw too small: .*"), r.errorLines().get(0));
+        assertFalse(Files.exists(dir.resolve("none-sobol")));
+    }
+
     @Test
     void run_hangingProgram_timedOutPointsSkipped() throws IOException {
         String command = "command: {run: [" + TestSimulators.hanging(dir, 0.13) + "], timeout: 1}";

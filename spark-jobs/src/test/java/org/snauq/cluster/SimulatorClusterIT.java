@@ -65,9 +65,10 @@ class SimulatorClusterIT {
         Path program = TestSimulators.borehole(dir);
         String study = COMMAND_STUDY.replace("PROGRAM", program.toString());
         Path local = run(study, "local[2]", "command-local");
+        List<Path> before = fetched("-borehole.sh"); // of earlier applications: the work folder outlives a run
         Path onCluster = run(study, cluster.masterUrl(), "command-cluster");
         RunTables.assertSame(RunTables.bits(local), RunTables.bits(onCluster));
-        assertFalse(fetched("-borehole.sh").isEmpty(), "no executor fetched the program");
+        assertFalse(fetched("-borehole.sh").stream().allMatch(before::contains), "no executor fetched the program");
     }
 
     @Test
@@ -75,14 +76,19 @@ class SimulatorClusterIT {
         Path jar = TestJars.simulators(dir.resolve("jar"));
         String study = JAVA_STUDY.replace("JAR", jar.toString());
         Path local = run(study, "local[2]", "java-local");
+        List<Path> before = fetched("-simulators.jar"); // of earlier applications: the work folder outlives a run
         Path onCluster = run(study, cluster.masterUrl(), "java-cluster");
         RunTables.assertSame(RunTables.bits(local), RunTables.bits(onCluster));
-        assertFalse(fetched("-simulators.jar").isEmpty(), "no executor fetched the jar");
+        assertFalse(fetched("-simulators.jar").stream().allMatch(before::contains), "no executor fetched the jar");
     }
 
     /** Files under the workers' folders whose name ends with {@code suffix} (after the content-hash prefix). */
     static List<Path> fetched(String suffix) throws IOException {
-        try (Stream<Path> files = Files.walk(ClusterIT.CLUSTER_HOME.resolve("work"))) {
+        Path work = ClusterIT.CLUSTER_HOME.resolve("work");
+        if (!Files.isDirectory(work)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(work)) {
             return files.filter(f -> f.getFileName().toString().matches("[0-9a-f]{16}" + suffix.replace(".", "\\.")))
                     .toList();
         }
