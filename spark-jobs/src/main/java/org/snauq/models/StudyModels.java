@@ -219,7 +219,7 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
                     + ", validation rel. RMSE " + String.format(java.util.Locale.ROOT, "%.2e", first.validationError())
                     + ")", report);
         }
-        report.put("outputs", perOutput);
+        report.put("fits", perOutput); // not "outputs": the manifest keeps that key for the output names
         return ModelLoader.multi(study, MultiSnaModel.of(models), "SNA " + origin + " (" + models.size()
                 + " outputs)", report);
     }
