@@ -6,9 +6,10 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.snauq.engine.PhaseLog;
 
 /**
- * Logs "blocks done / total" while a pass runs, at most every {@link #EVERY_NANOS} and at the end. Partition p
- * of {@code parallelize(0..blocks-1, slices)} holds blocks [p B / S, (p + 1) B / S), so a finished task tells
- * how many blocks it completed; failed attempts count nothing.
+ * Logs "blocks done / total" and an estimate of the time left while a pass runs, at most every
+ * {@link #EVERY_NANOS}. Partition p of {@code parallelize(0..blocks-1, slices)} holds blocks
+ * [p B / S, (p + 1) B / S), so a finished task tells how many blocks it completed; failed attempts count nothing.
+ * The estimate assumes the blocks still to do take as long on average as those done: elapsed x left / done.
  */
 final class BlockProgress extends SparkListener {
 
@@ -20,7 +21,8 @@ final class BlockProgress extends SparkListener {
     private final long blocks;
     private final int slices;
     private long done;
-    private long lastLine = System.nanoTime();
+    private final long started = System.nanoTime();
+    private long lastLine = started;
 
     BlockProgress(PhaseLog log, String pass, long blocks, int slices) {
         this.log = log;
@@ -39,8 +41,30 @@ final class BlockProgress extends SparkListener {
         long now = System.nanoTime();
         if (now - lastLine >= EVERY_NANOS && done < blocks) {
             lastLine = now;
-            log.info(pass + ": " + done + "/" + blocks + " blocks done");
+            log.info(pass + ": " + done + "/" + blocks + " blocks done, " + timeLeft(now - started, done, blocks)
+                    + " left");
         }
+    }
+
+    /** "about 40 s" (or "under a second") for the time left after {@code elapsed} nanoseconds with {@code done} of {@code total} done. */
+    static String timeLeft(long elapsedNanos, long done, long total) {
+        double seconds = elapsedNanos / 1e9 * (total - done) / Math.max(1, done);
+        return seconds < 0.5 ? "under a second" : "about " + duration(seconds);
+    }
+
+    /** A duration rounded for reading: "< 1 s", "12 s", "3 min 05 s", "2 h 07 min". */
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 1) {
+            return "< 1 s";
+        }
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return String.format(java.util.Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+        }
+        return String.format(java.util.Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
     }
 
     synchronized long done() {
