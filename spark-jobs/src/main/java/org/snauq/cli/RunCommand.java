@@ -8,6 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import org.snauq.engine.PhaseLog;
 import org.snauq.models.LoadedModel;
 import org.snauq.models.ModelLoader;
+import org.snauq.models.RunUnits;
 import org.snauq.models.StudyModels;
 import org.snauq.models.StudyTables;
 import org.snauq.results.OutputPaths;
@@ -79,6 +80,7 @@ final class RunCommand implements Callable<Integer> {
         Supplier<SparkSession> spark = UqSpark.lazySession(master);
         SweepSpec sweep = s.sweep();
         LoadedModel model = ModelLoader.load(s, new StudyModels(), StudyTables.reader(spark));
+        RunUnits.of(s, model); // a units: name the run does not have is bad input, before Spark starts
         log.phase("model", "study " + study.getFileName() + " checked, model ready: " + model.model().description());
         SparkSession session = spark.get();
         log.phase("spark", "spark ready: " + session.sparkContext().master() + ", " + session.sparkContext()

@@ -85,7 +85,9 @@ public final class ModelLoader {
             return expression(study, e);
         } else if (source instanceof ModelSource.SnaFile s) {
             SnaModel m = builder.read(study, s);
-            return sna(study, m, "sna file " + s.path().getFileName(), Map.of("model_file", s.path().toString()));
+            Map<String, Object> report = new java.util.LinkedHashMap<>(Map.of("model_file", s.path().toString()));
+            RunUnits.fromProvenance(m).ifPresent(u -> report.put(RunUnits.REPORT_KEY, u)); // units of sna solve
+            return sna(study, m, "sna file " + s.path().getFileName(), report);
         } else if (source instanceof ModelSource.Train t) {
             return builder.train(study, t, reader);
         }

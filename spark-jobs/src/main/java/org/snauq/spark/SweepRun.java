@@ -15,9 +15,11 @@ import org.snauq.engine.PhaseLog;
 import org.snauq.engine.SamplePlan;
 import org.snauq.engine.SweepKernel;
 import org.snauq.models.LoadedModel;
+import org.snauq.models.RunUnits;
 import org.snauq.models.UqModel;
 import org.snauq.report.ReportWriter;
 import org.snauq.results.Methods;
+import org.snauq.results.ParquetTables;
 import org.snauq.results.ResultTable;
 import org.snauq.results.ResultsOutput;
 import org.snauq.results.RunManifest;
@@ -90,6 +92,7 @@ public final class SweepRun {
         designRows(tables.table(ResultTable.DESIGNS, ResultTable.designsColumns(sweep.designInputs(), qois)), stats,
                 rank, sweep, qois);
         StagedRun staged = output.stage(study.name(), runId);
+        staged.metadata(ParquetTables.unitsMetadata(RunUnits.of(study, loaded))); // units in every table's footer
         try {
             Map<String, Long> counts = new LinkedHashMap<>();
             for (TableRows t : tables.all()) {

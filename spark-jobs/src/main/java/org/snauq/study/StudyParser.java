@@ -37,7 +37,7 @@ public final class StudyParser {
     public static final long EXACT_QUANTILE_LIMIT = 1L << 22;
 
     static final List<String> TOP_KEYS = List.of("name", "model", "inputs", "sampling", "statistics", "output",
-            "domain-policy", "on-failure", "spark", "sweep");
+            "domain-policy", "on-failure", "spark", "sweep", Units.MAPPING);
     static final List<String> MODEL_KEYS = List.of("function", "expression", "sna", "train", "solve");
     static final List<String> TRAIN_KEYS = List.of("data", "response", "rank", "degree", "knots");
     static final List<String> SAMPLING_KEYS = List.of("design", "n", "seed");
@@ -86,6 +86,7 @@ public final class StudyParser {
         }
         ModelSource model = model(top, baseDir);
         List<InputSpec> inputs = inputs(top);
+        Units.check(top);
         checkModelNames(top, model, inputs);
         Sampling sampling = sampling(top);
         SweepSpec sweep = top.has("sweep")
@@ -209,7 +210,7 @@ public final class StudyParser {
             String name = item instanceof Map<?, ?> raw && raw.get("dist") instanceof String s ? s : null;
             DistributionFamily family = name != null && Distributions.families().contains(name)
                     ? Distributions.family(name) : null;
-            List<String> allowed = new ArrayList<>(List.of("name", "dist"));
+            List<String> allowed = new ArrayList<>(List.of("name", "dist", Units.KEY));
             if (family != null) {
                 allowed.addAll(family.parameters());
             } else if (item instanceof Map<?, ?> raw) {
@@ -219,6 +220,7 @@ public final class StudyParser {
             String inputName = in.string("name");
             checkName(in, "name", inputName, seen, "input");
             String dist = in.string("dist");
+            Units.unit(in, Units.KEY);
             if (family == null || family.fromData()) {
                 throw in.error("dist", "must be one of " + String.join(", ", Distributions.families().stream()
                         .filter(f -> !Distributions.family(f).fromData()).toList()), dist);
