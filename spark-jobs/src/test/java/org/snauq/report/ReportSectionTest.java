@@ -35,9 +35,9 @@ class ReportSectionTest {
         int output = html.indexOf("id=\"output-y\"");
         int lateA = html.indexOf("id=\"late-a\"");
         int lateB = html.indexOf("id=\"late-b\"");
-        int study = html.indexOf("id=\"study\"");
+        int manifest = html.indexOf("id=\"manifest\"");
         assertTrue(facts >= 0 && facts < early && early < output, "AFTER_RUN: after the run facts, before outputs");
-        assertTrue(output < lateA && lateA < lateB && lateB < study, "AFTER_OUTPUTS: in order, before the study");
+        assertTrue(output < lateA && lateA < lateB && lateB < manifest, "AFTER_OUTPUTS: in order, before the study and manifest");
     }
 
     @Test
