@@ -34,6 +34,8 @@ final class DesignMap {
     private static final int BAR_TICKS = 5;
     /** Steps of the colour bar: enough that no step shows. */
     private static final int BAR_STEPS = 128;
+    /** Overlap of neighbouring cells and colour-bar steps, in pixels (see the cells' drawing). */
+    private static final double SEAM = 1.0;
     private static final Font BAR_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     private static final Font BAR_TITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     /** Viridis at 0, 1/8, ..., 1 (matplotlib's table): colour-blind safe and monotone in lightness. */
@@ -108,8 +110,9 @@ final class DesignMap {
                 double top = chart.getScreenYFromChart(cell.y1());
                 double bottom = chart.getScreenYFromChart(cell.y0());
                 g.setColor(colour(cell.p(), pr));
-                // a hair wider than the cell: no seams between neighbours where the SVG rounds coordinates
-                g.fill(new Rectangle2D.Double(left, top, right - left + 0.4, bottom - top + 0.4));
+                // a pixel wider and taller than the cell, under its right and top neighbours: a browser
+                // antialiases each edge, so cells that only meet show light seams between them
+                g.fill(new Rectangle2D.Double(left, top - SEAM, right - left + SEAM, bottom - top + SEAM));
             }
         });
         for (Map<String, Object> r : designs) {
@@ -148,7 +151,7 @@ final class DesignMap {
         for (int i = 0; i < BAR_STEPS; i++) {
             double t = (i + 0.5) / BAR_STEPS; // from the bottom
             g.setColor(viridis(t));
-            g.fill(new Rectangle2D.Double(left, bottom - (i + 1) * step, BAR_WIDTH, step + 0.4));
+            g.fill(new Rectangle2D.Double(left, bottom - (i + 1) * step - SEAM, BAR_WIDTH, step + SEAM));
         }
         g.setStroke(new BasicStroke(1f));
         g.setColor(Charts.rgb(0x888888));

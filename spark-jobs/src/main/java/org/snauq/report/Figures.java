@@ -356,6 +356,9 @@ final class Figures {
         }
         double[] range = decades(all.toArray(double[][]::new));
         Charts.logY(c, range[0], range[1]);
+        if (x.length > 1) {
+            Charts.roundTicksX(c, x[0], range[1], x.length);
+        }
         rules(c, rulesName, ruleAt, ruleLabels, Charts.PALETTE[6], range[0], range[1]);
         return c;
     }

@@ -65,11 +65,15 @@ final class OutputSection {
         if (!quantiles.isEmpty() || !exceedance.isEmpty()) {
             h.append("<div class=\"facts\">");
             if (!quantiles.isEmpty()) {
-                h.append("<div><h3>Quantiles</h3>").append(Html.table("quantiles-" + key, List.of("method",
-                        "probability", Units.label("value", unit), Units.label("CI low", unit),
-                        Units.label("CI high", unit), "rank error"), cells(sortedBy(quantiles, "method",
-                        "probability"), "method", "probability", "value", "ci_low", "ci_high", "rank_error")))
-                        .append("</div>");
+                // a sketch gives no intervals (its rank error bounds it instead): no columns of dashes then
+                boolean intervals = quantiles.stream().anyMatch(r -> r.get("ci_low") != null);
+                List<String> header = intervals ? List.of("method", "probability", Units.label("value", unit),
+                        Units.label("CI low", unit), Units.label("CI high", unit), "rank error")
+                        : List.of("method", "probability", Units.label("value", unit), "rank error");
+                String[] columns = intervals ? new String[] {"method", "probability", "value", "ci_low", "ci_high",
+                    "rank_error"} : new String[] {"method", "probability", "value", "rank_error"};
+                h.append("<div><h3>Quantiles</h3>").append(Html.table("quantiles-" + key, header,
+                        cells(sortedBy(quantiles, "method", "probability"), columns))).append("</div>");
             }
             if (!exceedance.isEmpty()) {
                 h.append("<div><h3>Exceedance</h3>").append(Html.table("exceedance-" + key, List.of(

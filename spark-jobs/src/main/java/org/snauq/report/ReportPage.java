@@ -109,7 +109,8 @@ final class ReportPage {
                 "replicates", "block_size", "blocks", "partitions", "domain_policy", "on_failure", "failed_samples",
                 "spark_master", "created")) {
             if (m.has(key)) {
-                run.add(List.of(key.replace('_', ' '), value(m.get(key))));
+                // a seed is a label, not a quantity: no thousands separators
+                run.add(List.of(key.replace('_', ' '), key.equals("seed") ? m.get(key).asText() : value(m.get(key))));
             }
         }
         h.append("<div><h3>Sampling</h3>").append(Html.table("run-facts", List.of("field", "value"), run))

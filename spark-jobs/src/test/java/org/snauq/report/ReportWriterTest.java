@@ -166,6 +166,36 @@ class ReportWriterTest {
     }
 
     @Test
+    void render_sketchQuantilesWithoutIntervals_noIntervalColumns() {
+        Map<String, List<Map<String, Object>>> tables = new java.util.HashMap<>(data.tables());
+        List<Map<String, Object>> sketch = new ArrayList<>();
+        for (Map<String, Object> r : data.rows("quantiles")) {
+            Map<String, Object> copy = new java.util.HashMap<>(r);
+            copy.put("ci_low", null); // what a sketch writes: its rank error bounds it instead
+            copy.put("ci_high", null);
+            sketch.add(copy);
+        }
+        tables.put("quantiles", sketch);
+        String page = ReportPage.render(new RunData("f", data.manifest(), tables));
+        int start = page.indexOf("<table id=\"quantiles-" + OUT + "\">");
+        String header = page.substring(start, page.indexOf("</thead>", start));
+        assertFalse(header.contains("CI low") || header.contains("CI high"), header);
+        assertTrue(header.contains("rank error"), header);
+        assertTrue(html.substring(html.indexOf("<table id=\"quantiles-" + OUT + "\">")).contains("CI low"),
+                "with intervals, their columns stay");
+    }
+
+    @Test
+    void runFacts_seed_shownWithoutThousandsSeparators() {
+        com.fasterxml.jackson.databind.node.ObjectNode manifest = data.manifest().deepCopy();
+        manifest.put("seed", 1234567L); // a count would read "1,234,567"; a seed is a label
+        String page = ReportPage.render(new RunData("f", manifest, data.tables()));
+        int at = page.indexOf("<td>seed</td>");
+        assertTrue(at >= 0, "the run facts list the seed");
+        assertEquals("<td>seed</td><td>1234567</td>", page.substring(at, page.indexOf("</tr>", at)));
+    }
+
+    @Test
     void cdf_smallRun_isExactAtTheBinEdgesWithQuantileIntervals() throws SQLException {
         List<Map<String, Object>> hist = Rows.sorted(Rows.of(data.rows("histogram"), OUT), "bin");
         XYChart chart = Figures.cdf(OUT, Rows.of(data.rows("quantiles"), OUT), hist, Units.none());
