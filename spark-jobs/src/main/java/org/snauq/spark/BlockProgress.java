@@ -9,7 +9,8 @@ import org.snauq.engine.PhaseLog;
  * Logs "blocks done / total" and an estimate of the time left while a pass runs, at most every
  * {@link #EVERY_NANOS}. Partition p of {@code parallelize(0..blocks-1, slices)} holds blocks
  * [p B / S, (p + 1) B / S), so a finished task tells how many blocks it completed; failed attempts count nothing.
- * The estimate assumes the blocks still to do take as long on average as those done: elapsed x left / done.
+ * The estimate assumes the blocks still to do take as long on average as those done since the first task ended
+ * (before it, the executors warm up: measured from the start, the first estimates were four times too long).
  */
 final class BlockProgress extends SparkListener {
 
@@ -23,6 +24,9 @@ final class BlockProgress extends SparkListener {
     private long done;
     private final long started = System.nanoTime();
     private long lastLine = started;
+    /** Blocks done and the time when the first task ended. */
+    private long firstDone;
+    private long firstEnd;
 
     BlockProgress(PhaseLog log, String pass, long blocks, int slices) {
         this.log = log;
@@ -39,10 +43,15 @@ final class BlockProgress extends SparkListener {
         int p = end.taskInfo().index();
         done += (p + 1) * blocks / slices - p * blocks / slices; // long: no overflow for any block count
         long now = System.nanoTime();
+        if (firstDone == 0) { // the rate is measured from here: the first tasks also pay for warming up
+            firstDone = done;
+            firstEnd = now;
+        }
         if (now - lastLine >= EVERY_NANOS && done < blocks) {
             lastLine = now;
-            log.info(pass + ": " + done + "/" + blocks + " blocks done, " + timeLeft(now - started, done, blocks)
-                    + " left");
+            String left = done > firstDone ? timeLeft(now - firstEnd, done - firstDone, blocks - firstDone)
+                    : timeLeft(now - started, done, blocks);
+            log.info(pass + ": " + done + "/" + blocks + " blocks done, " + left + " left");
         }
     }
 

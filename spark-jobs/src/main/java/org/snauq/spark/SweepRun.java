@@ -240,7 +240,8 @@ public final class SweepRun {
         StringBuilder b = new StringBuilder("#" + j + " (");
         for (int k = 0; k < sweep.designInputs().size(); k++) {
             b.append(k == 0 ? "" : ", ").append(sweep.designInputs().get(k)).append(" = ")
-                    .append(sweep.designs()[j][k]);
+                    .append(new java.math.BigDecimal(sweep.designs()[j][k]).round(new java.math.MathContext(6))
+                            .stripTrailingZeros().toPlainString()); // 173.684, not 173.68421052631578
         }
         return b.append(')').toString();
     }
