@@ -25,7 +25,6 @@ import org.snauq.model.SnaFormatException;
 import org.snauq.model.SnaModel;
 import org.snauq.model.SnaModelFile;
 import org.snauq.study.ProblemFile;
-import org.snauq.study.StudyException;
 
 /**
  * Models solved for {@code model: {solve: PROBLEM.yaml}}, kept by content hash so that a study runs from a fresh
@@ -73,8 +72,7 @@ public final class SolveCache {
         try {
             entry = folder().resolve("solved").resolve(key(problem) + ".sna");
         } catch (IOException e) {
-            throw new StudyException(study.fileName() + ": model.solve: cannot read " + problem + ": "
-                    + e.getMessage(), e);
+            return solve.get(); // a missing or unreadable problem file: solving says so in its own words
         }
         LoadedModel hit = read(study, entry);
         if (hit != null) {
