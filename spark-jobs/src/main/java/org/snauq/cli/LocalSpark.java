@@ -2,6 +2,7 @@ package org.snauq.cli;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.snauq.spark.ClusterSupport;
 
 /**
  * The in-process Spark session of commands that only read a data file (such as {@code train} on Parquet):
@@ -24,6 +25,7 @@ public final class LocalSpark {
             conf.setIfMissing("spark.ui.enabled", "false");
             conf.setIfMissing("spark.ui.showConsoleProgress", "false");
             conf.setIfMissing("spark.sql.shuffle.partitions", "1");
+            ClusterSupport.checkMaster(conf.get("spark.master"), "spark.master"); // one line, not a minute of retries
             if (conf.get("spark.master").startsWith("local")) {
                 conf.setIfMissing("spark.driver.host", "127.0.0.1"); // in-process: loopback only
                 conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");

@@ -9,6 +9,7 @@ import org.snauq.engine.PhaseLog;
 import org.snauq.models.InputData;
 import org.snauq.models.LoadedModel;
 import org.snauq.models.ModelLoader;
+import org.snauq.models.RunUnits;
 import org.snauq.models.StudyModels;
 import org.snauq.models.StudyTables;
 import org.snauq.results.OutputPaths;
@@ -82,6 +83,7 @@ final class RunCommand implements Callable<Integer> {
         SweepSpec sweep = s.sweep();
         s = InputData.read(s, StudyTables.reader(spark));
         LoadedModel model = ModelLoader.load(s, new StudyModels(SimulatorJobs.of(spark)), StudyTables.reader(spark));
+        RunUnits.of(s, model); // a units: name the run does not have is bad input, before Spark starts
         log.phase("model", "study " + study.getFileName() + " checked, model ready: " + model.model().description());
         SparkSession session = spark.get();
         log.phase("spark", "spark ready: " + session.sparkContext().master() + ", " + session.sparkContext()

@@ -56,7 +56,7 @@ final class SolveCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "relative L2 error vs exact: %.3e (%s)%n", result.error().value(),
                     result.error().method());
         }
-        SnaModel model = result.model();
+        SnaModel model = file.withUnits(result.model()); // units travel with the model (provenance)
         ModelFiles.write(model, output);
         out.printf(Locale.ROOT, "wrote %s: rank %d, %d doubles%n", output, model.rank(), model.parameterCount());
         out.flush();

@@ -96,7 +96,12 @@ public final class ModelLoader {
             return expression(study, e);
         } else if (source instanceof ModelSource.SnaFile s) {
             MultiSnaModel m = builder.read(study, s);
-            Map<String, Object> report = Map.of("model_file", s.path().toString());
+            Map<String, Object> report = new java.util.LinkedHashMap<>(Map.of("model_file", s.path().toString()));
+            Map<String, String> units = new java.util.LinkedHashMap<>(); // units of sna solve, per output model
+            m.outputs().forEach(o -> RunUnits.fromProvenance(o).ifPresent(units::putAll));
+            if (!units.isEmpty()) {
+                report.put(RunUnits.REPORT_KEY, units);
+            }
             String what = "sna file " + s.path().getFileName();
             return m.outputCount() == 1 ? sna(study, m.output(0), what, report) : multi(study, m, what, report);
         } else if (source instanceof ModelSource.Train t) {

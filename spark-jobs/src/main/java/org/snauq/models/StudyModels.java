@@ -226,6 +226,11 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
 
     @Override
     public LoadedModel solve(Study study, ModelSource.Solve source) {
+        return SolveCache.solved(study, source.problem(), () -> solveNow(study, source)); // solved once per content
+    }
+
+    /** Solves the study's problem by VSNA (what {@link SolveCache} keeps). */
+    LoadedModel solveNow(Study study, ModelSource.Solve source) {
         String where = study.fileName() + ": model.solve: ";
         Vsna.Result result = solveProblem(where, source.problem());
         SnaModel model = result.model().withInputs(study.inputs());

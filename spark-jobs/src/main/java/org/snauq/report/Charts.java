@@ -4,7 +4,10 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.font.TextLayout;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +15,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,10 +29,12 @@ import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder.VectorGraphicsFormat;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.internal.series.Series;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The report's XChart charts: one look for all of them (white plot, light solid grid, Okabe-Ito colours,
@@ -58,9 +64,14 @@ final class Charts {
     static final Color[] LIGHT = {rgb(0x8CC4EA), rgb(0xF2AE84), rgb(0x7FD6BD), rgb(0xE5B9D6), rgb(0xF5CF7F),
         rgb(0xAEDAF5), rgb(0x888888), rgb(0xF7F0A0)};
 
-    /** Size of the small charts, three to a row of the page. */
-    static final int WIDTH = 360;
-    static final int HEIGHT = 280;
+    /**
+     * Size the small charts are drawn at: three to a row of a 1,280 px page at about their own size; the page
+     * scales them to its columns (SVG), so wider pages show them larger, never smaller than 360 px.
+     */
+    static final int WIDTH = 420;
+    static final int HEIGHT = 310;
+    /** Charts spanning two columns (Sobol' indices, the design map). */
+    static final int WIDE_WIDTH = 860;
 
     static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {6f, 4f}, 0f);
@@ -72,6 +83,8 @@ final class Charts {
     private static final MathContext TICK_DIGITS = new MathContext(12);
     /** XChart's default distance between x ticks, in pixels. */
     private static final int DEFAULT_TICK_SPACING = 74;
+    /** Up to this many equally spaced x values, a tick at each (or every k-th) value reads well. */
+    static final int FEW_WHOLE_NUMBERS = 12;
     private static final Pattern DECIMALS = Pattern.compile("-?\\d+\\.\\d{3,}");
     private static final Pattern ID = Pattern.compile("id=\"([^\"]+)\"");
 
@@ -82,9 +95,9 @@ final class Charts {
         return new Color(rgb);
     }
 
-    static XYChart xy(String title, String xLabel, String yLabel, int width, int height) {
-        XYChart c = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel)
-                .yAxisTitle(yLabel).build();
+    static Canvas xy(String title, String xLabel, String yLabel, int width, int height) {
+        Canvas c = new Canvas(new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel)
+                .yAxisTitle(yLabel));
         style(c.getStyler());
         c.getStyler().setxAxisTickLabelsFormattingFunction(Charts::tick);
         c.getStyler().setyAxisTickLabelsFormattingFunction(Charts::tick);
@@ -111,18 +124,51 @@ final class Charts {
         return s.equals("-0") ? "0" : s;
     }
 
-    /** Logarithmic y axis with XChart's own labels: a labelling function would get linear ticks. */
-    static void logY(XYChart c) {
+    /**
+     * Logarithmic y axis over [lo, hi] (decades) with XChart's own ticks (a labelling function would get linear
+     * ones) in one notation for every label: plain decimals when all of them fit
+     * ({@link #PLAIN_LOW} to {@link #PLAIN_HIGH}), else scientific for all ("1E-6"), never a mix.
+     */
+    static void logY(XYChart c, double lo, double hi) {
         c.getStyler().setYAxisLogarithmic(true);
         c.getStyler().setYAxisLogarithmicDecadeOnly(true);
         c.getStyler().setyAxisTickLabelsFormattingFunction(null);
+        c.getStyler().setYAxisMin(lo);
+        c.getStyler().setYAxisMax(hi);
+        c.getStyler().setYAxisDecimalPattern(logPattern(lo, hi));
     }
 
-    /** Logarithmic x axis with XChart's own labels (see {@link #logY}). */
-    static void logX(XYChart c) {
+    /** Logarithmic x axis over [lo, hi] with labels in one notation (see {@link #logY}). */
+    static void logX(XYChart c, double lo, double hi) {
         c.getStyler().setXAxisLogarithmic(true);
         c.getStyler().setXAxisLogarithmicDecadeOnly(true);
         c.getStyler().setxAxisTickLabelsFormattingFunction(null);
+        c.getStyler().setXAxisMin(lo);
+        c.getStyler().setXAxisMax(hi);
+        c.getStyler().setXAxisDecimalPattern(logPattern(lo, hi));
+    }
+
+    /** Smallest and largest decade labelled in plain decimals ("0.0001", "100,000" would be too long). */
+    static final double PLAIN_LOW = 1e-4;
+    static final double PLAIN_HIGH = 1e5;
+
+    /** Largest decade of an axis of counts labelled in full, with thousands separators ("1,000,000"). */
+    static final double COUNTS_HIGH = 1e9;
+
+    /**
+     * The DecimalFormat pattern labelling every decade of [lo, hi] in one notation: whole numbers with
+     * separators for axes of counts (lo >= 1), plain decimals between {@link #PLAIN_LOW} and
+     * {@link #PLAIN_HIGH}, else scientific.
+     */
+    static String logPattern(double lo, double hi) {
+        if (lo >= 1 && hi <= COUNTS_HIGH) {
+            return "#,##0";
+        }
+        if (lo >= PLAIN_LOW && hi <= PLAIN_HIGH) {
+            int decimals = (int) Math.max(0, Math.round(-Math.log10(lo)));
+            return decimals == 0 ? "0" : "0." + "#".repeat(decimals);
+        }
+        return "0E0";
     }
 
     /**
@@ -136,6 +182,26 @@ final class Charts {
         }
         c.getStyler().setxAxisTickLabelsFormattingFunction(v -> Math.abs(v - Math.rint(v)) < 1e-9
                 ? Format.integer(Math.round(v)) : tick(v));
+    }
+
+    /**
+     * Round x ticks (1, 2 or 5 times a power of ten apart) for a series at many equally spaced x values (sweeps,
+     * ranks): XChart ticks such an axis at its data values, every k-th one packed edge to edge ("121151181..."
+     * for 478 sweeps); one hidden point at {@code (x + 0.5, y)}, between two of them, turns that off. Nothing to
+     * do for up to {@link #FEW_WHOLE_NUMBERS} values.
+     *
+     * @param x     a data value of the axis, with {@code x + 0.5} inside its range
+     * @param y     a value inside the chart's y range (drawn nowhere)
+     * @param count how many equally spaced x values the chart has
+     */
+    static void roundTicksX(XYChart c, double x, double y, int count) {
+        if (count <= FEW_WHOLE_NUMBERS || !Double.isFinite(y)) {
+            return;
+        }
+        XYSeries s = c.addSeries(" round ticks", new double[] {x + 0.5}, new double[] {y});
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setShowInLegend(false);
     }
 
     private static void style(AxesChartStyler s) {
@@ -163,6 +229,116 @@ final class Charts {
         s.setSeriesColors(PALETTE);
         s.setMarkerSize(7);
         s.setToolTipsEnabled(false);
+    }
+
+    /**
+     * An XY chart that draws overlays after XChart has drawn it, when screen positions of data values are known
+     * ({@link #getScreenXFromChart}): labels placed so they never overlap, a colour bar in a strip kept free on
+     * the right. The exported SVG has the whole width.
+     */
+    static final class Canvas extends XYChart {
+
+        /** Drawing on top of the finished chart. */
+        interface Overlay {
+            void paint(Graphics2D g, Canvas chart);
+        }
+
+        private final List<Overlay> overlays = new ArrayList<>();
+        private int rightStrip;
+
+        Canvas(XYChartBuilder builder) {
+            super(builder);
+        }
+
+        void overlay(Overlay o) {
+            overlays.add(o);
+        }
+
+        /** Keeps {@code pixels} on the right free of XChart's drawing, for an overlay. */
+        void reserveRight(int pixels) {
+            rightStrip = pixels;
+        }
+
+        int rightStrip() {
+            return rightStrip;
+        }
+
+        /** The x axis's tick labels, once painted (tests check that they do not crowd). */
+        List<String> xTickLabels() {
+            return axisPair.getXAxis().getAxisTickCalculator().getTickLabels();
+        }
+
+        /** The plot area in screen coordinates, once painted. */
+        Rectangle2D plotBounds() {
+            return plot.getBounds();
+        }
+
+        @Override
+        public void paint(Graphics2D g, int width, int height) {
+            super.paint(g, width - rightStrip, height);
+            setWidth(width);
+            if (rightStrip > 0) {
+                g.setColor(Color.WHITE);
+                g.fill(new Rectangle2D.Double(width - rightStrip, 0, rightStrip, height));
+            }
+            for (Overlay o : overlays) {
+                o.paint(g, this);
+            }
+        }
+    }
+
+    /** How text is anchored at its point. */
+    enum Anchor {
+        LEFT, CENTRE, RIGHT
+    }
+
+    /**
+     * Text drawn as glyph outlines (as XChart draws its own, so the SVG looks the same everywhere), with its
+     * baseline at y.
+     */
+    static void text(Graphics2D g, String s, Font font, Color colour, double x, double y, Anchor anchor) {
+        TextLayout layout = new TextLayout(s, font, g.getFontRenderContext());
+        double w = layout.getBounds().getWidth();
+        double left = switch (anchor) {
+            case LEFT -> x;
+            case CENTRE -> x - w / 2;
+            case RIGHT -> x - w;
+        };
+        g.setColor(colour);
+        g.fill(layout.getOutline(AffineTransform.getTranslateInstance(left, y)));
+    }
+
+    /** Width of {@code s} in pixels when drawn by {@link #text}. */
+    static double textWidth(Graphics2D g, String s, Font font) {
+        return new TextLayout(s, font, g.getFontRenderContext()).getBounds().getWidth();
+    }
+
+    /**
+     * Rows for labels centred at {@code centres} with the given widths so that no two in a row come closer than
+     * {@code gap}: each label, from left to right, takes the first row where it fits; -1 when none of the
+     * {@code rows} has room (the label is left out; the page's table has every value).
+     */
+    static int[] packLabels(double[] centres, double[] widths, int rows, double gap) {
+        Integer[] order = new Integer[centres.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(centres[a], centres[b]));
+        double[] rightEnd = new double[rows];
+        Arrays.fill(rightEnd, Double.NEGATIVE_INFINITY);
+        int[] row = new int[centres.length];
+        for (int i : order) {
+            row[i] = -1;
+            double left = centres[i] - widths[i] / 2;
+            for (int r = 0; r < rows; r++) {
+                if (left >= rightEnd[r] + gap) {
+                    row[i] = r;
+                    rightEnd[r] = centres[i] + widths[i] / 2;
+                    break;
+                }
+            }
+        }
+        return row;
     }
 
     /** A hollow circle, to ring a point without hiding its colour. */

@@ -7,15 +7,15 @@ import static org.snauq.report.Rows.sorted;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
-import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
@@ -29,47 +29,47 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * The report's figures as XChart charts, one factory per figure, from a run's rows or its manifest: the data
  * of every series is the stored number (densities and cumulative fractions are computed from the histogram's
  * counts), so tests can check a chart against the tables. Non-finite values, and non-positive ones on a
- * logarithmic axis, are left out (XChart breaks a line at NaN).
+ * logarithmic axis, are left out (XChart breaks a line at NaN). Axis titles carry the run's units.
  */
 final class Figures {
 
-    /** The Sobol' chart spans a row: a group of bars per input. */
-    static final int WIDE_WIDTH = 720;
-    static final int WIDE_HEIGHT = 300;
-    /** Sobol' convergence: room for a legend beside the plot (one row holds two convergence charts). */
-    static final int CONVERGENCE_WIDTH = 440;
-    static final int MAP_WIDTH = 540;
-    static final int MAP_HEIGHT = 340;
-    /** Margin around the outermost designs, as a share of each axis' range, so their markers stay whole. */
-    private static final double MAP_MARGIN = 0.08;
-    /** Pixels the design map's data span inside its plot, roughly (the legend takes the right). */
-    private static final double MAP_PLOT_WIDTH = 280;
-    private static final double MAP_PLOT_HEIGHT = 210;
-    /** Design markers: visible at 4 px; above 14 px a coarse grid looks like blocks. */
-    private static final int MIN_MARKER = 4;
-    private static final int MAX_MARKER = 14;
-    /** Colour classes of a design map: few enough to tell apart at a glance. */
-    static final int MAP_BINS = 5;
-    /** Viridis at 0, 1/4, 1/2, 3/4, 1: colour-blind safe and monotone in lightness. */
-    private static final int[][] RAMP = {{68, 1, 84}, {59, 82, 139}, {33, 145, 140}, {94, 201, 98}, {253, 231, 37}};
-    /** Share of the y range above the data kept for the labels of vertical rules (two staggered rows). */
-    private static final double LABEL_ROOM = 0.12;
+    /** Sobol' convergence: extra height for its legend under the plot. */
+    static final int CONVERGENCE_LEGEND = 40;
+    /** Extra height for a one-row legend under the plot. */
+    private static final int LEGEND_ROW = 22;
+    static final int WIDE_HEIGHT = 320;
+    /**
+     * Share of the y range above the data kept for the labels of vertical rules: with XChart's 4 % margin above
+     * the range, room for {@link #LABEL_ROWS} rows, and small enough that a [0, 1] axis shows no tick above 1 (its
+     * top, 1.149 + 4 %, stays below the next tick, 1.2). XChart's labelling function cannot blank a tick: it
+     * labels a step or two beyond the range too and widens the step until all labels differ.
+     */
+    private static final double LABEL_ROOM = 0.13;
+    /** More rules than this (a rank increase per sweep over 60 ranks) would hide the data: none are drawn. */
+    static final int MAX_RULES = 15;
+    /** Rows of rule labels in that room: a label that fits in none is left out (the tables have every value). */
+    static final int LABEL_ROWS = 3;
+    /** Least space between two labels in a row, in pixels. */
+    private static final double LABEL_GAP = 4;
+    private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
     /** Points of the fitted normal density curve. */
     private static final int CURVE_POINTS = 200;
     /** Above this many points a line carries no markers (they would merge). */
     private static final int MAX_MARKED_POINTS = 40;
+    /** Half the width of an interval's end caps, as a share of the axis' data range. */
+    private static final double CAP = 0.012;
+    /** The convergence band's fill: a light tint of the line's colour (opaque: the SVG export keeps it simple). */
+    private static final Color BAND = Charts.rgb(0xCFE3F1);
 
     private Figures() {
     }
 
     /** Histogram as a density (count / (n * bin width)) with the normal density of the sample mean and sd. */
-    static XYChart histogram(String output, List<Map<String, Object>> hist, Map<String, Object> summary) {
-        XYChart c = Charts.xy("Histogram of " + output, output, "density", Charts.WIDTH, Charts.HEIGHT);
+    static XYChart histogram(String output, List<Map<String, Object>> hist, Map<String, Object> summary, Units units) {
+        XYChart c = Charts.xy("Histogram of " + output, units.label(output), Units.label("density",
+                units.perUnit(output)), Charts.WIDTH, Charts.HEIGHT);
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setLegendPosition(LegendPosition.InsideNE);
-        if (hist.isEmpty()) {
-            return c;
-        }
         int k = hist.size();
         double total = hist.stream().mapToDouble(r -> num(r, "count")).sum();
         double[] edges = new double[k + 1];
@@ -103,18 +103,26 @@ final class Figures {
         return c;
     }
 
-    /** Cumulative histogram (step) with the requested quantiles; the first method's are ruled and labelled. */
-    static XYChart cdf(String output, List<Map<String, Object>> quantiles, List<Map<String, Object>> hist) {
-        XYChart c = Charts.xy("Empirical CDF of " + output, output, "P(" + output + " <= x)", Charts.WIDTH,
-                Charts.HEIGHT);
+    /**
+     * The empirical CDF, exact at the histogram's bin edges (the fraction of samples at or below each edge, from
+     * the exact counts) and joined by straight lines, with the requested quantiles as markers, their confidence
+     * intervals as horizontal bars, and the first method's quantiles ruled and labelled (labels never overlap; one
+     * that finds no room is left out). Without a histogram the quantiles alone are joined.
+     */
+    static XYChart cdf(String output, List<Map<String, Object>> quantiles, List<Map<String, Object>> hist,
+                       Units units) {
+        Charts.Canvas c = Charts.xy("Empirical CDF of " + output, units.label(output), "P(" + output + " ≤ x)",
+                Charts.WIDTH, Charts.HEIGHT);
         c.getStyler().setLegendPosition(LegendPosition.InsideSE);
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax(1.0);
         if (!hist.isEmpty()) {
             double[][] e = cumulative(hist);
-            line(c, "histogram", e[0], e[1], Charts.PALETTE[0], false).setXYSeriesRenderStyle(XYSeriesRenderStyle.Step);
+            line(c, "CDF at the bin edges", e[0], e[1], Charts.PALETTE[0], false);
         }
         int colour = 1;
+        double[] xr = hist.isEmpty() ? range(column(quantiles, "value"))
+                : new double[] {num(hist.get(0), "lower"), num(hist.get(hist.size() - 1), "upper")};
         for (Map.Entry<String, List<Map<String, Object>>> g : Rows.byMethod(quantiles).entrySet()) {
             List<Map<String, Object>> rows = sorted(g.getValue(), "probability");
             double[] x = column(rows, "value");
@@ -124,6 +132,8 @@ final class Figures {
             if (hist.isEmpty()) {
                 s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
             }
+            horizontalIntervals(c, "interval (" + g.getKey() + ")", p, column(rows, "ci_low"), column(rows,
+                    "ci_high"), col);
             if (colour == 2) { // rules for the first method only: one set of labels stays readable
                 String[] labels = new String[x.length];
                 for (int i = 0; i < x.length; i++) {
@@ -132,36 +142,40 @@ final class Figures {
                 rules(c, "quantile rules", x, labels, col, 0, 1);
             }
         }
+        c.getStyler().setXAxisMin(xr[0]);
+        c.getStyler().setXAxisMax(xr[1]);
         return c;
     }
 
-    /** P(Y > t) with its interval at each threshold, over the survival function of the histogram; log y. */
-    static XYChart exceedance(String output, List<Map<String, Object>> rows, List<Map<String, Object>> hist) {
-        XYChart c = Charts.xy("Exceedance probabilities of " + output, "threshold t", "P(" + output + " > t)",
-                Charts.WIDTH, Charts.HEIGHT);
-        Charts.logY(c);
+    /**
+     * P(Y > t) at each requested threshold with its confidence interval (end caps; log y), over the survival
+     * function exact at the histogram's bin edges.
+     */
+    static XYChart exceedance(String output, List<Map<String, Object>> rows, List<Map<String, Object>> hist,
+                              Units units) {
+        XYChart c = Charts.xy("Exceedance probabilities of " + output, Units.label("threshold t", units.unit(output)),
+                "P(" + output + " > t)", Charts.WIDTH, Charts.HEIGHT);
         c.getStyler().setLegendPosition(LegendPosition.InsideSW); // the survival function falls to the right
         double[] survival = new double[0];
+        double[] t = column(rows, "threshold");
+        double[] p = column(rows, "probability");
+        double[] low = column(rows, "ci_low");
+        double[] high = column(rows, "ci_high");
+        double[] range = decades(p, low, high);
         if (!hist.isEmpty()) {
             double[][] e = cumulative(hist);
             survival = new double[e[1].length];
             for (int i = 0; i < survival.length; i++) {
                 survival[i] = 1 - e[1][i];
             }
-            line(c, "histogram", e[0], positive(survival), Charts.PALETTE[5], false)
-                    .setXYSeriesRenderStyle(XYSeriesRenderStyle.Step);
+            range = decades(survival, p, low, high);
+            line(c, "P(" + output + " > x) at the bin edges", e[0], positive(survival), Charts.PALETTE[5], false);
         }
-        double[] t = column(rows, "threshold");
-        double[] p = column(rows, "probability");
-        double[] low = column(rows, "ci_low");
-        double[] high = column(rows, "ci_high");
-        double[] range = decades(survival, p, low, high);
-        c.getStyler().setYAxisMin(range[0]);
-        c.getStyler().setYAxisMax(range[1]);
-        if (t.length > 0) { // XChart refuses an empty series
-            markers(c, "estimate", t, positive(p), Charts.PALETTE[1]);
-        }
-        intervals(c, "interval", t, low, high, range[0], Charts.PALETTE[1]);
+        Charts.logY(c, range[0], range[1]);
+        markers(c, "estimate", t, positive(p), Charts.PALETTE[1]);
+        double[] tr = range(hist.isEmpty() ? t : concat(t, new double[] {num(hist.get(0), "lower"),
+                num(hist.get(hist.size() - 1), "upper")}));
+        verticalIntervals(c, "confidence interval", t, low, high, range[0], Charts.PALETTE[1], tr);
         return c;
     }
 
@@ -173,11 +187,13 @@ final class Figures {
     static CategoryChart sobol(String output, List<Map<String, Object>> sobol) {
         List<String> inputs = distinct(sobol, "input");
         List<String> methods = distinct(sobol, "method");
-        CategoryChart c = Charts.category("Sobol' indices of " + output, "input", "index", WIDE_WIDTH, WIDE_HEIGHT);
+        CategoryChart c = Charts.category("Sobol' indices of " + output, "input", "index", Charts.WIDE_WIDTH,
+                WIDE_HEIGHT);
         c.getStyler().setLegendPosition(LegendPosition.OutsideS);
         c.getStyler().setLegendLayout(LegendLayout.Horizontal);
         c.getStyler().setErrorBarsColorSeriesColor(false);
         c.getStyler().setErrorBarsColor(Charts.rgb(0x222222));
+        c.getStyler().setyAxisTickLabelsFormattingFunction(Charts::tick);
         double lo = 0;
         double hi = 1; // indices are fractions of variance; estimates may stray outside [0, 1]
         for (int m = 0; m < methods.size(); m++) {
@@ -217,30 +233,63 @@ final class Figures {
         return c;
     }
 
-    /** Running mean over the first n samples; log x. */
-    static XYChart convergenceMean(String output, List<Map<String, Object>> conv) {
-        TreeMap<Double, Double> mean = new TreeMap<>();
-        for (Map<String, Object> r : conv) {
-            if (r.get("mean") != null) {
-                mean.put(num(r, "n"), num(r, "mean"));
+    /**
+     * The running mean over the first n samples (log x) inside its confidence band (the table's
+     * {@code mean_ci_low} to {@code mean_ci_high}, so a drift the band covers reads as chance, not bias), and the
+     * closed-form mean as a dashed line when the run has one.
+     *
+     * @param exact the closed-form mean, or NaN
+     */
+    static XYChart convergenceMean(String output, List<Map<String, Object>> conv, double exact, Units units) {
+        List<Map<String, Object>> rows = conv.stream().filter(r -> Double.isFinite(num(r, "mean"))).toList();
+        double[] n = column(rows, "n");
+        double[] mean = column(rows, "mean");
+        double[] low = column(rows, "mean_ci_low");
+        double[] high = column(rows, "mean_ci_high");
+        XYChart c = Charts.xy("Mean of " + output + " against n", "n (samples)", Units.label("mean",
+                units.unit(output)), Charts.WIDTH, Charts.HEIGHT + LEGEND_ROW);
+        c.getStyler().setLegendPosition(LegendPosition.OutsideS); // the mean and its band may fill any corner
+        c.getStyler().setLegendLayout(LegendLayout.Horizontal);
+        double[] nr = decades(n);
+        Charts.logX(c, nr[0], nr[1]);
+        List<double[]> band = new ArrayList<>();
+        for (int i = 0; i < n.length; i++) {
+            if (Double.isFinite(low[i]) && Double.isFinite(high[i])) {
+                band.add(new double[] {n[i], low[i], high[i]});
             }
         }
-        XYChart c = Charts.xy("Mean of " + output + " against n", "n", "mean", Charts.WIDTH, Charts.HEIGHT);
-        c.getStyler().setLegendVisible(false);
-        if (!mean.isEmpty()) {
-            Charts.logX(c);
-            double[] n = mean.keySet().stream().mapToDouble(Double::doubleValue).toArray();
-            double[] v = mean.values().stream().mapToDouble(Double::doubleValue).toArray();
-            line(c, "mean", n, v, Charts.PALETTE[0], true);
+        if (band.size() >= 2) { // a polygon: up the upper ends, back down the lower ones
+            int b = band.size();
+            double[] px = new double[2 * b];
+            double[] py = new double[2 * b];
+            for (int i = 0; i < b; i++) {
+                px[i] = band.get(i)[0];
+                py[i] = band.get(i)[2];
+                px[2 * b - 1 - i] = band.get(i)[0];
+                py[2 * b - 1 - i] = band.get(i)[1];
+            }
+            XYSeries s = c.addSeries("confidence band", px, py);
+            s.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setFillColor(BAND);
+            s.setLineColor(BAND);
+        }
+        line(c, "running mean", n, mean, Charts.PALETTE[0], n.length <= MAX_MARKED_POINTS);
+        if (Double.isFinite(exact) && n.length > 0) {
+            line(c, "closed form", new double[] {nr[0], nr[1]}, new double[] {exact, exact}, Charts.PALETTE[1],
+                    false).setLineStyle(Charts.DASHED);
         }
         return c;
     }
 
     /** Sobol' estimates on the first n rows per input, S solid and ST dashed in the input's colour; log x. */
     static XYChart convergenceSobol(List<Map<String, Object>> conv) {
-        XYChart c = Charts.xy("Sobol' indices against n", "n", "index", CONVERGENCE_WIDTH, Charts.HEIGHT);
-        c.getStyler().setLegendPosition(LegendPosition.OutsideE); // the estimates settle across the whole width
-        Charts.logX(c);
+        XYChart c = Charts.xy("Sobol' indices against n", "n (samples)", "index", Charts.WIDTH, Charts.HEIGHT
+                + CONVERGENCE_LEGEND);
+        c.getStyler().setLegendPosition(LegendPosition.OutsideS); // the estimates settle across the whole width
+        c.getStyler().setLegendLayout(LegendLayout.Horizontal);
+        double[] nr = decades(column(conv, "n"));
+        Charts.logX(c, nr[0], nr[1]);
         int colour = 0;
         for (String input : distinct(conv, "input")) {
             List<Map<String, Object>> rows = conv.stream().filter(r -> input.equals(r.get("input"))).toList();
@@ -259,14 +308,15 @@ final class Figures {
         double[] rank = Rows.numbers(convergence.get("rank"));
         JsonNode chosen = convergence.path("chosen");
         return history("Model fit against rank", "rank", text(convergence.get("measure"), "error"), convergence,
-                rank, Set.of("rank", "sweeps"), true, "kept rank",
+                rank, Set.of("rank", "sweeps"), rank.length <= MAX_MARKED_POINTS, "kept rank",
                 chosen.isNumber() ? new double[] {chosen.asDouble()} : new double[0], new String[] {"kept"});
     }
 
     /**
      * The model fit per sweep (manifest {@code model.convergence.per_sweep}): {@code sweep} is the x axis (the
      * cumulative sweep index), {@code rank} the rank fitted at each sweep, every other list one series on a log
-     * y axis; a rule labelled with the new rank marks each rank increase, halfway between the two sweeps.
+     * y axis; a rule labelled with the new rank marks each rank increase, halfway between the two sweeps (labels
+     * that would overlap are left out).
      */
     static XYChart modelFitSweeps(JsonNode perSweep, String measure) {
         double[] sweep = Rows.numbers(perSweep.get("sweep"));
@@ -291,8 +341,7 @@ final class Figures {
     private static XYChart history(String title, String xLabel, String measure, JsonNode lists, double[] x,
                                    Set<String> notSeries, boolean marked, String rulesName, double[] ruleAt,
                                    String[] ruleLabels) {
-        XYChart c = Charts.xy(title, xLabel, measure, Charts.WIDTH, Charts.HEIGHT);
-        Charts.logY(c);
+        Charts.Canvas c = Charts.xy(title, xLabel, measure, Charts.WIDTH, Charts.HEIGHT);
         c.getStyler().setLegendPosition(LegendPosition.InsideSW); // errors fall to the right; labels on top
         Charts.wholeNumbersX(c, min(x), max(x));
         List<double[]> all = new ArrayList<>();
@@ -306,82 +355,17 @@ final class Figures {
             }
         }
         double[] range = decades(all.toArray(double[][]::new));
+        Charts.logY(c, range[0], range[1]);
+        if (x.length > 1) {
+            Charts.roundTicksX(c, x[0], range[1], x.length);
+        }
         rules(c, rulesName, ruleAt, ruleLabels, Charts.PALETTE[6], range[0], range[1]);
-        return c;
-    }
-
-    /**
-     * A sweep's design map from its designs table. With two or more design inputs: every design at its first
-     * two inputs, coloured by P(window) in {@link #MAP_BINS} equal-width classes from the lowest to the highest
-     * (one legend entry each), the best design ringed. With one: P(window) and its interval against the input,
-     * the best design ruled.
-     *
-     * @param best the best design's number, or -1
-     */
-    static XYChart designMap(List<Map<String, Object>> designs, List<String> inputs, long best) {
-        double[] p = column(designs, "p_window");
-        double[] x = column(designs, inputs.get(0));
-        if (inputs.size() == 1) {
-            XYChart c = Charts.xy("P(window) against " + inputs.get(0), inputs.get(0), "P(window)",
-                    Charts.WIDTH, Charts.HEIGHT);
-            c.getStyler().setLegendVisible(false); // the y axis names the line, the caption the intervals
-            line(c, "P(window)", x, p, Charts.PALETTE[0], true);
-            intervals(c, "interval", x, column(designs, "p_window_ci_low"), column(designs, "p_window_ci_high"), 0,
-                    Charts.PALETTE[0]);
-            double[] at = designs.stream().filter(r -> num(r, "design") == best)
-                    .mapToDouble(r -> num(r, inputs.get(0))).toArray();
-            rules(c, "best design", at, at.length == 0 ? new String[0] : new String[] {"best"}, Charts.PALETTE[1],
-                    0, 1);
-            return c;
-        }
-        double[] y = column(designs, inputs.get(1));
-        XYChart c = Charts.xy("Design map: P(window) over " + inputs.get(0) + " x " + inputs.get(1), inputs.get(0),
-                inputs.get(1), MAP_WIDTH, MAP_HEIGHT);
-        c.getStyler().setLegendPosition(LegendPosition.OutsideE);
-        c.getStyler().setMarkerSize(markerSize(x, y));
-        padAxes(c, range(x), range(y));
-        double[] pr = range(p);
-        List<List<Integer>> bins = new ArrayList<>();
-        for (int b = 0; b < MAP_BINS; b++) {
-            bins.add(new ArrayList<>());
-        }
-        for (int i = 0; i < p.length; i++) {
-            if (Double.isFinite(x[i]) && Double.isFinite(y[i]) && Double.isFinite(p[i])) {
-                bins.get(bin(p[i], pr)).add(i);
-            }
-        }
-        for (int b = 0; b < MAP_BINS; b++) {
-            List<Integer> in = bins.get(b);
-            if (in.isEmpty()) {
-                continue;
-            }
-            double from = pr[0] + (pr[1] - pr[0]) * b / MAP_BINS;
-            double to = pr[0] + (pr[1] - pr[0]) * (b + 1) / MAP_BINS;
-            String name = pr[1] > pr[0] ? "P " + Format.tick(from) + " to " + Format.tick(to)
-                    : "P " + Format.tick(from);
-            if (c.getSeriesMap().containsKey(name)) { // classes narrower than four digits show
-                name += " (class " + (b + 1) + ")";
-            }
-            XYSeries s = c.addSeries(name, in.stream().mapToDouble(i -> x[i]).toArray(),
-                    in.stream().mapToDouble(i -> y[i]).toArray());
-            s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
-            s.setMarker(SeriesMarkers.SQUARE);
-            s.setMarkerColor(viridis((b + 0.5) / MAP_BINS));
-        }
-        for (int i = 0; i < p.length; i++) {
-            if (num(designs.get(i), "design") == best) {
-                XYSeries s = c.addSeries("best design", new double[] {x[i]}, new double[] {y[i]});
-                s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
-                s.setMarker(new Charts.Ring());
-                s.setMarkerColor(Charts.PALETTE[1]);
-            }
-        }
         return c;
     }
 
     // ---- series helpers
 
-    private static XYSeries line(XYChart c, String name, double[] x, double[] y, Color colour, boolean marked) {
+    static XYSeries line(XYChart c, String name, double[] x, double[] y, Color colour, boolean marked) {
         XYSeries s = c.addSeries(name, x, y);
         s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
         s.setLineColor(colour);
@@ -401,19 +385,50 @@ final class Figures {
     }
 
     /**
-     * Vertical intervals [low, high] at x as one line series broken by NaN; a low at or below {@code floor}
-     * (0 on a log axis) is drawn from the floor. Intervals with a non-finite end are left out.
+     * Vertical intervals [low, high] at x with end caps, as one line series broken by NaN (its legend entry is a
+     * line of the same width, so it shows); a low at or below {@code floor} (0 on a log axis) is drawn from the
+     * floor without its lower cap. Intervals with a non-finite end are left out.
+     *
+     * @param xRange the x axis' data range, which sets the caps' width
      */
-    private static void intervals(XYChart c, String name, double[] x, double[] low, double[] high, double floor,
-                                  Color colour) {
+    static void verticalIntervals(XYChart c, String name, double[] x, double[] low, double[] high, double floor,
+                                  Color colour, double[] xRange) {
+        double cap = (xRange[1] - xRange[0]) * CAP;
         List<double[]> points = new ArrayList<>();
         for (int i = 0; i < x.length; i++) {
             if (Double.isFinite(x[i]) && Double.isFinite(low[i]) && Double.isFinite(high[i]) && high[i] > floor) {
-                points.add(new double[] {x[i], Math.max(low[i], floor)});
+                double lo = Math.max(low[i], floor);
+                points.add(new double[] {x[i], lo});
                 points.add(new double[] {x[i], high[i]});
                 points.add(new double[] {x[i], Double.NaN});
+                points.add(new double[] {x[i] - cap, high[i]});
+                points.add(new double[] {x[i] + cap, high[i]});
+                points.add(new double[] {x[i], Double.NaN});
+                if (low[i] > floor) {
+                    points.add(new double[] {x[i] - cap, lo});
+                    points.add(new double[] {x[i] + cap, lo});
+                    points.add(new double[] {x[i], Double.NaN});
+                }
             }
         }
+        segments(c, name, points, colour);
+    }
+
+    /** Horizontal intervals [low, high] at heights y (quantile intervals on a CDF), caps of a fixed share of 1. */
+    private static void horizontalIntervals(XYChart c, String name, double[] y, double[] low, double[] high,
+                                            Color colour) {
+        List<double[]> points = new ArrayList<>();
+        for (int i = 0; i < y.length; i++) {
+            if (Double.isFinite(y[i]) && Double.isFinite(low[i]) && Double.isFinite(high[i]) && high[i] > low[i]) {
+                points.add(new double[] {low[i], y[i]});
+                points.add(new double[] {high[i], y[i]});
+                points.add(new double[] {Double.NaN, y[i]});
+            }
+        }
+        segments(c, name, points, colour);
+    }
+
+    private static void segments(XYChart c, String name, List<double[]> points, Color colour) {
         if (points.isEmpty()) {
             return;
         }
@@ -424,10 +439,11 @@ final class Figures {
 
     /**
      * Vertical dashed rules at {@code xs} from {@code lo} up to {@code dataTop} (one series, not in the legend),
-     * each labelled above its end in two staggered rows; the y range becomes [lo, dataTop + room for the
-     * labels], measured in decades on a log axis ([lo, dataTop] without rules).
+     * each labelled in the room above the data: {@link #LABEL_ROWS} rows, each label in the first row where it
+     * overlaps no other ({@link Charts#packLabels}), left out when none has room. The y range becomes
+     * [lo, dataTop + room], measured in decades on a log axis ([lo, dataTop] without rules).
      */
-    private static void rules(XYChart c, String name, double[] xs, String[] labels, Color colour, double lo,
+    private static void rules(Charts.Canvas c, String name, double[] xs, String[] labels, Color colour, double lo,
                               double dataTop) {
         boolean log = c.getStyler().isYAxisLogarithmic();
         Function<Double, Double> in = v -> log ? Math.log10(v) : v;
@@ -435,9 +451,10 @@ final class Figures {
         double a = in.apply(lo);
         double top = in.apply(dataTop);
         double b = top + (top - a) * LABEL_ROOM / (1 - LABEL_ROOM);
+        boolean drawn = xs.length > 0 && xs.length <= MAX_RULES;
         c.getStyler().setYAxisMin(lo);
-        c.getStyler().setYAxisMax(xs.length == 0 ? dataTop : out.apply(b));
-        if (xs.length == 0) {
+        c.getStyler().setYAxisMax(drawn ? out.apply(b) : dataTop);
+        if (!drawn) {
             return;
         }
         double[] rx = new double[3 * xs.length];
@@ -454,17 +471,31 @@ final class Figures {
         s.setLineStyle(Charts.RULE);
         s.setLineWidth(1f);
         s.setShowInLegend(false);
-        c.getStyler().setAnnotationTextFontColor(colour);
-        for (int i = 0; i < xs.length; i++) {
-            double row = i % 2 == 0 ? 0.35 : 0.75; // of the label room, from its top
-            c.addAnnotation(new AnnotationText(labels[i], xs[i], out.apply(b - (b - top) * row), false));
-        }
+        c.overlay((g, chart) -> {
+            Rectangle2D plot = chart.plotBounds();
+            double roomTop = plot.getY();
+            double roomBottom = chart.getScreenYFromChart(dataTop);
+            double rowHeight = (roomBottom - roomTop) / LABEL_ROWS;
+            double[] px = new double[xs.length];
+            double[] width = new double[xs.length];
+            for (int i = 0; i < xs.length; i++) {
+                px[i] = chart.getScreenXFromChart(xs[i]);
+                width[i] = Charts.textWidth(g, labels[i], LABEL_FONT);
+            }
+            int[] row = Charts.packLabels(px, width, LABEL_ROWS, LABEL_GAP);
+            for (int i = 0; i < xs.length; i++) {
+                if (row[i] >= 0 && px[i] >= plot.getX() && px[i] <= plot.getMaxX()) {
+                    double baseline = roomBottom - rowHeight * row[i] - (rowHeight - LABEL_FONT.getSize()) / 2 - 1;
+                    Charts.text(g, labels[i], LABEL_FONT, colour, px[i], baseline, Charts.Anchor.CENTRE);
+                }
+            }
+        });
     }
 
     // ---- values
 
     /** {x, F(x)} at the histogram's edges: F = 0 at the first lower edge, cumulative fraction at each upper edge. */
-    private static double[][] cumulative(List<Map<String, Object>> hist) {
+    static double[][] cumulative(List<Map<String, Object>> hist) {
         int k = hist.size();
         double total = hist.stream().mapToDouble(r -> num(r, "count")).sum();
         double[] x = new double[k + 1];
@@ -485,7 +516,7 @@ final class Figures {
     }
 
     /** A copy with every value that is not > 0 (NaN included) replaced by NaN, for a log axis. */
-    private static double[] positive(double[] v) {
+    static double[] positive(double[] v) {
         double[] out = v.clone();
         for (int i = 0; i < out.length; i++) {
             if (!(out[i] > 0)) {
@@ -515,25 +546,10 @@ final class Figures {
         return new double[] {Math.pow(10, a), Math.pow(10, b > a ? b : a + 1)};
     }
 
-    /**
-     * Marker size in pixels for designs on a grid: about a cell (the plot's span over the distinct values per
-     * axis), from {@link #MIN_MARKER} to {@link #MAX_MARKER}.
-     */
-    private static int markerSize(double[] x, double[] y) {
-        long nx = Math.max(1, Arrays.stream(x).filter(Double::isFinite).distinct().count());
-        long ny = Math.max(1, Arrays.stream(y).filter(Double::isFinite).distinct().count());
-        double cell = Math.min(MAP_PLOT_WIDTH / nx, MAP_PLOT_HEIGHT / ny);
-        return (int) Math.max(MIN_MARKER, Math.min(MAX_MARKER, Math.floor(cell)));
-    }
-
-    /** Axis ranges a margin wider than the data's, for markers at the edges. */
-    private static void padAxes(XYChart c, double[] xr, double[] yr) {
-        double px = xr[1] > xr[0] ? (xr[1] - xr[0]) * MAP_MARGIN : Math.max(Math.abs(xr[0]) * 0.1, 0.5);
-        double py = yr[1] > yr[0] ? (yr[1] - yr[0]) * MAP_MARGIN : Math.max(Math.abs(yr[0]) * 0.1, 0.5);
-        c.getStyler().setXAxisMin(xr[0] - px);
-        c.getStyler().setXAxisMax(xr[1] + px);
-        c.getStyler().setYAxisMin(yr[0] - py);
-        c.getStyler().setYAxisMax(yr[1] + py);
+    private static double[] concat(double[] a, double[] b) {
+        double[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static double min(double[] v) {
@@ -545,7 +561,7 @@ final class Figures {
     }
 
     /** {min, max} of the finite values ({0, 1} when there are none). */
-    private static double[] range(double[] v) {
+    static double[] range(double[] v) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (double a : v) {
@@ -555,27 +571,6 @@ final class Figures {
             }
         }
         return lo <= hi ? new double[] {lo, hi} : new double[] {0, 1};
-    }
-
-    /** The colour class of p within [lo, hi]: equal widths, the top class closed. */
-    static int bin(double p, double[] range) {
-        if (!(range[1] > range[0])) {
-            return MAP_BINS / 2;
-        }
-        int b = (int) Math.floor((p - range[0]) / (range[1] - range[0]) * MAP_BINS);
-        return Math.max(0, Math.min(MAP_BINS - 1, b));
-    }
-
-    /** The viridis colour at t in [0, 1], interpolated linearly between {@link #RAMP}'s stops. */
-    private static Color viridis(double t) {
-        double s = Math.max(0, Math.min(1, t)) * (RAMP.length - 1);
-        int k = Math.min((int) s, RAMP.length - 2);
-        double f = s - k;
-        int[] c = new int[3];
-        for (int j = 0; j < 3; j++) {
-            c[j] = (int) Math.round(RAMP[k][j] + f * (RAMP[k + 1][j] - RAMP[k][j]));
-        }
-        return new Color(c[0], c[1], c[2]);
     }
 
     private static String text(JsonNode n, String fallback) {

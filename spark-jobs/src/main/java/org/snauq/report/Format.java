@@ -27,6 +27,46 @@ final class Format {
         return trimZeros(s);
     }
 
+    /** {@code v} to {@code digits} significant digits, trailing zeros dropped ("0.541", "173.7", "2.5e-05"). */
+    static String significant(double v, int digits) {
+        return Double.isFinite(v) && v != 0 ? trimZeros(significantDigits(v, digits)) : number(v);
+    }
+
+    /** {@code v} to {@code digits} significant digits, trailing zeros kept so a column reads evenly ("0.8900"). */
+    static String column(double v, int digits) {
+        return Double.isFinite(v) && v != 0 ? significantDigits(v, digits) : number(v);
+    }
+
+    private static String significantDigits(double v, int digits) {
+        double a = Math.abs(v);
+        return a >= 1e-4 && a < 1e7 ? new java.math.BigDecimal(v).round(new java.math.MathContext(digits))
+                .toPlainString() : String.format(Locale.ROOT, "%." + (digits - 1) + "e", v);
+    }
+
+    /**
+     * A value of an evenly spaced grid with {@code step} between neighbours: one decimal more than the step's
+     * leading digit needs, so neighbours read apart and the binary noise of {@code from + i * step} does not show
+     * ({@code 173.68421052631578} with a step of 7.89 reads "173.7").
+     */
+    static String onGrid(double v, double step) {
+        if (!(step > 0) || !Double.isFinite(step)) {
+            return number(v);
+        }
+        int decimals = (int) Math.max(0, 1 - Math.floor(Math.log10(step)));
+        return trimZeros(String.format(Locale.ROOT, "%." + decimals + "f", v));
+    }
+
+    /**
+     * A probability: three decimals from 0.01 up ("0.540", "0.052"), which tell designs apart at the sample
+     * sizes swept and line up in a column; two significant digits below ("0.0031", "2.5e-06").
+     */
+    static String probability(double p) {
+        if (!Double.isFinite(p)) {
+            return number(p);
+        }
+        return Math.abs(p) >= 0.01 || p == 0 ? String.format(Locale.ROOT, "%.3f", p) : significant(p, 2);
+    }
+
     static String integer(long v) {
         return String.format(Locale.ROOT, "%,d", v);
     }

@@ -48,7 +48,14 @@ final class Html {
         return b.append("</tbody></table>").toString();
     }
 
+    /** A number shown as {@code text} (rounded for reading) that keeps its exact value in {@code data-value}. */
+    record Shown(double value, String text) {
+    }
+
     static String cell(Object v) {
+        if (v instanceof Shown s) {
+            return "<td class=\"num\" data-value=\"" + s.value() + "\">" + escape(s.text()) + "</td>";
+        }
         if (v == null) {
             return "<td class=\"na\">&ndash;</td>";
         }

@@ -57,9 +57,37 @@ public final class ReportWriter {
                 Instant.EPOCH).build(), t);
     }
 
-    /** The page as the bytes of {@value #FILE}. */
+    /**
+     * Longest a page may take to render: a hundred times the slowest seen (a 400-design sweep, 3.3 s on a
+     * machine at load 20). A charting bug that loops must not keep a finished run from being published.
+     */
+    static final long RENDER_TIMEOUT_S = 300;
+
+    /**
+     * The page as the bytes of {@value #FILE}, rendered in a daemon thread of its own.
+     *
+     * @throws IllegalStateException when rendering takes longer than {@link #RENDER_TIMEOUT_S} (the thread is left
+     *                               to the JVM's exit)
+     */
     public static byte[] bytes(RunData run) {
-        return render(run).getBytes(StandardCharsets.UTF_8);
+        java.util.concurrent.FutureTask<String> task = new java.util.concurrent.FutureTask<>(() -> render(run));
+        Thread t = new Thread(task, "sna-report");
+        t.setDaemon(true);
+        t.start();
+        try {
+            return task.get(RENDER_TIMEOUT_S, java.util.concurrent.TimeUnit.SECONDS).getBytes(StandardCharsets.UTF_8);
+        } catch (java.util.concurrent.TimeoutException e) {
+            t.interrupt();
+            throw new IllegalStateException("report.html took longer than " + RENDER_TIMEOUT_S + " s to render");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("report.html could not be rendered: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rendering report.html", e);
+        }
     }
 
     /**

@@ -49,14 +49,41 @@ public final class ParquetTables {
     }
 
     /**
+     * The footer key of a run's units: a JSON object from name (input, output, design input, QoI: the values of
+     * the {@code output} and {@code input} columns, and the names of a wide table's columns) to unit.
+     */
+    public static final String UNITS_KEY = "sna.units";
+
+    /** The footer metadata that carries {@code units} ({@link #UNITS_KEY}); empty without units. */
+    public static Map<String, String> unitsMetadata(Map<String, String> units) {
+        if (units.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return Map.of(UNITS_KEY, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(units));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serialises", e);
+        }
+    }
+
+    /** Writes one table file without extra metadata (see {@link #write(OutputFile, TableRows, String, String, Map)}). */
+    static void write(OutputFile file, TableRows rows, String study, String runId) throws IOException {
+        write(file, rows, study, runId, Map.of());
+    }
+
+    /**
      * Writes one table file.
      *
-     * @param rows   read; the table's own columns
-     * @param study  the {@code study} column's value in every row
-     * @param runId  the {@code run_id} column's value in every row
+     * @param rows     read; the table's own columns
+     * @param study    the {@code study} column's value in every row
+     * @param runId    the {@code run_id} column's value in every row
+     * @param metadata extra footer key-value metadata (the run's units)
      */
-    static void write(OutputFile file, TableRows rows, String study, String runId) throws IOException {
+    static void write(OutputFile file, TableRows rows, String study, String runId, Map<String, String> metadata)
+            throws IOException {
         TableSchema schema = rows.columns().after(ResultTable.KEYS);
+        Map<String, String> footer = new java.util.LinkedHashMap<>(metadata);
+        footer.put(SPARK_SCHEMA_KEY, sparkSchema(schema).json());
         MessageType type = parquetSchema(schema);
         SimpleGroupFactory groups = new SimpleGroupFactory(type);
         try (ParquetWriter<Group> out = ExampleParquetWriter.builder(file)
@@ -64,7 +91,7 @@ public final class ParquetTables {
                 .withType(type)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withWriteMode(ParquetFileWriter.Mode.CREATE)
-                .withExtraMetaData(Map.of(SPARK_SCHEMA_KEY, sparkSchema(schema).json()))
+                .withExtraMetaData(footer)
                 .build()) {
             for (int i = 0; i < rows.size(); i++) {
                 Group g = groups.newGroup();

@@ -75,6 +75,8 @@ public final class RunManifest {
     static final String STUDY_FILE = "study_file";
     static final String STUDY = "study";
     static final String STUDY_HASH = "study_hash";
+    static final String STUDY_TEXT = "study_text";
+    static final String UNITS = "units";
     static final String MODEL = "model";
     static final String MODEL_DESCRIPTION = "description";
     static final String MODEL_OUTPUTS = "outputs";
@@ -105,6 +107,8 @@ public final class RunManifest {
     static final String TOTAL = "total";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** A study file is a page of YAML; a megabyte would be data pasted in by mistake, not worth copying. */
+    static final int MAX_STUDY_TEXT = 1 << 20;
 
     private final ObjectNode json;
 
@@ -245,6 +249,13 @@ public final class RunManifest {
         return longOrNull(json.path(TIMINGS).get(TOTAL));
     }
 
+    /** Units by name (inputs, outputs, design inputs, QoIs); names without a unit are absent. */
+    public Map<String, String> units() {
+        Map<String, String> m = new LinkedHashMap<>();
+        json.path(UNITS).fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+        return m;
+    }
+
     /** Rows written per table name. */
     public Map<String, Long> rowCounts() {
         Map<String, Long> m = new LinkedHashMap<>();
@@ -317,6 +328,28 @@ public final class RunManifest {
             json.put(STUDY_FILE, file);
             json.set(STUDY, JSON.valueToTree(parsed));
             json.put(STUDY_HASH, sha256(JSON.valueToTree(parsed)));
+            return this;
+        }
+
+        /**
+         * The study file's text as the user wrote it (comments included), for the report; nothing when it cannot
+         * be read (the parsed study is there anyway). Files above {@value #MAX_STUDY_TEXT} characters are left out.
+         */
+        public Builder studyText(java.nio.file.Path file) {
+            try {
+                String text = java.nio.file.Files.readString(file);
+                if (text.length() <= MAX_STUDY_TEXT) {
+                    json.put(STUDY_TEXT, text);
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // best effort: the manifest has the study as parsed
+            }
+            return this;
+        }
+
+        /** Units by name (see {@code org.snauq.models.RunUnits}). */
+        public Builder units(Map<String, String> units) {
+            json.set(UNITS, JSON.valueToTree(units));
             return this;
         }
 

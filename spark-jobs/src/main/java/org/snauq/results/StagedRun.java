@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One run being written: everything goes to {@code <output>/_staging/<ID>-<nonce>/} (invisible to readers), and
@@ -34,6 +35,7 @@ public final class StagedRun {
     private final StagingFolder staging;
     private final String dir;
     private final List<ResultTable> tables = new ArrayList<>();
+    private Map<String, String> metadata = Map.of();
 
     private StagedRun(ResultsOutput output, String study, String runId, StagingFolder staging) {
         this.output = output;
@@ -54,11 +56,16 @@ public final class StagedRun {
         return runId;
     }
 
+    /** Key-value metadata for the footer of every table file written from now on (the run's units). */
+    public void metadata(Map<String, String> keyValues) {
+        metadata = Map.copyOf(keyValues);
+    }
+
     /** Writes one table (all its rows) into the staging folder. */
     public void write(TableRows rows) throws IOException {
         String folder = Store.join(dir, rows.table().tableName());
         store.mkdirs(folder);
-        ParquetTables.write(store.outputFile(Store.join(folder, Layout.PART)), rows, study, runId);
+        ParquetTables.write(store.outputFile(Store.join(folder, Layout.PART)), rows, study, runId, metadata);
         staged(rows.table());
     }
 

@@ -6,9 +6,11 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.snauq.engine.PhaseLog;
 
 /**
- * Logs "blocks done / total" while a pass runs, at most every {@link #EVERY_NANOS} and at the end. Partition p
- * of {@code parallelize(0..blocks-1, slices)} holds blocks [p B / S, (p + 1) B / S), so a finished task tells
- * how many blocks it completed; failed attempts count nothing.
+ * Logs "blocks done / total" and an estimate of the time left while a pass runs, at most every
+ * {@link #EVERY_NANOS}. Partition p of {@code parallelize(0..blocks-1, slices)} holds blocks
+ * [p B / S, (p + 1) B / S), so a finished task tells how many blocks it completed; failed attempts count nothing.
+ * The estimate assumes the blocks still to do take as long on average as those done since the first task ended
+ * (before it, the executors warm up: measured from the start, the first estimates were four times too long).
  */
 final class BlockProgress extends SparkListener {
 
@@ -20,7 +22,11 @@ final class BlockProgress extends SparkListener {
     private final long blocks;
     private final int slices;
     private long done;
-    private long lastLine = System.nanoTime();
+    private final long started = System.nanoTime();
+    private long lastLine = started;
+    /** Blocks done and the time when the first task ended. */
+    private long firstDone;
+    private long firstEnd;
 
     BlockProgress(PhaseLog log, String pass, long blocks, int slices) {
         this.log = log;
@@ -37,10 +43,37 @@ final class BlockProgress extends SparkListener {
         int p = end.taskInfo().index();
         done += (p + 1) * blocks / slices - p * blocks / slices; // long: no overflow for any block count
         long now = System.nanoTime();
+        if (firstDone == 0) { // the rate is measured from here: the first tasks also pay for warming up
+            firstDone = done;
+            firstEnd = now;
+        }
         if (now - lastLine >= EVERY_NANOS && done < blocks) {
             lastLine = now;
-            log.info(pass + ": " + done + "/" + blocks + " blocks done");
+            String left = done > firstDone ? timeLeft(now - firstEnd, done - firstDone, blocks - firstDone)
+                    : timeLeft(now - started, done, blocks);
+            log.info(pass + ": " + done + "/" + blocks + " blocks done, " + left + " left");
         }
+    }
+
+    /** "about 40 s" (or "under a second") for the time left after {@code elapsed} nanoseconds with {@code done} of {@code total} done. */
+    static String timeLeft(long elapsedNanos, long done, long total) {
+        double seconds = elapsedNanos / 1e9 * (total - done) / Math.max(1, done);
+        return seconds < 0.5 ? "under a second" : "about " + duration(seconds);
+    }
+
+    /** A duration rounded for reading: "< 1 s", "12 s", "3 min 05 s", "2 h 07 min". */
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 1) {
+            return "< 1 s";
+        }
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return String.format(java.util.Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+        }
+        return String.format(java.util.Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
     }
 
     synchronized long done() {

@@ -2,6 +2,8 @@ package org.snauq.spark;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
+import org.snauq.study.BadInputException;
 
 /**
  * What a driver needs when its executors are other JVMs (a {@code spark://}, YARN, Kubernetes or
@@ -31,6 +34,13 @@ public final class ClusterSupport {
 
     private static final Pattern LOCAL = Pattern.compile("local(\\[.*])?");
     private static final Pattern LOOPBACK = Pattern.compile("spark://(127\\.0\\.0\\.1|localhost)(:\\d+)?");
+    /** A standalone master URL: {@code spark://HOST:PORT}, or several for standby masters, comma-separated. */
+    private static final Pattern STANDALONE = Pattern.compile("spark://(.+)");
+    private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9a-fA-F:.]+]|[^:/\\[\\]]+):(\\d{1,5})");
+    /** Master URL forms Spark accepts (SparkContext.createTaskScheduler and the cluster managers' schemes). */
+    private static final Pattern KNOWN = Pattern.compile("local(\\[.*])?|local-cluster\\[.*]|spark://.+|yarn|k8s://.+");
+    /** How long a connection to a standalone master may take: a master answers in milliseconds. */
+    static final int CONNECT_TIMEOUT_MS = 5_000;
 
     private ClusterSupport() {
     }
@@ -58,6 +68,45 @@ public final class ClusterSupport {
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         }
         return conf;
+    }
+
+    /**
+     * Checks, before Spark starts, that the master URL has a form Spark knows and, for a standalone master
+     * ({@code spark://HOST:PORT[,HOST:PORT...]}), that something accepts a connection at one of its addresses
+     * within {@link #CONNECT_TIMEOUT_MS}. Spark itself would log dozens of lines of stack traces and retry for a
+     * minute; this is one line.
+     *
+     * @param origin how the user gave the master, for the message ({@code --master} or {@code spark.master})
+     * @throws BadInputException naming the master and what is wrong
+     */
+    public static void checkMaster(String master, String origin) {
+        String what = origin + " " + master;
+        if (!KNOWN.matcher(master).matches()) {
+            throw new BadInputException(what + ": not a Spark master URL; use local[N], spark://HOST:PORT, yarn or"
+                    + " k8s://URL");
+        }
+        java.util.regex.Matcher standalone = STANDALONE.matcher(master);
+        if (!standalone.matches()) {
+            return;
+        }
+        String problem = null;
+        for (String address : standalone.group(1).split(",")) {
+            java.util.regex.Matcher hp = HOST_PORT.matcher(address.trim());
+            if (!hp.matches() || Integer.parseInt(hp.group(2)) > 65_535) {
+                throw new BadInputException(what + ": '" + address + "' is not HOST:PORT (the standalone master's"
+                        + " port is 7077 by default)");
+            }
+            String host = hp.group(1).replaceAll("^\\[|]$", "");
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(host, Integer.parseInt(hp.group(2))), CONNECT_TIMEOUT_MS);
+                return; // one answering master is enough: the others are standbys
+            } catch (IOException e) {
+                problem = address + " (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                        + ")";
+            }
+        }
+        throw new BadInputException(what + ": no Spark master answers at " + problem + "; start it"
+                + " (sbin/start-master.sh, or bin/sna-cluster) or check the host and port");
     }
 
     /**

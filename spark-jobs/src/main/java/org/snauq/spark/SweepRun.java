@@ -15,9 +15,11 @@ import org.snauq.engine.PhaseLog;
 import org.snauq.engine.SamplePlan;
 import org.snauq.engine.SweepKernel;
 import org.snauq.models.LoadedModel;
+import org.snauq.models.RunUnits;
 import org.snauq.models.UqModel;
 import org.snauq.report.ReportWriter;
 import org.snauq.results.Methods;
+import org.snauq.results.ParquetTables;
 import org.snauq.results.ResultTable;
 import org.snauq.results.ResultsOutput;
 import org.snauq.results.RunManifest;
@@ -90,6 +92,7 @@ public final class SweepRun {
         designRows(tables.table(ResultTable.DESIGNS, ResultTable.designsColumns(sweep.designInputs(), qois)), stats,
                 rank, sweep, qois);
         StagedRun staged = output.stage(study.name(), runId);
+        staged.metadata(ParquetTables.unitsMetadata(RunUnits.of(study, loaded))); // units in every table's footer
         try {
             Map<String, Long> counts = new LinkedHashMap<>();
             for (TableRows t : tables.all()) {
@@ -237,7 +240,8 @@ public final class SweepRun {
         StringBuilder b = new StringBuilder("#" + j + " (");
         for (int k = 0; k < sweep.designInputs().size(); k++) {
             b.append(k == 0 ? "" : ", ").append(sweep.designInputs().get(k)).append(" = ")
-                    .append(sweep.designs()[j][k]);
+                    .append(new java.math.BigDecimal(sweep.designs()[j][k]).round(new java.math.MathContext(6))
+                            .stripTrailingZeros().toPlainString()); // 173.684, not 173.68421052631578
         }
         return b.append(')').toString();
     }

@@ -18,6 +18,7 @@ import org.snauq.engine.RunResults;
 import org.snauq.engine.SamplePlan;
 import org.snauq.engine.StatsSpec;
 import org.snauq.models.LoadedModel;
+import org.snauq.models.RunUnits;
 import org.snauq.models.UqModel;
 import org.snauq.report.ReportWriter;
 import org.snauq.report.RunData;
@@ -89,6 +90,7 @@ public final class UqRun {
         checkDomain(study, results);
 
         StagedRun staged = output.stage(study.name(), runId);
+        staged.metadata(ParquetTables.unitsMetadata(RunUnits.of(study, loaded))); // units in every table's footer
         try {
             RunTables tables = results.tables();
             Map<String, Long> counts = new LinkedHashMap<>();
@@ -209,6 +211,7 @@ public final class UqRun {
     static RunManifest.Builder manifestHead(Study study, LoadedModel loaded, String runId, RunManifest.Kind kind) {
         return RunManifest.builder(study.name(), runId, kind, Instant.now())
                 .study(study.file().toString(), study.parsed())
+                .studyText(study.file()).units(RunUnits.of(study, loaded))
                 .model(loaded.model().description(), loaded.model().outputs(), loaded.hash(), loaded.report());
     }
 

@@ -28,16 +28,38 @@ import org.snauq.galerkin.VsnaConfig;
  * @param source the file name used in messages
  * @param problem the PDE
  * @param solver  the solver settings
+ * @param units   the units given ({@code coordinates[i].unit}, {@code output-unit}) by coordinate or output name
  */
-public record ProblemFile(String source, PdeProblem problem, VsnaConfig solver) {
+public record ProblemFile(String source, PdeProblem problem, VsnaConfig solver, Map<String, String> units) {
+
+    /** The model-provenance key of the units ({@code sna solve} and {@code model: {solve}} store them). */
+    public static final String UNITS = "units";
+
+    public ProblemFile {
+        units = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(units)); // in file order
+    }
+
+    public ProblemFile(String source, PdeProblem problem, VsnaConfig solver) {
+        this(source, problem, solver, Map.of());
+    }
+
+    /** {@code model} with this problem's units in its provenance under {@value #UNITS} (unchanged without units). */
+    public org.snauq.model.SnaModel withUnits(org.snauq.model.SnaModel model) {
+        if (units.isEmpty()) {
+            return model;
+        }
+        Map<String, Object> provenance = new LinkedHashMap<>(model.provenance());
+        provenance.put(UNITS, new LinkedHashMap<>(units));
+        return model.withProvenance(provenance);
+    }
 
     /** The term vocabulary. */
     public static final List<String> TERMS = List.of("diffusion", "advection", "reaction", "time-derivative",
             "source");
     private static final List<String> TOP_KEYS = List.of("name", "output", "constants", "coordinates", "terms",
-            "boundary", "initial", "exact", "solver");
+            "boundary", "initial", "exact", "solver", "output-unit");
     private static final List<String> COORDINATE_KEYS = List.of("name", "interval", "role", "atoms", "degree",
-            "grading", "breakpoints");
+            "grading", "breakpoints", Units.KEY);
     private static final List<String> SOLVER_KEYS = List.of("formulation", "max-rank", "tolerance", "rank-one-sweeps",
             "sweeps", "sweep-tolerance", "source-rank", "source-tolerance", "seed");
     private static final int DEFAULT_DEGREE = 3;
@@ -55,6 +77,7 @@ public record ProblemFile(String source, PdeProblem problem, VsnaConfig solver) 
     /** Parsing state: the file name for messages and the coordinates seen so far. */
     private static final class Parser {
         private final String source;
+        private final Map<String, String> units = new LinkedHashMap<>();
 
         Parser(String source) {
             this.source = source;
@@ -72,6 +95,7 @@ public record ProblemFile(String source, PdeProblem problem, VsnaConfig solver) 
                 throw error("name", "must match [a-z0-9_-]+, got '" + name + "'");
             }
             String output = top.containsKey("output") ? string(top, "output", "") : "u";
+            unit(top, "output-unit", "", output);
             Map<String, Double> constants = new LinkedHashMap<>();
             if (top.containsKey("constants")) {
                 Map<String, Object> c = map(top.get("constants"), "constants");
@@ -105,7 +129,7 @@ public record ProblemFile(String source, PdeProblem problem, VsnaConfig solver) 
             try {
                 return new ProblemFile(source, new PdeProblem(name, coords, terms, boundary, initial, exact, output,
                         fluxes),
-                        solver);
+                        solver, units);
             } catch (IllegalArgumentException e) {
                 throw new StudyException(source + ": " + e.getMessage(), e);
             }
@@ -129,6 +153,7 @@ public record ProblemFile(String source, PdeProblem problem, VsnaConfig solver) 
                     throw error(where + ".name", "'" + name + "' is declared twice");
                 }
                 seen.add(name);
+                unit(m, Units.KEY, where, name);
                 List<Object> interval = list(require(m, "interval", where), where + ".interval");
                 if (interval.size() != 2) {
                     throw error(where + ".interval", "must be [lower, upper], got " + interval);
@@ -382,6 +407,18 @@ public record ProblemFile(String source, PdeProblem problem, VsnaConfig solver) 
                 throw error(where, "missing key '" + key + "'");
             }
             return m.get(key);
+        }
+
+        /** A unit given at {@code key} of {@code m}, checked and kept for {@code name}. */
+        private void unit(Map<String, Object> m, String key, String where, String name) {
+            if (m.containsKey(key)) {
+                String unit = string(m, key, where);
+                String problem = Units.problem(unit);
+                if (problem != null) {
+                    throw error(where.isEmpty() ? key : where + "." + key, problem + ", got '" + unit + "'");
+                }
+                units.put(name, unit);
+            }
         }
 
         private String string(Map<String, Object> m, String key, String where) {

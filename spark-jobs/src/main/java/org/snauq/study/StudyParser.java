@@ -37,7 +37,7 @@ public final class StudyParser {
     public static final long EXACT_QUANTILE_LIMIT = 1L << 22;
 
     static final List<String> TOP_KEYS = List.of("name", "model", "inputs", "sampling", "statistics", "output",
-            "domain-policy", "on-failure", "spark", "sweep", "correlation");
+            "domain-policy", "on-failure", "spark", "sweep", "correlation", Units.MAPPING);
     static final List<String> SAMPLING_KEYS = List.of("design", "n", "seed");
     static final List<String> STATISTICS_KEYS = List.of("moments", "quantiles", "quantile-method", "exceedance",
             "histogram", "sobol", "analytic", "keep-samples");
@@ -101,6 +101,7 @@ public final class StudyParser {
         List<DataColumn> dataColumns = new ArrayList<>();
         List<InputSpec> inputs = inputs(top, baseDir, dataColumns);
         Correlation correlation = Correlation.parse(top, inputs);
+        Units.check(top);
         checkModelNames(top, model, inputs);
         Sampling sampling = sampling(top);
         SweepSpec sweep = top.has("sweep")
@@ -171,7 +172,7 @@ public final class StudyParser {
             String name = item instanceof Map<?, ?> raw && raw.get("dist") instanceof String s ? s : null;
             DistributionFamily family = name != null && Distributions.families().contains(name)
                     ? Distributions.family(name) : null;
-            List<String> allowed = new ArrayList<>(List.of("name", "dist"));
+            List<String> allowed = new ArrayList<>(List.of("name", "dist", Units.KEY));
             if (family != null) {
                 allowed.addAll(family.parameters());
                 if (family.fromData()) {
@@ -184,6 +185,7 @@ public final class StudyParser {
             String inputName = in.string("name");
             checkName(in, "name", inputName, seen, "input");
             String dist = in.string("dist");
+            Units.unit(in, Units.KEY);
             if (family == null) {
                 throw in.error("dist", "must be one of " + String.join(", ", Distributions.families()), dist);
             }

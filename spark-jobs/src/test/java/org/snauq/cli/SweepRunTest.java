@@ -82,7 +82,7 @@ class SweepRunTest {
             assertEquals(expectedRank[j], rows.get(j).getLong(rows.get(j).fieldIndex("rank")), "rank of a = " + A[j]);
         }
         assertTrue(Files.exists(run.resolve("manifest.json")));
-        assertTrue(Files.readString(run.resolve("report.html")).contains("Best design: #1 (a = 0"),
+        assertTrue(Files.readString(run.resolve("report.html")).contains("Best design #1 (a = 0"),
                 "the report names the best design");
         String html = Files.readString(run.resolve("report.html"));
         assertTrue(html.contains("id=\"design-map\""), "the report has the design map"); // its data: report tests

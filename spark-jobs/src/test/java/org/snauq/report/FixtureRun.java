@@ -90,8 +90,11 @@ final class FixtureRun {
         double[] sorted = ya.clone();
         Arrays.sort(sorted);
         TableRows q = t.table(ResultTable.QUANTILES);
-        for (double p : PROBABILITIES) {
-            q.add(OUTPUT, "sampling", p, sorted[(int) Math.ceil(p * N) - 1], null, null, 0.0);
+        for (double p : PROBABILITIES) { // distribution-free interval: order statistics n p -+ z sqrt(n p (1 - p))
+            double spread = Z95 * Math.sqrt(N * p * (1 - p));
+            int low = (int) Math.max(0, Math.floor(N * p - spread) - 1);
+            int high = (int) Math.min(N - 1, Math.ceil(N * p + spread) - 1);
+            q.add(OUTPUT, "sampling", p, sorted[(int) Math.ceil(p * N) - 1], sorted[low], sorted[high], 0.0);
         }
         TableRows h = t.table(ResultTable.HISTOGRAM);
         long[] counts = new long[BINS];

@@ -115,31 +115,43 @@ class ReportModelFitAndSweepTest {
         assertTrue(html.contains("id=\"design-map\""));
         assertEquals(List.of("P", "v"), ReportPage.designInputs(rows.get(0)));
 
-        XYChart chart = Figures.designMap(rows, List.of("P", "v"), 5);
-        // every design in exactly one colour class, and the classes ordered by P(window)
-        List<String> shown = new ArrayList<>();
-        double lastClassTop = Double.NEGATIVE_INFINITY;
-        for (XYSeries s : chart.getSeriesMap().values()) {
-            if (s.getName().equals("best design")) {
-                continue;
-            }
-            double classBottom = Double.POSITIVE_INFINITY;
-            double classTop = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < s.getXData().length; i++) {
-                Map<String, Object> r = design(rows, s.getXData()[i], s.getYData()[i]);
-                shown.add(r.get("design") + "|" + r.get("P") + "|" + r.get("v"));
-                classBottom = Math.min(classBottom, (double) r.get("p_window"));
-                classTop = Math.max(classTop, (double) r.get("p_window"));
-            }
-            assertTrue(classBottom > lastClassTop, () -> s.getName() + " follows the class below it");
-            lastClassTop = classTop;
+        // one cell per design, showing its own P(window); cells tile the plot, edges halfway between values
+        List<DesignMap.Cell> cells = DesignMap.cells(rows, "P", "v");
+        assertEquals(rows.size(), cells.size());
+        for (DesignMap.Cell c : cells) {
+            Map<String, Object> r = design(rows, c.x(), c.y());
+            assertEquals((double) r.get("p_window"), c.p());
+            // grid steps 75 (P) and 0.7 (v): half a step on either side, the outer cells too
+            assertEquals(c.x() - 37.5, c.x0(), 1e-12);
+            assertEquals(c.x() + 37.5, c.x1(), 1e-12);
+            assertEquals(c.y() - 0.35, c.y0(), 1e-12);
+            assertEquals(c.y() + 0.35, c.y1(), 1e-12);
         }
-        List<String> expected = rows.stream().map(r -> r.get("design") + "|" + r.get("P") + "|" + r.get("v"))
-                .toList();
-        assertEquals(expected.stream().sorted().toList(), shown.stream().sorted().toList());
+        // a continuous scale: the colour's lightness rises with P(window), every design its own shade
+        double[] range = {1 / 8.0, 6 / 8.0};
+        double lastLuma = -1;
+        for (long k = 1; k <= 6; k++) {
+            double luma = luma(DesignMap.colour(k / 8.0, range));
+            assertTrue(luma > lastLuma, "lighter for a higher P(window): " + k);
+            lastLuma = luma;
+        }
+        XYChart chart = DesignMap.chart(rows, List.of("P", "v"), 5, Units.none());
         XYSeries best = chart.getSeriesMap().get("best design");
-        assertArrayEquals(new double[] {300.0}, best.getXData(), "the manifest's best design is the one marked");
+        assertArrayEquals(new double[] {300.0}, best.getXData(), "the best-ranked design is the one marked");
         assertArrayEquals(new double[] {1.2}, best.getYData());
+        assertFalse(chart.getStyler().isLegendVisible(), "a colour bar, not a legend of classes");
+    }
+
+    @Test
+    void ticks_anyRange_roundValuesInside() {
+        assertArrayEquals(new double[] {0.2, 0.4, 0.6}, DesignMap.ticks(0.125, 0.75, 5), 1e-15);
+        assertArrayEquals(new double[] {0, 0.05, 0.1}, DesignMap.ticks(0, 0.1082, 5), 1e-15);
+        assertArrayEquals(new double[] {0.5}, DesignMap.ticks(0.5, 0.5, 5));
+    }
+
+    /** Relative luminance (Rec. 709 weights) of a colour. */
+    private static double luma(java.awt.Color c) {
+        return 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
     }
 
     @Test
@@ -158,11 +170,12 @@ class ReportModelFitAndSweepTest {
         JsonNode m = manifest("{\"run_id\": \"s\", \"kind\": \"sweep\"}");
         String html = ReportPage.render(new RunData("f", m, Map.of("designs", rows)));
         assertTrue(html.contains("id=\"design-map\""));
-        XYChart chart = Figures.designMap(rows, List.of("a"), -1);
+        assertTrue(html.contains("Best design #2 (a = 0.5)"), "without ranks, the highest P(window) is the best");
+        XYChart chart = DesignMap.chart(rows, List.of("a"), -1, Units.none());
         assertArrayEquals(a, chart.getSeriesMap().get("P(window)").getXData());
         assertArrayEquals(new double[] {0.1, 0.2, 0.30000000000000004},
                 chart.getSeriesMap().get("P(window)").getYData());
-        assertFalse(chart.getSeriesMap().containsKey("best design"), "no best design in the manifest, none marked");
+        assertFalse(chart.getSeriesMap().containsKey("best design"), "no best design given, none marked");
     }
 
     /** Names of the series the legend lists, in order. */

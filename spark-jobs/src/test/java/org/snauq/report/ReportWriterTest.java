@@ -98,7 +98,8 @@ class ReportWriterTest {
     void write_smallRun_tablesShowTheParquetValues() throws SQLException {
         assertTableEquals("summary-" + OUT, "summary", "method, n, mean, variance, std, skewness, excess_kurtosis,"
                 + " min, max, mean_ci_low, mean_ci_high");
-        assertTableEquals("quantiles-" + OUT, "quantiles", "method, probability, value, rank_error");
+        assertTableEquals("quantiles-" + OUT, "quantiles", "method, probability, value, ci_low, ci_high,"
+                + " rank_error");
         assertTableEquals("exceedance-" + OUT, "exceedance", "threshold, probability, ci_low, ci_high");
         assertTableEquals("sobol-" + OUT, "sobol", "input, method, s1, s1_ci_low, s1_ci_high, st, st_ci_low,"
                 + " st_ci_high");
@@ -130,7 +131,7 @@ class ReportWriterTest {
     @Test
     void histogramChart_smallRun_isADensityOfTheCounts() throws SQLException {
         List<Map<String, Object>> hist = Rows.sorted(Rows.of(data.rows("histogram"), OUT), "bin");
-        XYChart chart = Figures.histogram(OUT, hist, Rows.of(data.rows("summary"), OUT).get(0));
+        XYChart chart = Figures.histogram(OUT, hist, Rows.of(data.rows("summary"), OUT).get(0), Units.none());
         XYSeries bars = chart.getSeriesMap().get("samples");
         double[] edges = bars.getXData();
         double[] density = bars.getYData();
@@ -144,12 +145,77 @@ class ReportWriterTest {
     }
 
     @Test
-    void render_summaryOnly_drawsEveryChartEmpty() {
-        // a sweep writes a summary and no histogram, quantiles or exceedance rows: the charts are drawn empty
+    void render_summaryOnly_showsTheMomentsAndNoChart() {
+        // no histogram, quantile, exceedance or convergence rows: nothing to draw, so no figure at all
         RunData summaryOnly = new RunData("f", data.manifest(), Map.of("summary", data.rows("summary")));
         String page = ReportPage.render(summaryOnly);
-        for (String id : List.of("histogram-", "cdf-", "exceedance-chart-")) {
-            assertTrue(page.contains("<figure id=\"" + id + OUT + "\"><svg "), () -> "empty " + id + OUT);
+        assertTrue(page.contains("id=\"summary-" + OUT + "\""));
+        assertFalse(page.contains("<figure"), "no chart without data");
+        assertFalse(page.contains("id=\"quantiles-" + OUT + "\"") || page.contains("id=\"exceedance-" + OUT + "\""),
+                "no empty table");
+    }
+
+    @Test
+    void render_noThresholds_hasNoExceedanceChartOrTable() {
+        Map<String, List<Map<String, Object>>> tables = new java.util.HashMap<>(data.tables());
+        tables.remove("exceedance");
+        String page = ReportPage.render(new RunData("f", data.manifest(), tables));
+        assertFalse(page.contains("exceedance-chart-" + OUT) || page.contains("id=\"exceedance-" + OUT + "\""));
+        assertTrue(page.contains("id=\"cdf-" + OUT + "\""), "the other charts stay");
+        assertFalse(page.contains("no data"), "no empty chart");
+    }
+
+    @Test
+    void render_sketchQuantilesWithoutIntervals_noIntervalColumns() {
+        Map<String, List<Map<String, Object>>> tables = new java.util.HashMap<>(data.tables());
+        List<Map<String, Object>> sketch = new ArrayList<>();
+        for (Map<String, Object> r : data.rows("quantiles")) {
+            Map<String, Object> copy = new java.util.HashMap<>(r);
+            copy.put("ci_low", null); // what a sketch writes: its rank error bounds it instead
+            copy.put("ci_high", null);
+            sketch.add(copy);
+        }
+        tables.put("quantiles", sketch);
+        String page = ReportPage.render(new RunData("f", data.manifest(), tables));
+        int start = page.indexOf("<table id=\"quantiles-" + OUT + "\">");
+        String header = page.substring(start, page.indexOf("</thead>", start));
+        assertFalse(header.contains("CI low") || header.contains("CI high"), header);
+        assertTrue(header.contains("rank error"), header);
+        assertTrue(html.substring(html.indexOf("<table id=\"quantiles-" + OUT + "\">")).contains("CI low"),
+                "with intervals, their columns stay");
+    }
+
+    @Test
+    void runFacts_seed_shownWithoutThousandsSeparators() {
+        com.fasterxml.jackson.databind.node.ObjectNode manifest = data.manifest().deepCopy();
+        manifest.put("seed", 1234567L); // a count would read "1,234,567"; a seed is a label
+        String page = ReportPage.render(new RunData("f", manifest, data.tables()));
+        int at = page.indexOf("<td>seed</td>");
+        assertTrue(at >= 0, "the run facts list the seed");
+        assertEquals("<td>seed</td><td>1234567</td>", page.substring(at, page.indexOf("</tr>", at)));
+    }
+
+    @Test
+    void cdf_smallRun_isExactAtTheBinEdgesWithQuantileIntervals() throws SQLException {
+        List<Map<String, Object>> hist = Rows.sorted(Rows.of(data.rows("histogram"), OUT), "bin");
+        XYChart chart = Figures.cdf(OUT, Rows.of(data.rows("quantiles"), OUT), hist, Units.none());
+        XYSeries cdf = chart.getSeriesMap().get("CDF at the bin edges");
+        assertEquals(XYSeries.XYSeriesRenderStyle.Line, cdf.getXYSeriesRenderStyle(), "straight, not a staircase");
+        long below = 0;
+        List<List<Object>> bins = duckdb("histogram", "bin, upper, count");
+        bins.sort(java.util.Comparator.comparingLong(r -> ((Number) r.get(0)).longValue()));
+        for (int i = 0; i < bins.size(); i++) {
+            below += ((Number) bins.get(i).get(2)).longValue();
+            assertEquals((double) bins.get(i).get(1), cdf.getXData()[i + 1], "edge " + i);
+            assertEquals(below / (double) FixtureRun.N, cdf.getYData()[i + 1], DENSITY_SUM_TOLERANCE, "F at edge " + i);
+        }
+        XYSeries intervals = chart.getSeriesMap().get("interval (sampling)");
+        java.util.Set<Double> ends = new java.util.HashSet<>();
+        for (double x : intervals.getXData()) {
+            ends.add(x);
+        }
+        for (List<Object> q : duckdb("quantiles", "ci_low, ci_high")) {
+            assertTrue(ends.contains((Double) q.get(0)) && ends.contains((Double) q.get(1)), "interval " + q);
         }
     }
 
@@ -161,7 +227,8 @@ class ReportWriterTest {
 
     @Test
     void write_smallRun_chartsAreInlineSvgOfBoundedSize() {
-        Matcher svg = Pattern.compile("<figure id=\"([^\"]+)\"><svg (.*?)</svg>", Pattern.DOTALL).matcher(html);
+        Matcher svg = Pattern.compile("<figure id=\"([^\"]+)\"(?: class=\"wide\")?><svg (.*?)</svg>",
+                Pattern.DOTALL).matcher(html);
         int charts = 0;
         while (svg.find()) {
             String id = svg.group(1);

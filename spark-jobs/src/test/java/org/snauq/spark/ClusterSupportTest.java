@@ -101,4 +101,56 @@ class ClusterSupportTest {
                 () -> ClusterSupport.applicationJar(null));
         assertTrue(e.getMessage().startsWith("-Dsna.jar must name a file"), e.getMessage());
     }
+
+    // ---- the master check before Spark starts (issue 17 point 6)
+
+    private static org.snauq.study.BadInputException badMaster(String master) {
+        return org.junit.jupiter.api.Assertions.assertThrows(org.snauq.study.BadInputException.class,
+                () -> ClusterSupport.checkMaster(master, "--master"));
+    }
+
+    /** A port nothing listens on: bound and released, so the system does not hand it out again at once. */
+    private static int closedPort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void checkMaster_knownFormsWithoutStandalone_passWithoutConnecting() {
+        for (String master : new String[] {"local", "local[2]", "local[*]", "local[2,3]", "local-cluster[2,1,1024]",
+            "yarn", "k8s://https://api.example:6443"}) {
+            ClusterSupport.checkMaster(master, "--master");
+        }
+    }
+
+    @Test
+    void checkMaster_unknownScheme_namesTheForms() {
+        String m = badMaster("sprak://127.0.0.1:7077").getMessage();
+        assertEquals("--master sprak://127.0.0.1:7077: not a Spark master URL; use local[N], spark://HOST:PORT, yarn"
+                + " or k8s://URL", m);
+    }
+
+    @Test
+    void checkMaster_noPort_namesTheAddress() {
+        assertTrue(badMaster("spark://127.0.0.1").getMessage().contains("'127.0.0.1' is not HOST:PORT"));
+        assertTrue(badMaster("spark://127.0.0.1:99999").getMessage().contains("is not HOST:PORT"));
+    }
+
+    @Test
+    void checkMaster_nothingListening_oneLineNamingTheAddress() throws IOException {
+        int port = closedPort();
+        String m = badMaster("spark://127.0.0.1:" + port).getMessage();
+        assertTrue(m.startsWith("--master spark://127.0.0.1:" + port + ": no Spark master answers at 127.0.0.1:"
+                + port + " ("), m);
+        assertFalse(m.contains("\n"));
+    }
+
+    @Test
+    void checkMaster_oneOfSeveralAnswers_passes() throws IOException {
+        try (java.net.ServerSocket up = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            ClusterSupport.checkMaster("spark://127.0.0.1:" + closedPort() + ",127.0.0.1:" + up.getLocalPort(),
+                    "spark.master");
+        }
+    }
 }

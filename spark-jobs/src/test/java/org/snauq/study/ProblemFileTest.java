@@ -134,7 +134,7 @@ class ProblemFileTest {
     @Test
     void parse_unknownKeyAndBadTypes_rejected() {
         assertEquals("heat.yaml: coordinates[1]: unknown key 'atom'; known: name, interval, role, atoms, degree,"
-                + " grading, breakpoints", bad(GOOD.replace("atoms: 10}", "atom: 10}")).getMessage());
+                + " grading, breakpoints, unit", bad(GOOD.replace("atoms: 10}", "atom: 10}")).getMessage());
         assertEquals("heat.yaml: coordinates[1].atoms: must be an integer, got 'ten'",
                 bad(GOOD.replace("atoms: 10}", "atoms: ten}")).getMessage());
         assertEquals("heat.yaml: solver: maxRank must be >= 1, got 0",
