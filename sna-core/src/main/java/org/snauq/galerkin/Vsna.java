@@ -244,31 +244,32 @@ public final class Vsna {
 
         // 6. the model u_L + v
         int rank = lift.size() + sol.rank();
-        double[] lambda = new double[Math.max(rank, 1)];
+        double[] lambda = new double[rank];
         double[][] factors = new double[dim][];
         for (int d = 0; d < dim; d++) {
-            factors[d] = new double[n[d] * lambda.length];
+            factors[d] = new double[n[d] * rank];
         }
         for (int t = 0; t < lift.size(); t++) {
             lambda[t] = liftScale.get(t);
             for (int d = 0; d < dim; d++) {
                 for (int i = 0; i < n[d]; i++) {
-                    factors[d][i * lambda.length + t] = lift.get(t)[d][i];
+                    factors[d][i * rank + t] = lift.get(t)[d][i];
                 }
             }
         }
         for (int r = 0; r < sol.rank(); r++) {
             int col = lift.size() + r;
-            lambda[col] = 1.0;
+            lambda[col] = sol.lambda()[r];
             for (int d = 0; d < dim; d++) {
                 for (int i = 0; i < reduced[d]; i++) {
-                    factors[d][(i + dropLower[d]) * lambda.length + col] = sol.factors()[d][i * sol.rank() + r];
+                    factors[d][(i + dropLower[d]) * rank + col] = sol.factors()[d][i * sol.rank() + r];
                 }
             }
         }
         List<BSplineBasis> bases = new ArrayList<>();
         problem.coordinates().forEach(c -> bases.add(c.basis()));
-        SnaModel model = SnaModel.of(names, bases, lambda, factors, problem.output()).normalized();
+        SnaModel model = new SeparatedSum(lambda, factors, n).normalised(quads).toModel(names, bases,
+                problem.output());
         SolveReport report = sol.report();
         report = new SolveReport(report.formulation(), report.indicatorName(), report.sweeps(), report.ranks(),
                 report.stopReason(), (System.nanoTime() - start) * 1e-9);
