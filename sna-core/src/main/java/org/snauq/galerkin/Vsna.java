@@ -268,8 +268,11 @@ public final class Vsna {
         }
         List<BSplineBasis> bases = new ArrayList<>();
         problem.coordinates().forEach(c -> bases.add(c.basis()));
-        SnaModel model = new SeparatedSum(lambda, factors, n).normalised(quads).toModel(names, bases,
-                problem.output());
+        // the solved terms are each a greedy step the tolerance asked for; the lifting's terms are not
+        SeparatedSum solved = new SeparatedSum(lambda, factors, n);
+        SeparatedSum saved = lift.isEmpty() || config.recompressionTolerance() == 0 ? solved
+                : Recompression.compress(solved, quads, config.recompressionTolerance(), rank);
+        SnaModel model = saved.normalised(quads).toModel(names, bases, problem.output());
         SolveReport report = sol.report();
         report = new SolveReport(report.formulation(), report.indicatorName(), report.sweeps(), report.ranks(),
                 report.stopReason(), (System.nanoTime() - start) * 1e-9);
@@ -279,7 +282,9 @@ public final class Vsna {
         provenance.put("method", "vsna");
         provenance.put("problem", problem.name());
         provenance.put("formulation", report.formulation());
-        provenance.put("rank", rank);
+        provenance.put("rank", model.rank());
+        provenance.put("rank-before-recompression", rank);
+        provenance.put("recompression-tolerance", config.recompressionTolerance());
         provenance.put("solved-rank", sol.rank());
         provenance.put("lifting-rank", lift.size());
         provenance.put("source-rank", source.rank());

@@ -78,4 +78,41 @@ final class Problems {
         terms.add(new PdeProblem.Source(Field.sum(source)));
         return new PdeProblem("poisson-rank2-" + dim + "d", coords, terms, bcs, null, Field.sum(exact), "u");
     }
+
+    /** Diffusivity, wave numbers and phases of {@link #advectionDiffusion4d}. */
+    private static final double NU_4D = 0.05;
+    private static final double K_4D = 2;
+    private static final double M_4D = 1.5;
+
+    /** exp(-nu (k^2 + m^2) t) sin(k (x - a t) + 0.3) cos(m y + 0.2): solves u_t + a u_x = nu (u_xx + u_yy). */
+    static double wave4d(double x, double y, double t, double a) {
+        return Math.exp(-NU_4D * (K_4D * K_4D + M_4D * M_4D) * t) * Math.sin(K_4D * (x - a * t) + 0.3)
+                * Math.cos(M_4D * y + 0.2);
+    }
+
+    /**
+     * u_t + a u_x = nu (u_xx + u_yy) on (x, y, t, a) in [0,1]^3 x [0.5, 1.5] with the travelling, decaying wave
+     * {@link #wave4d} as exact solution: its values on the four faces depend on t and a (time-dependent boundary
+     * data), so the lifting has many terms.
+     */
+    static PdeProblem advectionDiffusion4d(int atomsXy, int atomsT, int atomsA) {
+        List<Coordinate> c = List.of(
+                new Coordinate("x", Role.SPACE, BSplineBasis.clampedUniform(3, atomsXy, 0, 1)),
+                new Coordinate("y", Role.SPACE, BSplineBasis.clampedUniform(3, atomsXy, 0, 1)),
+                new Coordinate("t", Role.TIME, BSplineBasis.clampedUniform(3, atomsT, 0, 1)),
+                new Coordinate("a", Role.PARAMETER, BSplineBasis.clampedUniform(3, atomsA, 0.5, 1.5)));
+        List<PdeProblem.Term> terms = List.of(new PdeProblem.TimeDerivative("t"),
+                new PdeProblem.Advection("x", Field.of(Set.of("a"), z -> z[3])),
+                new PdeProblem.Diffusion("x", Field.constant(NU_4D)), new PdeProblem.Diffusion("y", Field.constant(NU_4D)));
+        Set<String> yta = Set.of("y", "t", "a");
+        Set<String> xta = Set.of("x", "t", "a");
+        List<Dirichlet> bcs = List.of(
+                new Dirichlet("x", Field.of(yta, z -> wave4d(0, z[1], z[2], z[3])),
+                        Field.of(yta, z -> wave4d(1, z[1], z[2], z[3]))),
+                new Dirichlet("y", Field.of(xta, z -> wave4d(z[0], 0, z[2], z[3])),
+                        Field.of(xta, z -> wave4d(z[0], 1, z[2], z[3]))));
+        return new PdeProblem("advection-diffusion-4d", c, terms, bcs,
+                Field.of(Set.of("x", "y"), z -> wave4d(z[0], z[1], 0, 1)),
+                Field.of(Set.of("x", "y", "t", "a"), z -> wave4d(z[0], z[1], z[2], z[3])), "u");
+    }
 }
