@@ -2,7 +2,9 @@ package org.snauq.galerkin;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -40,16 +42,37 @@ final class FieldCompression {
     static final int MAX_SAMPLED_ATOMS = 24;
     private static final long SAMPLE_SEED = 20_260_514L;
 
+    /** Relative agreement at which a function of u alone counts as affine in u (rounding of its evaluation). */
+    private static final double AFFINE_TOLERANCE = 1e-9;
+    /** Where a function of u alone is tested for affinity, in units of the iterate's bound (0 and 1 fix it). */
+    private static final double[] AFFINE_PROBES = {-3.0, -0.7, 0.4, 2.0, 5.0};
+
     private final List<String> names;
     private final AtomQuadrature[] quads;
     private final int maxRank;
     private final double tolerance;
+    /** The solution's name and the iterate u0 that replaces it (null: no field may depend on it). */
+    private final String solution;
+    private final SnaModel iterate;
+    private SeparatedValues iterateValues;
 
     FieldCompression(List<String> names, AtomQuadrature[] quads, int maxRank, double tolerance) {
+        this(names, quads, maxRank, tolerance, null, null);
+    }
+
+    /**
+     * A compression in which fields may depend on {@code solution}, evaluated at {@code iterate}: a function of u
+     * alone that is affine in u (checked at a few values) becomes c0 + c1 u0 exactly, in separated form; any other
+     * dependence g(z, u0(z)) is compressed on the grid of all coordinates like a non-separable source.
+     */
+    FieldCompression(List<String> names, AtomQuadrature[] quads, int maxRank, double tolerance, String solution,
+                     SnaModel iterate) {
         this.names = names;
         this.quads = quads;
         this.maxRank = maxRank;
         this.tolerance = tolerance;
+        this.solution = solution;
+        this.iterate = iterate;
     }
 
     /** The separated form of f (what = a label for error messages). */
@@ -72,6 +95,12 @@ final class FieldCompression {
                 acc = acc.times(compress(part, what));
             }
             return acc;
+        }
+        if (f instanceof Field.Solution && iterate != null) {
+            return iterateValues();
+        }
+        if (solution != null && f.variables().contains(solution)) {
+            return compressWithSolution(f, what);
         }
         int[] modes = f.variables().stream().mapToInt(v -> {
             int d = names.indexOf(v);
@@ -97,6 +126,70 @@ final class FieldCompression {
             return new SeparatedValues(List.of(new SeparatedValues.Term(1.0, values)));
         }
         return compressGrid(f, modes, what);
+    }
+
+    /** u0 at the quadrature points, one term per term of u0. */
+    private SeparatedValues iterateValues() {
+        if (iterateValues == null) {
+            iterateValues = SeparatedSum.of(iterate).values(quads, new int[names.size()]);
+        }
+        return iterateValues;
+    }
+
+    private SeparatedValues compressWithSolution(Field f, String what) {
+        if (iterate == null) {
+            throw new IllegalArgumentException(what + ": depends on the solution '" + solution + "', which is not"
+                    + " available here");
+        }
+        int dim = names.size();
+        iterateValues();
+        if (f.variables().size() == 1) {
+            double bound = 1.0;
+            for (SeparatedValues.Term t : iterateValues.terms()) {
+                double b = Math.abs(t.scale());
+                for (double[] v : t.values()) {
+                    b *= v == null ? 1.0 : Arrays.stream(v).map(Math::abs).max().orElse(0);
+                }
+                bound += b;
+            }
+            double[] z = new double[dim + 1];
+            double c0 = f.value(z);
+            z[dim] = 1.0;
+            double c1 = f.value(z) - c0;
+            boolean affine = Double.isFinite(c0) && Double.isFinite(c1);
+            for (int i = 0; i < AFFINE_PROBES.length && affine; i++) {
+                double u = AFFINE_PROBES[i] * bound;
+                z[dim] = u;
+                double expected = c0 + c1 * u;
+                affine = Math.abs(f.value(z) - expected) <= AFFINE_TOLERANCE * (Math.abs(c0) + Math.abs(c1 * u));
+            }
+            if (affine) {
+                if (Math.abs(c1) * bound <= AFFINE_TOLERANCE * Math.abs(c0)) {
+                    c1 = 0; // a constant up to the rounding of its evaluation (a difference quotient of u)
+                }
+                List<SeparatedValues.Term> terms = new ArrayList<>();
+                if (c0 != 0) {
+                    terms.add(new SeparatedValues.Term(c0, new double[dim][]));
+                }
+                if (c1 != 0) {
+                    for (SeparatedValues.Term t : iterateValues.terms()) {
+                        if (t.scale() != 0) {
+                            terms.add(new SeparatedValues.Term(c1 * t.scale(), t.values()));
+                        }
+                    }
+                }
+                return new SeparatedValues(terms);
+            }
+        }
+        // g(z, u0(z)) depends on every coordinate through u0
+        SnaModel u0 = iterate;
+        Set<String> all = new LinkedHashSet<>(names);
+        Field substituted = Field.of(all, z -> {
+            double[] y = Arrays.copyOf(z, dim + 1);
+            y[dim] = u0.value(Arrays.copyOf(z, dim));
+            return f.value(y);
+        });
+        return compressGrid(substituted, java.util.stream.IntStream.range(0, dim).toArray(), what);
     }
 
     private double[] midpoint() {

@@ -173,6 +173,9 @@ final class SeparatedSum {
     SeparatedValues values(AtomQuadrature[] quads, int[] order) {
         List<SeparatedValues.Term> terms = new ArrayList<>();
         for (int r = 0; r < rank(); r++) {
+            if (lambda[r] == 0) {
+                continue;
+            }
             double[][] v = new double[n.length][];
             for (int d = 0; d < n.length; d++) {
                 v[d] = quads[d].values(column(d, r), order[d], null);

@@ -48,6 +48,9 @@ public final class VsnaSolver {
     /** Least squares stops enriching when a rank lowers the relative residual by less than this fraction: the
      *  residual has reached the discretisation floor of the atoms. */
     private static final double STAGNATION = 1e-3;
+    /** A non-symmetric Galerkin ALS is not monotone: its residual may rise for a rank or two before falling again,
+     *  so enrichment stops only after this many ranks without a new best. */
+    private static final int PATIENCE = 3;
     /** Size of the seeded random part of a new term's start, relative to its load-representer part (unit norm):
      *  enough to break symmetry between terms started from the same load term, small enough that the start keeps
      *  a component of order (1 + START_NOISE^2)^(-D/2) along the load (0.7 at D = 100). */
@@ -113,7 +116,7 @@ public final class VsnaSolver {
         double[][] normFactor = new double[dim][];
         for (int d = 0; d < dim; d++) {
             BandedMatrix b = op.distinct(d, op.base(d));
-            normFactor[d] = b.isSymmetric(1e-12) ? choleskyOrNull(b) : null;
+            normFactor[d] = b.isSymmetric(1e-12) ? BandCholesky.factorOf(b) : null;
             norm[d] = normFactor[d] == null ? null : b;
         }
         this.fHat = new double[loads][dim][];
@@ -157,8 +160,8 @@ public final class VsnaSolver {
      * Galerkin: minimises the energy 1/2 v^T A v - F^T v when A is symmetric positive definite (indicator: relative
      * energy increment); otherwise solves A v = F by ALS with LU updates (indicator: relative algebraic residual).
      *
-     * @throws IllegalStateException when a coordinate system of a symmetric A is not positive definite (A is not
-     *                               coercive); callers that know the terms turn it into a message about them
+     * @throws IllegalArgumentException when a coordinate system of a symmetric A is not positive definite (A is not
+     *                                  coercive)
      */
     public static Solution solve(SeparatedOperator op, SeparatedLoad load, VsnaConfig config) {
         return new VsnaSolver(op, load, config, Double.NaN).run(op.isSymmetric() ? "galerkin" : "galerkin-lu");
@@ -199,6 +202,8 @@ public final class VsnaSolver {
         String stop = "maximum rank " + config.maxRank();
         double previous = 0.0; // J(0) = 0
         double previousIndicator = Double.POSITIVE_INFINITY;
+        double best = Double.POSITIVE_INFINITY;
+        int bestRank = 0;
         boolean zeroLoad = Arrays.stream(tau).allMatch(t -> t == 0.0);
         if (leastSquares() && reference == 0.0 || zeroLoad) {
             return new Solution(new double[0], new double[dim][0], 0, new SolveReport(formulation, indicatorName,
@@ -215,7 +220,7 @@ public final class VsnaSolver {
                 sweep(true);
                 j = functional();
                 count++;
-                sweepLog.add(new SolveReport.Sweep(rank, "enrich", scaled(j), indicator(j, before, fNorm2),
+                sweepLog.add(new SolveReport.Sweep(rank, "enrich", scaled(j), sweepIndicator(j, before, fNorm2),
                         seconds(t0)));
                 if (Math.abs(j - before) <= config.sweepTolerance() * Math.abs(j)) {
                     break;
@@ -228,7 +233,7 @@ public final class VsnaSolver {
                 before = j;
                 j = functional();
                 count++;
-                sweepLog.add(new SolveReport.Sweep(rank, "resweep", scaled(j), indicator(j, previous, fNorm2),
+                sweepLog.add(new SolveReport.Sweep(rank, "resweep", scaled(j), sweepIndicator(j, previous, fNorm2),
                         seconds(t0)));
                 if (Math.abs(j - before) <= config.sweepTolerance() * Math.abs(j)) {
                     break;
@@ -241,10 +246,18 @@ public final class VsnaSolver {
                         + config.tolerance();
                 break;
             }
-            if (symmetric && !(j < previous - 1e-14 * Math.abs(previous))
-                    || !symmetric && !(ind < previousIndicator)) {
+            if (symmetric && !(j < previous - 1e-14 * Math.abs(previous))) {
                 stop = "no further decrease at rank " + rank;
                 break;
+            }
+            if (!symmetric) {
+                if (ind < best) {
+                    best = ind;
+                    bestRank = rank;
+                } else if (rank - bestRank >= PATIENCE) {
+                    stop = "no decrease of the residual in " + PATIENCE + " ranks after rank " + bestRank;
+                    break;
+                }
             }
             if (leastSquares() && !(ind < (1 - STAGNATION) * previousIndicator)) {
                 stop = "residual fell by less than " + STAGNATION + " (relative) at rank " + rank
@@ -278,6 +291,12 @@ public final class VsnaSolver {
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) * 1e-9;
+    }
+
+    /** The indicator after one sweep: for a non-symmetric Galerkin solve its residual is costly (O(K^2) products)
+     *  and is only computed once per rank. */
+    private double sweepIndicator(double j, double previousJ, double fNorm2) {
+        return symmetric ? indicator(j, previousJ, fNorm2) : Double.NaN;
     }
 
     private double indicator(double j, double previousJ, double fNorm2) {
@@ -791,19 +810,6 @@ public final class VsnaSolver {
         setColumn(d, c, x, 0, 1);
     }
 
-    /** The band Cholesky factor of an SPD banded matrix (lower band storage), or null if it is not SPD. */
-    private static double[] choleskyOrNull(BandedMatrix b) {
-        int nd = b.size();
-        int band = b.band();
-        double[] l = new double[nd * (band + 1)];
-        for (int i = 0; i < nd; i++) {
-            for (int k = 0; k <= band && k <= i; k++) {
-                l[i * (band + 1) + k] = b.get(i, i - k);
-            }
-        }
-        return BandCholesky.factor(l, nd, band) ? l : null;
-    }
-
     private static double[] choleskySolve(double[] l, int size, int bw, double maxDiag, double[] rhs) {
         int width = bw + 1;
         double[] saved = l.clone();
@@ -818,8 +824,9 @@ public final class VsnaSolver {
             }
             System.arraycopy(saved, 0, l, 0, l.length);
         }
-        throw new IllegalStateException("ALS coordinate system is not positive definite: the operator is not coercive"
-                + " on the trial space (check the boundary conditions and signs of the terms)");
+        throw new IllegalArgumentException("terms: the operator is not coercive on the trial space (an ALS coordinate"
+                + " system is not positive definite); check the signs of the reaction and diffusion terms and the"
+                + " boundary conditions");
     }
 
     /** Band LU without pivoting ({@link BandLu}); falls back to EJML's pivoted dense LU if a pivot vanishes. */

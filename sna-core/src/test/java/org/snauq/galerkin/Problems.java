@@ -115,4 +115,65 @@ final class Problems {
                 Field.of(Set.of("x", "y"), z -> wave4d(z[0], z[1], 0, 1)),
                 Field.of(Set.of("x", "y", "t", "a"), z -> wave4d(z[0], z[1], z[2], z[3])), "u");
     }
+
+    /** A function of one coordinate (index d) as a field. */
+    static Field of1(String name, int d, java.util.function.DoubleUnaryOperator g) {
+        return Field.of(Set.of(name), z -> g.applyAsDouble(z[d]));
+    }
+
+    /** The solution itself as a field of a problem with {@code dim} coordinates (read at index dim). */
+    static Field solution(int dim) {
+        return Field.solution("u", dim);
+    }
+
+    /**
+     * Steady nonlinear conduction -div(k0 (1 + b u) grad u) = f on (0,1)^2, u = 0 on the boundary, manufactured
+     * u = sin(pi x) sin(pi y): f = k0 (1 + b u) 2 pi^2 u - k0 b |grad u|^2, a sum of products of 1-D functions.
+     */
+    static PdeProblem conduction(int atoms, double k0, double b) {
+        BSplineBasis basis = BSplineBasis.clampedUniform(3, atoms, 0, 1);
+        double pi = Math.PI;
+        Field k = Field.product(List.of(Field.constant(k0),
+                Field.sum(List.of(Field.constant(1), Field.product(List.of(Field.constant(b), solution(2)))))));
+        Field sx = of1("x", 0, x -> Math.sin(pi * x));
+        Field sy = of1("y", 1, y -> Math.sin(pi * y));
+        Field cx = of1("x", 0, x -> Math.cos(pi * x));
+        Field cy = of1("y", 1, y -> Math.cos(pi * y));
+        Field f = Field.sum(List.of(
+                Field.product(List.of(Field.constant(2 * k0 * pi * pi), sx, sy)),
+                Field.product(List.of(Field.constant(2 * k0 * b * pi * pi), sx, sx, sy, sy)),
+                Field.product(List.of(Field.constant(-k0 * b * pi * pi), cx, cx, sy, sy)),
+                Field.product(List.of(Field.constant(-k0 * b * pi * pi), sx, sx, cy, cy))));
+        return new PdeProblem("conduction", List.of(new Coordinate("x", Role.SPACE, basis),
+                new Coordinate("y", Role.SPACE, basis)),
+                List.of(new PdeProblem.Diffusion("x", k), new PdeProblem.Diffusion("y", k), new PdeProblem.Source(f)),
+                List.of(new Dirichlet("x", Field.constant(0), Field.constant(0)),
+                        new Dirichlet("y", Field.constant(0), Field.constant(0))),
+                null, Field.product(List.of(sx, sy)), "u");
+    }
+
+    /**
+     * Viscous Burgers with a manufactured source: u_t + (u^2/2)_x = nu u_xx + f on (0,1) x (0,1), u = e^-t sin(pi x):
+     * f = -e^-t sin(pi x) + pi e^-2t sin(pi x) cos(pi x) + nu pi^2 e^-t sin(pi x). The convective term is given as
+     * {@code flux} true: a flux derivative of u^2/2, else an advection with velocity u.
+     */
+    static PdeProblem burgersManufactured(int atomsX, int atomsT, double nu, boolean flux) {
+        double pi = Math.PI;
+        Field u = solution(2);
+        PdeProblem.Term convection = flux
+                ? new PdeProblem.FluxDerivative("x", Field.product(List.of(Field.constant(0.5), u, u)))
+                : new PdeProblem.Advection("x", u);
+        Field sx = of1("x", 0, x -> Math.sin(pi * x));
+        Field et = of1("t", 1, t -> Math.exp(-t));
+        Field f = Field.sum(List.of(
+                Field.product(List.of(Field.constant(nu * pi * pi - 1), et, sx)),
+                Field.product(List.of(Field.constant(pi), et, et, sx, of1("x", 0, x -> Math.cos(pi * x))))));
+        return new PdeProblem("burgers-manufactured", List.of(
+                new Coordinate("x", Role.SPACE, BSplineBasis.clampedUniform(3, atomsX, 0, 1)),
+                new Coordinate("t", Role.TIME, BSplineBasis.clampedUniform(3, atomsT, 0, 1))),
+                List.of(new PdeProblem.TimeDerivative("t"), convection,
+                        new PdeProblem.Diffusion("x", Field.constant(nu)), new PdeProblem.Source(f)),
+                List.of(new Dirichlet("x", Field.constant(0), Field.constant(0))), sx,
+                Field.product(List.of(et, sx)), "u");
+    }
 }

@@ -101,7 +101,8 @@ class VsnaSolverTest {
         assertEquals("terms[0]: time derivative along 't' needs role time, got space", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new PdeProblem("p", xy,
                 List.of(new PdeProblem.Reaction(Field.of(Set.of("q"), z -> 1))), List.of(), null, null, "u"));
-        assertEquals("terms[0].coefficient: coordinate 'q' is not declared; declared: x, t", e.getMessage());
+        assertEquals("terms[0].coefficient: coordinate 'q' is not declared; declared: x, t (and the solution 'u')",
+                e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> VsnaConfig.defaults().withTolerance(0));
     }
 
