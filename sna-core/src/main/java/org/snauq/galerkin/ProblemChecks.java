@@ -110,14 +110,15 @@ final class ProblemChecks {
         }
         if (upper < 0) {
             throw new IllegalArgumentException(reaction + ": the operator is not coercive: the reaction coefficient"
-                    + " (max " + fmt(cMax) + ") lies below minus the diffusion's smallest eigenvalue (" + fmt(cMax - upper)
+                    + " (max " + fmt(cMax) + ") lies below minus the diffusion's smallest eigenvalue (" + fmt(upper - cMax)
                     + "), so the energy has no minimum; Galerkin ALS needs a coercive operator (formulation"
                     + " least-squares can solve an indefinite problem that is not singular)");
         }
     }
 
+    /** Four significant digits without trailing zeros: 0, 2, -40, 9.87. */
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.4g", v);
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
     }
 
     private static String describe(Range r, List<String> names) {
