@@ -26,6 +26,10 @@ import org.snauq.model.SnaModel;
  */
 public final class Vsna {
 
+    /** A relative change of the iterate this large after the first two linearisations means divergence: the
+     *  iterate has left the solution's neighbourhood (a converging loop has changes well below 1 by then). */
+    private static final double DIVERGED = 10.0;
+
     private Vsna() {
     }
 
@@ -35,7 +39,18 @@ public final class Vsna {
 
     /** Solves the problem; errors against {@code problem.exact()} when it is given. */
     public static Result solve(PdeProblem problem, VsnaConfig config) {
-        long start = System.nanoTime();
+        return solve(problem, config, null);
+    }
+
+    /**
+     * Solves a nonlinear problem from a first iterate (for a linear one {@code start} is ignored): the solution of a
+     * neighbouring problem with the same coordinates, atoms and conditions, e.g. at a larger viscosity in a
+     * continuation towards a small one. Null starts from u = 0.
+     *
+     * @throws IllegalArgumentException if {@code start}'s coordinates or atoms differ from the problem's
+     */
+    public static Result solve(PdeProblem problem, VsnaConfig config, SnaModel start) {
+        long started = System.nanoTime();
         Discretisation disc = new Discretisation(problem, config);
         ProblemChecks.check(problem, disc.quads(), disc.formulation().equals("galerkin"));
         AtomQuadrature[] quads = disc.quads();
@@ -53,15 +68,15 @@ public final class Vsna {
             // u_1 from the linearisation at 0 with the data's lifting; then corrections u_k = u_{k-1} + v_k, the
             // recompressed u_{k-1} both the coefficient and the lifting (it carries the conditions), so each solve
             // reduces the residual of the current iterate
-            SeparatedSum iterate = SeparatedSum.zero(disc.sizes());
-            SeparatedSum base = disc.lifting();
+            SeparatedSum iterate = start == null ? SeparatedSum.zero(disc.sizes()) : startIterate(problem, disc, start);
+            SeparatedSum base = start == null ? disc.lifting() : iterate;
             last = null;
             outerStop = "maximum outer iterations " + config.maxOuterIterations();
             for (int k = 1; k <= config.maxOuterIterations(); k++) {
                 long t0 = System.nanoTime();
                 last = disc.solve(disc.terms(iterate, newton), base);
                 SeparatedSum u = last.u();
-                double change = k == 1 ? 1.0
+                double change = k == 1 && start == null ? 1.0
                         : Math.sqrt(last.v().inner(last.v(), mass) / Math.max(u.inner(u, mass), Double.MIN_NORMAL));
                 iterate = config.recompressionTolerance() == 0 ? u.normalised(quads)
                         : Recompression.compress(u, quads, config.recompressionTolerance(), u.rank());
@@ -75,6 +90,12 @@ public final class Vsna {
                             + " iterations";
                     break;
                 }
+                if (!(change < DIVERGED) && k > 2) {
+                    outerStop = "diverged: the change grew to " + String.format(Locale.ROOT, "%.3e", change)
+                            + " at iteration " + k + "; the linearised problems need more rank (max-rank) or atoms,"
+                            + " or a start closer to the solution (a continuation from a larger viscosity)";
+                    break;
+                }
             }
         }
         SeparatedSum solved = last.u();
@@ -85,11 +106,23 @@ public final class Vsna {
         SnaModel model = saved.normalised(quads).toModel(problem.names(), disc.bases(), problem.output());
         SolveReport inner = last.solution().report();
         SolveReport report = new SolveReport(inner.formulation(), inner.indicatorName(), inner.sweeps(),
-                inner.ranks(), inner.stopReason(), (System.nanoTime() - start) * 1e-9, outer, outerStop);
+                inner.ranks(), inner.stopReason(), (System.nanoTime() - started) * 1e-9, outer, outerStop);
         SolutionError.Estimate error = problem.exact() == null ? null
                 : SolutionError.relativeL2(model, problem.exact(), config.seed());
         return new Result(model.withProvenance(provenance(problem, config, report, model, rank, last, disc, error)),
                 report, error);
+    }
+
+    private static SeparatedSum startIterate(PdeProblem problem, Discretisation disc, SnaModel start) {
+        boolean same = start.names().equals(problem.names());
+        for (int d = 0; same && d < start.dimension(); d++) {
+            same = start.basis(d).equals(disc.bases().get(d));
+        }
+        if (!same) {
+            throw new IllegalArgumentException("start: the first iterate must have the problem's coordinates "
+                    + problem.names() + " and atoms, got " + start.names());
+        }
+        return SeparatedSum.of(start).normalised(disc.quads());
     }
 
     private static Map<String, Object> provenance(PdeProblem problem, VsnaConfig config, SolveReport report,

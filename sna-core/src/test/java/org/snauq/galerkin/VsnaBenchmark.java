@@ -11,7 +11,7 @@ import org.snauq.galerkin.PdeProblem.Role;
 
 /**
  * Benchmark program (not a test; run by {@code bench/vsna.sh}): (1) wall time of one full ALS re-sweep for Poisson
- * in D = 5..80 at fixed atoms and rank, with the fitted exponent of time against D; (2) solve time and error
+ * in D = 10..1,000 at fixed atoms and rank, with the fitted exponent of time against D; (2) solve time and error
  * against rank and atoms for the 6-coordinate advection-diffusion problem of {@link VsnaParabolicTest}.
  *
  * <p>Times per sweep are measured inside the solver ({@link SolveReport.Sweep#seconds()}), minimum (the least
@@ -113,7 +113,7 @@ public final class VsnaBenchmark {
         boolean parabolic = args.length == 0 || List.of(args).contains("parabolic");
         boolean sweep = args.length == 0 || List.of(args).contains("sweep");
         if (sweep) {
-            int[] dims = {5, 10, 20, 40, 80};
+            int[] dims = {10, 20, 50, 100, 200, 500, 1000};
             double[] logD = new double[dims.length];
             double[] logT = new double[dims.length];
             System.out.printf(Locale.ROOT, "Poisson, %d cubic atoms per coordinate, rank %d: one full ALS re-sweep%n",

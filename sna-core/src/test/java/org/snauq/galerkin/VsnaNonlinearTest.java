@@ -41,6 +41,17 @@ class VsnaNonlinearTest {
     }
 
     @Test
+    void solve_fromItsOwnSolution_convergesAtOnce() {
+        PdeProblem problem = Problems.conduction(16, 1.0, 0.5);
+        Vsna.Result first = Vsna.solve(problem, CONFIG);
+        Vsna.Result again = Vsna.solve(problem, CONFIG, first.model());
+        // the first correction is of the size of the saved model's recompression (1e-6), the next one below it
+        assertTrue(again.report().outer().size() <= 2, again.report().format());
+        assertTrue(again.report().outer().get(0).change() < 1e-5, again.report().format());
+        assertEquals(first.error().value(), again.error().value(), 1e-6);
+    }
+
+    @Test
     void solve_burgersFluxOrAdvectionForm_sameAccurateSolution() {
         Vsna.Result flux = Vsna.solve(Problems.burgersManufactured(16, 10, 0.1, true), CONFIG);
         Vsna.Result advection = Vsna.solve(Problems.burgersManufactured(16, 10, 0.1, false), CONFIG);
