@@ -203,7 +203,7 @@ final class Discretisation {
             PdeProblem.Term term = problem.terms().get(i);
             String where = "terms[" + i + "]";
             if (term instanceof FluxDerivative t) {
-                term = new Advection(t.coordinate(), Linearisation.derivative(t.flux(), u, dim));
+                term = new Advection(t.coordinate(), SolutionDependence.derivative(t.flux(), u, dim));
                 where += ".flux'";
             }
             if (term instanceof Diffusion t) {
@@ -219,7 +219,7 @@ final class Discretisation {
                     }
                 }
                 if (newton && t.coefficient().variables().contains(u)) {
-                    addNewton(compression.compress(Linearisation.derivative(t.coefficient(), u, dim),
+                    addNewton(compression.compress(SolutionDependence.derivative(t.coefficient(), u, dim),
                             where + ".coefficient_u").times(derivativeOf(iterate, d)), d, 1, u0, weak, loads);
                 }
             } else if (term instanceof Advection t) {
@@ -229,7 +229,7 @@ final class Discretisation {
                     weak.add(weak(c.scale(), d, 0, 1, c.values()));
                 }
                 if (newton && t.velocity().variables().contains(u)) {
-                    addNewton(compression.compress(Linearisation.derivative(t.velocity(), u, dim),
+                    addNewton(compression.compress(SolutionDependence.derivative(t.velocity(), u, dim),
                             where + ".velocity_u").times(derivativeOf(iterate, d)), d, 0, u0, weak, loads);
                 }
             } else if (term instanceof Reaction t) {
@@ -238,7 +238,7 @@ final class Discretisation {
                     weak.add(weak(c.scale(), 0, 0, 0, c.values()));
                 }
                 if (newton && t.coefficient().variables().contains(u)) {
-                    addNewton(compression.compress(Linearisation.derivative(t.coefficient(), u, dim),
+                    addNewton(compression.compress(SolutionDependence.derivative(t.coefficient(), u, dim),
                             where + ".coefficient_u").times(u0), 0, 0, u0, weak, loads);
                 }
             } else if (term instanceof TimeDerivative t) {

@@ -42,10 +42,8 @@ final class FieldCompression {
     static final int MAX_SAMPLED_ATOMS = 24;
     private static final long SAMPLE_SEED = 20_260_514L;
 
-    /** Relative agreement at which a function of u alone counts as affine in u (rounding of its evaluation). */
-    private static final double AFFINE_TOLERANCE = 1e-9;
-    /** Where a function of u alone is tested for affinity, in units of the iterate's bound (0 and 1 fix it). */
-    private static final double[] AFFINE_PROBES = {-3.0, -0.7, 0.4, 2.0, 5.0};
+    /** Most separated terms of a power u0^k of the iterate taken exactly (R^k terms); beyond, the grid fit. */
+    private static final int MAX_POWER_TERMS = 4096;
 
     private final List<String> names;
     private final AtomQuadrature[] quads;
@@ -61,9 +59,10 @@ final class FieldCompression {
     }
 
     /**
-     * A compression in which fields may depend on {@code solution}, evaluated at {@code iterate}: a function of u
-     * alone that is affine in u (checked at a few values) becomes c0 + c1 u0 exactly, in separated form; any other
-     * dependence g(z, u0(z)) is compressed on the grid of all coordinates like a non-separable source.
+     * A compression in which fields may depend on {@code solution}, evaluated at {@code iterate}: u itself and a
+     * function of u alone that is a polynomial ({@link SolutionDependence#polynomial}) become sum_k a_k u0^k exactly, in
+     * separated form; any other dependence g(z, u0(z)) is compressed on the grid of all coordinates like a
+     * non-separable source.
      */
     FieldCompression(List<String> names, AtomQuadrature[] quads, int maxRank, double tolerance, String solution,
                      SnaModel iterate) {
@@ -143,43 +142,24 @@ final class FieldCompression {
         }
         int dim = names.size();
         iterateValues();
-        if (f.variables().size() == 1) {
-            double bound = 1.0;
-            for (SeparatedValues.Term t : iterateValues.terms()) {
-                double b = Math.abs(t.scale());
-                for (double[] v : t.values()) {
-                    b *= v == null ? 1.0 : Arrays.stream(v).map(Math::abs).max().orElse(0);
+        double[] poly = f.variables().size() == 1 ? SolutionDependence.polynomial(f, dim) : null;
+        if (poly != null && Math.pow(iterateValues.rank(), poly.length - 1) <= MAX_POWER_TERMS) {
+            // sum_k a_k u0^k: powers of the separated u0, exactly
+            SeparatedValues sum = SeparatedValues.zero();
+            SeparatedValues power = new SeparatedValues(List.of(new SeparatedValues.Term(1.0, new double[dim][])));
+            for (int k = 0; k < poly.length; k++) {
+                if (k > 0) {
+                    power = power.times(iterateValues);
                 }
-                bound += b;
-            }
-            double[] z = new double[dim + 1];
-            double c0 = f.value(z);
-            z[dim] = 1.0;
-            double c1 = f.value(z) - c0;
-            boolean affine = Double.isFinite(c0) && Double.isFinite(c1);
-            for (int i = 0; i < AFFINE_PROBES.length && affine; i++) {
-                double u = AFFINE_PROBES[i] * bound;
-                z[dim] = u;
-                double expected = c0 + c1 * u;
-                affine = Math.abs(f.value(z) - expected) <= AFFINE_TOLERANCE * (Math.abs(c0) + Math.abs(c1 * u));
-            }
-            if (affine) {
-                if (Math.abs(c1) * bound <= AFFINE_TOLERANCE * Math.abs(c0)) {
-                    c1 = 0; // a constant up to the rounding of its evaluation (a difference quotient of u)
-                }
-                List<SeparatedValues.Term> terms = new ArrayList<>();
-                if (c0 != 0) {
-                    terms.add(new SeparatedValues.Term(c0, new double[dim][]));
-                }
-                if (c1 != 0) {
-                    for (SeparatedValues.Term t : iterateValues.terms()) {
-                        if (t.scale() != 0) {
-                            terms.add(new SeparatedValues.Term(c1 * t.scale(), t.values()));
-                        }
+                if (poly[k] != 0) {
+                    List<SeparatedValues.Term> scaled = new ArrayList<>();
+                    for (SeparatedValues.Term t : power.terms()) {
+                        scaled.add(new SeparatedValues.Term(poly[k] * t.scale(), t.values()));
                     }
+                    sum = sum.plus(new SeparatedValues(scaled));
                 }
-                return new SeparatedValues(terms);
             }
+            return sum;
         }
         // g(z, u0(z)) depends on every coordinate through u0
         SnaModel u0 = iterate;

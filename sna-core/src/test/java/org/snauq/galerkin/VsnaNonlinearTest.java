@@ -1,11 +1,15 @@
 package org.snauq.galerkin;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.snauq.galerkin.VsnaConfig.Linearisation;
 
@@ -58,6 +62,28 @@ class VsnaNonlinearTest {
         assertTrue(flux.error().value() <= BURGERS_TOL, "error " + flux.error());
         assertEquals(advection.error().value(), flux.error().value(), FORMS_AGREE);
         assertEquals("galerkin-lu", flux.report().formulation());
+    }
+
+    @Test
+    void polynomial_functionsOfU_recognisedExactlyOrRefused() {
+        double[] half = SolutionDependence.polynomial(Field.of(Set.of("u"), z -> z[1] * z[1] / 2), 1);
+        assertArrayEquals(new double[] {0, 0, 0.5}, half, 1e-14);
+        double[] k = SolutionDependence.polynomial(Field.of(Set.of("u"), z -> 3 * (1 + 0.25 * z[1])), 1);
+        assertArrayEquals(new double[] {3, 0.75}, k, 1e-14);
+        assertNull(SolutionDependence.polynomial(Field.of(Set.of("u"), z -> Math.exp(z[1])), 1));
+        assertNull(SolutionDependence.polynomial(Field.of(Set.of("u"), z -> 1 / (1 + z[1] * z[1])), 1));
+    }
+
+    @Test
+    void solve_fluxAsOneFunctionOfU_sameAsStructured() {
+        // "u^2/2" as one opaque function: recognised as a polynomial, so its velocity and Jacobian stay exact
+        PdeProblem structured = Problems.burgersManufactured(16, 10, 0.1, true);
+        List<PdeProblem.Term> terms = new ArrayList<>(structured.terms());
+        terms.set(1, new PdeProblem.FluxDerivative("x", Field.of(Set.of("u"), z -> z[2] * z[2] / 2)));
+        PdeProblem opaque = new PdeProblem("opaque", structured.coordinates(), terms, structured.boundary(),
+                structured.initial(), structured.exact(), "u");
+        assertEquals(Vsna.solve(structured, CONFIG).error().value(), Vsna.solve(opaque, CONFIG).error().value(),
+                FORMS_AGREE);
     }
 
     @Test
