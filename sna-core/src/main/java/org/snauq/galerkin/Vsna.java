@@ -100,8 +100,10 @@ public final class Vsna {
         }
         SeparatedSum solved = last.u();
         int rank = solved.rank();
-        // the solved terms are each a greedy step the tolerance asked for; the lifting's terms are not
-        SeparatedSum saved = disc.liftingRank() == 0 || config.recompressionTolerance() == 0 ? solved
+        // the solved terms of a linear PDE are each a greedy step the tolerance asked for; the lifting's terms, and
+        // an iterate plus its correction, are not
+        boolean redundant = disc.liftingRank() > 0 || problem.isNonlinear();
+        SeparatedSum saved = !redundant || config.recompressionTolerance() == 0 ? solved
                 : Recompression.compress(solved, quads, config.recompressionTolerance(), rank);
         SnaModel model = saved.normalised(quads).toModel(problem.names(), disc.bases(), problem.output());
         SolveReport inner = last.solution().report();

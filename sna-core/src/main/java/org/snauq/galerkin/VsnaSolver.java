@@ -49,7 +49,7 @@ public final class VsnaSolver {
      *  residual has reached the discretisation floor of the atoms. */
     private static final double STAGNATION = 1e-3;
     /** A non-symmetric Galerkin ALS is not monotone: its residual may rise for a rank or two before falling again,
-     *  so enrichment stops only after this many ranks without a new best. */
+     *  so enrichment stops only after this many ranks without a new best (lower by STAGNATION at least). */
     private static final int PATIENCE = 3;
     /** Size of the seeded random part of a new term's start, relative to its load-representer part (unit norm):
      *  enough to break symmetry between terms started from the same load term, small enough that the start keeps
@@ -251,7 +251,7 @@ public final class VsnaSolver {
                 break;
             }
             if (!symmetric) {
-                if (ind < best) {
+                if (ind < (1 - STAGNATION) * best) {
                     best = ind;
                     bestRank = rank;
                 } else if (rank - bestRank >= PATIENCE) {

@@ -94,8 +94,8 @@ class ProblemFileTest {
     @Test
     void parse_unknownTerm_namesTermAndVocabulary() {
         StudyException e = bad(GOOD.replace("term: diffusion", "term: difusion"));
-        assertEquals("heat.yaml: terms[0]: unknown term 'difusion'; known: diffusion, advection, reaction,"
-                + " time-derivative, source", e.getMessage());
+        assertEquals("heat.yaml: terms[0]: unknown term 'difusion'; known: diffusion, advection, flux-derivative,"
+                + " reaction, time-derivative, source", e.getMessage());
     }
 
     @Test
