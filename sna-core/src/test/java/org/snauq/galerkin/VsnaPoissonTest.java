@@ -49,6 +49,23 @@ class VsnaPoissonTest {
         }
     }
 
+    /** Spectral (p-) convergence: with the knots fixed, each degree must divide the error by at least this for an
+     *  analytic solution (measured 7 to 13 per degree on 4 spans). */
+    private static final double GEOMETRIC_RATIO = 4.0;
+
+    @Test
+    void solve_degreeRefinement_errorFallsGeometrically() {
+        int spans = 4;
+        double previous = Double.NaN;
+        for (int p = 1; p <= 7; p++) {
+            double e = Vsna.solve(Problems.poisson(2, p, spans + p), TIGHT.withTolerance(1e-10)).error().value();
+            if (p > 1) {
+                assertTrue(previous / e >= GEOMETRIC_RATIO, "degree " + p + ": error " + e + " after " + previous);
+            }
+            previous = e;
+        }
+    }
+
     /** Least-squares slope of y on x. */
     static double slope(double[] x, double[] y) {
         double mx = 0;
