@@ -29,6 +29,8 @@ public final class Vsna {
     /** A relative change of the iterate this large after the first two linearisations means divergence: the
      *  iterate has left the solution's neighbourhood (a converging loop has changes well below 1 by then). */
     private static final double DIVERGED = 10.0;
+    /** Outer iterations without a new smallest change before the loop stops as stalled. */
+    private static final int OUTER_PATIENCE = 3;
 
     private Vsna() {
     }
@@ -60,43 +62,10 @@ public final class Vsna {
         if (!problem.isNonlinear()) {
             last = disc.solve(disc.terms(null, false), disc.lifting());
         } else {
-            boolean newton = config.linearisation() == VsnaConfig.Linearisation.NEWTON;
-            BandedMatrix[] mass = new BandedMatrix[quads.length];
-            for (int d = 0; d < quads.length; d++) {
-                mass[d] = quads[d].mass();
-            }
-            // u_1 from the linearisation at 0 with the data's lifting; then corrections u_k = u_{k-1} + v_k, the
-            // recompressed u_{k-1} both the coefficient and the lifting (it carries the conditions), so each solve
-            // reduces the residual of the current iterate
-            SeparatedSum iterate = start == null ? SeparatedSum.zero(disc.sizes()) : startIterate(problem, disc, start);
-            SeparatedSum base = start == null ? disc.lifting() : iterate;
-            last = null;
-            outerStop = "maximum outer iterations " + config.maxOuterIterations();
-            for (int k = 1; k <= config.maxOuterIterations(); k++) {
-                long t0 = System.nanoTime();
-                last = disc.solve(disc.terms(iterate, newton), base);
-                SeparatedSum u = last.u();
-                double change = k == 1 && start == null ? 1.0
-                        : Math.sqrt(last.v().inner(last.v(), mass) / Math.max(u.inner(u, mass), Double.MIN_NORMAL));
-                iterate = config.recompressionTolerance() == 0 ? u.normalised(quads)
-                        : Recompression.compress(u, quads, config.recompressionTolerance(), u.rank());
-                base = iterate;
-                SolveReport r = last.solution().report();
-                outer.add(new SolveReport.Outer(k, change, r.rank(), iterate.rank(), r.indicator(), r.stopReason(),
-                        (System.nanoTime() - t0) * 1e-9));
-                if (change < config.outerTolerance()) {
-                    outerStop = "change " + String.format(Locale.ROOT, "%.3e", change) + " < outer tolerance "
-                            + config.outerTolerance() + " after " + k + " " + (newton ? "Newton" : "Picard")
-                            + " iterations";
-                    break;
-                }
-                if (!(change < DIVERGED) && k > 2) {
-                    outerStop = "diverged: the change grew to " + String.format(Locale.ROOT, "%.3e", change)
-                            + " at iteration " + k + "; the linearised problems need more rank (max-rank) or atoms,"
-                            + " or a start closer to the solution (a continuation from a larger viscosity)";
-                    break;
-                }
-            }
+            OuterLoop loop = outerLoop(disc, config, start == null ? null : startIterate(problem, disc, start));
+            last = loop.last();
+            outer = loop.iterations();
+            outerStop = loop.stop();
         }
         SeparatedSum solved = last.u();
         int rank = solved.rank();
@@ -113,6 +82,68 @@ public final class Vsna {
                 : SolutionError.relativeL2(model, problem.exact(), config.seed());
         return new Result(model.withProvenance(provenance(problem, config, report, model, rank, last, disc, error)),
                 report, error);
+    }
+
+    /** The outer loop's result: the solve kept, every iteration, why it stopped. */
+    private record OuterLoop(Discretisation.Solved last, List<SolveReport.Outer> iterations, String stop) {
+    }
+
+    /**
+     * Linearisations of a nonlinear PDE: u_1 from the linearisation at 0 (or at {@code start}) with the data's
+     * lifting; then corrections u_k = u_{k-1} + v_k, the recompressed u_{k-1} both the coefficient and the lifting
+     * (it carries the conditions), so each solve reduces the residual of the current iterate. Stops on the change,
+     * on divergence, or when the change has not improved on its best in {@link #OUTER_PATIENCE} iterations (the
+     * corrections then sit at what the separated residual resolves), keeping the iterate of the smallest change.
+     */
+    private static OuterLoop outerLoop(Discretisation disc, VsnaConfig config, SeparatedSum start) {
+        boolean newton = config.linearisation() == VsnaConfig.Linearisation.NEWTON;
+        AtomQuadrature[] quads = disc.quads();
+        BandedMatrix[] mass = new BandedMatrix[quads.length];
+        for (int d = 0; d < quads.length; d++) {
+            mass[d] = quads[d].mass();
+        }
+        SeparatedSum iterate = start == null ? SeparatedSum.zero(disc.sizes()) : start;
+        SeparatedSum base = start == null ? disc.lifting() : start;
+        List<SolveReport.Outer> outer = new ArrayList<>();
+        Discretisation.Solved best = null;
+        double bestChange = Double.POSITIVE_INFINITY;
+        int bestK = 0;
+        String name = newton ? "Newton" : "Picard";
+        for (int k = 1; k <= config.maxOuterIterations(); k++) {
+            long t0 = System.nanoTime();
+            Discretisation.Solved last = disc.solve(disc.terms(iterate, newton), base);
+            SeparatedSum u = last.u();
+            double change = k == 1 && start == null ? 1.0
+                    : Math.sqrt(last.v().inner(last.v(), mass) / Math.max(u.inner(u, mass), Double.MIN_NORMAL));
+            iterate = config.recompressionTolerance() == 0 ? u.normalised(quads)
+                    : Recompression.compress(u, quads, config.recompressionTolerance(), u.rank());
+            base = iterate;
+            SolveReport r = last.solution().report();
+            outer.add(new SolveReport.Outer(k, change, r.rank(), iterate.rank(), r.indicator(), r.stopReason(),
+                    (System.nanoTime() - t0) * 1e-9));
+            if (change < config.outerTolerance()) {
+                return new OuterLoop(last, outer, "change " + String.format(Locale.ROOT, "%.3e", change)
+                        + " < outer tolerance " + config.outerTolerance() + " after " + k + " " + name + " iterations");
+            }
+            if (!(change < DIVERGED) && k > 2) {
+                return new OuterLoop(last, outer, "diverged: the change grew to "
+                        + String.format(Locale.ROOT, "%.3e", change) + " at iteration " + k + "; the linearised problems"
+                        + " need more rank (max-rank) or atoms, or a start closer to the solution (a continuation"
+                        + " from a larger viscosity)");
+            }
+            if (change < bestChange) {
+                best = last;
+                bestChange = change;
+                bestK = k;
+            } else if (k - bestK >= OUTER_PATIENCE) {
+                return new OuterLoop(best, outer, "stalled: the change has stayed above its best, "
+                        + String.format(Locale.ROOT, "%.3e", bestChange) + " at iteration " + bestK + ", for "
+                        + OUTER_PATIENCE + " " + name + " iterations (the corrections are at what the separated"
+                        + " residual resolves); kept iteration " + bestK);
+            }
+        }
+        return new OuterLoop(best, outer, "maximum outer iterations " + config.maxOuterIterations()
+                + "; kept iteration " + bestK + ", of the smallest change");
     }
 
     private static SeparatedSum startIterate(PdeProblem problem, Discretisation disc, SnaModel start) {

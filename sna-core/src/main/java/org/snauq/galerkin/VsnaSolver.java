@@ -204,6 +204,11 @@ public final class VsnaSolver {
         double previousIndicator = Double.POSITIVE_INFINITY;
         double best = Double.POSITIVE_INFINITY;
         int bestRank = 0;
+        // a non-symmetric ALS may end worse than it was: keep the state with the lowest residual (and 0 itself)
+        double kept = 1.0;
+        double[][] keptW = new double[dim][0];
+        double[] keptLambda = new double[0];
+        double ind = Double.NaN;
         boolean zeroLoad = Arrays.stream(tau).allMatch(t -> t == 0.0);
         if (leastSquares() && reference == 0.0 || zeroLoad) {
             return new Solution(new double[0], new double[dim][0], 0, new SolveReport(formulation, indicatorName,
@@ -239,7 +244,14 @@ public final class VsnaSolver {
                     break;
                 }
             }
-            double ind = indicator(j, previous, fNorm2);
+            ind = indicator(j, previous, fNorm2);
+            if (!symmetric && ind < kept) {
+                kept = ind;
+                keptLambda = lambda.clone();
+                for (int d = 0; d < dim; d++) {
+                    keptW[d] = w[d].clone();
+                }
+            }
             rankLog.add(new SolveReport.Rank(rank, scaled(j), ind, count, seconds(rankStart)));
             if (ind < config.tolerance()) {
                 stop = "indicator " + String.format(Locale.ROOT, "%.3e", ind) + " < tolerance "
@@ -266,6 +278,13 @@ public final class VsnaSolver {
             }
             previous = j;
             previousIndicator = ind;
+        }
+        if (!symmetric && !leastSquares() && !(ind <= kept)) {
+            lambda = keptLambda;
+            w = keptW;
+            rank = lambda.length;
+            stop += "; kept rank " + rank + ", whose residual " + String.format(Locale.ROOT, "%.3e", kept)
+                    + " was the lowest (" + (rank == 0 ? "no rank improved on 0" : "later ranks raised it") + ")";
         }
         double[][] factors = new double[dim][];
         for (int d = 0; d < dim; d++) {
