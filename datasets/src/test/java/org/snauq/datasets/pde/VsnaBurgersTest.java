@@ -82,7 +82,7 @@ class VsnaBurgersTest {
         double previous = Double.NaN;
         for (int m : new int[] {8, 16, 32}) {
             double h = 1.0 / m; // 2m uniform spans on [-1, 1]
-            SnaModel u = Vsna.solve(BurgersProblems.burgers(BurgersProblems.x(m, 1, 0), 33, 1,
+            SnaModel u = Vsna.solve(BurgersProblems.burgers(BurgersProblems.x(m, 1, 0), 17, 1,
                     VISCOSITY_PER_SPAN * h, 0, null), CONFIG.withMaxRank(20)).model();
             double[] l1AndShock = l1AndShock(u, exact);
             assertEquals(0.0, l1AndShock[1], h, "shock position, m = " + m);
