@@ -153,6 +153,29 @@ final class Problems {
     }
 
     /**
+     * Transient nonlinear conduction u_t - (k0 (1 + b u) u_x)_x = f on (0,1) x (0,1), u = 0 at x = 0 and 1,
+     * manufactured u = e^-t sin(pi x): f = (k0 pi^2 - 1) e^-t sin(pi x) + k0 b pi^2 e^-2t (sin(pi x)^2 - cos(pi x)^2).
+     */
+    static PdeProblem transientConduction(int atomsX, int atomsT, double k0, double b) {
+        double pi = Math.PI;
+        Field k = Field.product(List.of(Field.constant(k0),
+                Field.sum(List.of(Field.constant(1), Field.product(List.of(Field.constant(b), solution(2)))))));
+        Field sx = of1("x", 0, x -> Math.sin(pi * x));
+        Field cx = of1("x", 0, x -> Math.cos(pi * x));
+        Field et = of1("t", 1, t -> Math.exp(-t));
+        Field f = Field.sum(List.of(
+                Field.product(List.of(Field.constant(k0 * pi * pi - 1), et, sx)),
+                Field.product(List.of(Field.constant(k0 * b * pi * pi), et, et, sx, sx)),
+                Field.product(List.of(Field.constant(-k0 * b * pi * pi), et, et, cx, cx))));
+        return new PdeProblem("conduction-transient", List.of(
+                new Coordinate("x", Role.SPACE, BSplineBasis.clampedUniform(3, atomsX, 0, 1)),
+                new Coordinate("t", Role.TIME, BSplineBasis.clampedUniform(3, atomsT, 0, 1))),
+                List.of(new PdeProblem.TimeDerivative("t"), new PdeProblem.Diffusion("x", k), new PdeProblem.Source(f)),
+                List.of(new Dirichlet("x", Field.constant(0), Field.constant(0))), sx,
+                Field.product(List.of(et, sx)), "u");
+    }
+
+    /**
      * Viscous Burgers with a manufactured source: u_t + (u^2/2)_x = nu u_xx + f on (0,1) x (0,1), u = e^-t sin(pi x):
      * f = -e^-t sin(pi x) + pi e^-2t sin(pi x) cos(pi x) + nu pi^2 e^-t sin(pi x). The convective term is given as
      * {@code flux} true: a flux derivative of u^2/2, else an advection with velocity u.

@@ -63,6 +63,7 @@ class SolveNonlinearCommandTest {
         System.arraycopy(fragments, 0, all, 1, fragments.length);
         Cli.Result r = Cli.run("solve", p.toString(), "--output", out.toString()).assertBadInput(all);
         assertFalse(Files.exists(out), "no model written for a bad problem");
+        assertEquals("", r.out(), "nothing printed for a bad problem");
         return r;
     }
 
