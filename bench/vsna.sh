@@ -4,7 +4,7 @@
 # vs accuracy for the 6-coordinate advection-diffusion problem, METHOD.md section 8 cross-check, and nonlinear
 # Burgers (viscous at nu = 0.01/pi and nu in [0.02, 0.1], inviscid before and after the shock).
 # Usage: bench/vsna.sh [sweep] [highd] [recompress] [parabolic] [method8]   (no argument: all of these)
-#        bench/vsna.sh burgers [classic] [parametric] [inviscid] [moving]  (no part: all four; 20-40 CPU minutes)
+#        bench/vsna.sh burgers [classic] [parametric] [inviscid] [moving]  (no part: all four; about 2 CPU minutes)
 set -e
 cd "$(dirname "$0")/.."
 if [ "$1" = burgers ]; then
