@@ -20,8 +20,11 @@ class VsnaBurgersTest {
 
     /** Issue 12: relative L2 error over the box, viscous cases and the inviscid one before the shock. */
     private static final double TOL = 1e-3;
-    /** First order in L1 at the shock: the error halves as the atoms double; at least 1.8. */
+    /** First order in L1 at the shock: the error halves as the atoms double (three refinements, measured ratios
+     *  1.89, 2.07, 2.06); at least 1.8. */
     private static final double FIRST_ORDER_RATIO = 1.8;
+    /** Issue 12: the moving shock's position within 1 % of the Rankine-Hugoniot one. */
+    private static final double SHOCK_POSITION = 0.01;
     /** Vanishing viscosity nu = C h (h the knot spacing): the shock is smeared over a few spans. */
     private static final double VISCOSITY_PER_SPAN = 0.5;
 
@@ -80,18 +83,29 @@ class VsnaBurgersTest {
     void solve_inviscidAfterTheShockByVanishingViscosity_firstOrderInL1() {
         BurgersCharacteristics exact = new BurgersCharacteristics(0);
         double previous = Double.NaN;
-        for (int m : new int[] {8, 16, 32}) {
+        for (int m : new int[] {4, 8, 16, 32}) {
             double h = 1.0 / m; // 2m uniform spans on [-1, 1]
             SnaModel u = Vsna.solve(BurgersProblems.burgers(BurgersProblems.x(m, 1, 0), 17, 1,
                     VISCOSITY_PER_SPAN * h, 0, null), CONFIG.withMaxRank(20)).model();
             double[] l1AndShock = l1AndShock(u, exact);
             assertEquals(0.0, l1AndShock[1], h, "shock position, m = " + m);
-            if (m > 8) {
+            if (m > 4) {
                 assertTrue(previous / l1AndShock[0] >= FIRST_ORDER_RATIO, "m = " + m + ": L1 " + l1AndShock[0]
                         + " after " + previous);
             }
             previous = l1AndShock[0];
         }
+    }
+
+    /** u0 = 0.5 - sin(pi x): the shock moves from x = 0.16 to 0.5 (Rankine-Hugoniot); a viscous shock travels at
+     *  the same speed, so at nu = 1/16 its centre is already within 1 % (measured 0.5015 with 35 x-atoms). */
+    @Test
+    void solve_movingShockByViscosity_positionWithinOnePercentOfRankineHugoniot() {
+        BurgersCharacteristics exact = new BurgersCharacteristics(0.5);
+        double shock = exact.shockPosition(1);
+        SnaModel u = Vsna.solve(BurgersProblems.burgers(BurgersProblems.x(16, 1, 0.5), 17, 1, 0.0625, 0.5, null),
+                CONFIG.withMaxRank(40)).model();
+        assertEquals(shock, l1AndShock(u, exact)[1], SHOCK_POSITION * Math.abs(shock));
     }
 
     /** {L1 error at t = 1 (midpoint rule on 20,000 cells), position of the steepest descent}. */
