@@ -208,14 +208,8 @@ public final class AtomQuadrature {
     public double[] project(double[] f) {
         BandedMatrix m = mass();
         int n = m.size();
-        double[] l = new double[n * (p + 1)];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k <= p && k <= i; k++) {
-                l[i * (p + 1) + k] = m.get(i, i - k);
-            }
-        }
-        boolean ok = BandCholesky.factor(l, n, p);
-        assert ok : "the B-spline mass matrix is SPD";
+        double[] l = BandCholesky.factorOf(m);
+        assert l != null : "the B-spline mass matrix is SPD";
         double[] g = load(f, 0, null);
         BandCholesky.solve(l, n, p, g);
         return g;

@@ -73,4 +73,21 @@ final class BandCholesky {
             x[i] = s / l[i * w];
         }
     }
+
+    /**
+     * The factor of a symmetric banded matrix (its lower band is read), or null when it is not positive definite.
+     *
+     * @param a read
+     */
+    static double[] factorOf(BandedMatrix a) {
+        int n = a.size();
+        int b = a.band();
+        double[] l = new double[n * (b + 1)];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k <= b && k <= i; k++) {
+                l[i * (b + 1) + k] = a.get(i, i - k);
+            }
+        }
+        return factor(l, n, b) ? l : null;
+    }
 }

@@ -15,9 +15,14 @@ import java.util.function.ToDoubleFunction;
  * coordinates is separated part by part, while a {@link Function} of two or more coordinates is compressed to low
  * rank on the tensor grid of just those coordinates (see {@code FieldCompression}).
  *
+ * <p>A coefficient of a nonlinear PDE may also depend on the solution u ({@link PdeProblem}): its name is then among
+ * the variables and {@link #value(double[])} reads u at index D, after the D coordinates. {@link Solution} is u
+ * itself, which keeps polynomials in u (Burgers' flux u^2/2, a conductivity k0 (1 + b u)) exactly separable and
+ * exactly differentiable.
+ *
  * <p>Implementations must be safe to call from one thread at a time; they are not called concurrently.
  */
-public sealed interface Field permits Field.Constant, Field.Function, Field.Sum, Field.Product {
+public sealed interface Field permits Field.Constant, Field.Function, Field.Sum, Field.Product, Field.Solution {
 
     /** The names of the coordinates this field depends on. */
     Set<String> variables();
@@ -32,6 +37,11 @@ public sealed interface Field permits Field.Constant, Field.Function, Field.Sum,
     /** A function of the named coordinates; {@code function} reads them from the full point z. */
     static Field of(Set<String> variables, ToDoubleFunction<double[]> function) {
         return new Function(variables, function);
+    }
+
+    /** The solution u, named {@code name}, read at index {@code index} (= D) of the point. */
+    static Field solution(String name, int index) {
+        return new Solution(name, index);
     }
 
     static Field sum(List<Field> parts) {
@@ -76,6 +86,27 @@ public sealed interface Field permits Field.Constant, Field.Function, Field.Sum,
         @Override
         public double value(double[] z) {
             return function.applyAsDouble(z);
+        }
+    }
+
+    /** The solution itself. */
+    record Solution(String name, int index) implements Field {
+        public Solution {
+            Objects.requireNonNull(name, "solution name");
+            if (index < 1) {
+                throw new IllegalArgumentException("the solution is read after the coordinates, at index >= 1, got "
+                        + index);
+            }
+        }
+
+        @Override
+        public Set<String> variables() {
+            return Set.of(name);
+        }
+
+        @Override
+        public double value(double[] z) {
+            return z[index];
         }
     }
 

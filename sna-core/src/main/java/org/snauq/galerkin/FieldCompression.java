@@ -2,7 +2,9 @@ package org.snauq.galerkin;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -40,16 +42,36 @@ final class FieldCompression {
     static final int MAX_SAMPLED_ATOMS = 24;
     private static final long SAMPLE_SEED = 20_260_514L;
 
+    /** Most separated terms of a power u0^k of the iterate taken exactly (R^k terms); beyond, the grid fit. */
+    private static final int MAX_POWER_TERMS = 4096;
+
     private final List<String> names;
     private final AtomQuadrature[] quads;
     private final int maxRank;
     private final double tolerance;
+    /** The solution's name and the iterate u0 that replaces it (null: no field may depend on it). */
+    private final String solution;
+    private final SnaModel iterate;
+    private SeparatedValues iterateValues;
 
     FieldCompression(List<String> names, AtomQuadrature[] quads, int maxRank, double tolerance) {
+        this(names, quads, maxRank, tolerance, null, null);
+    }
+
+    /**
+     * A compression in which fields may depend on {@code solution}, evaluated at {@code iterate}: u itself and a
+     * function of u alone that is a polynomial ({@link SolutionDependence#polynomial}) become sum_k a_k u0^k exactly, in
+     * separated form; any other dependence g(z, u0(z)) is compressed on the grid of all coordinates like a
+     * non-separable source.
+     */
+    FieldCompression(List<String> names, AtomQuadrature[] quads, int maxRank, double tolerance, String solution,
+                     SnaModel iterate) {
         this.names = names;
         this.quads = quads;
         this.maxRank = maxRank;
         this.tolerance = tolerance;
+        this.solution = solution;
+        this.iterate = iterate;
     }
 
     /** The separated form of f (what = a label for error messages). */
@@ -72,6 +94,12 @@ final class FieldCompression {
                 acc = acc.times(compress(part, what));
             }
             return acc;
+        }
+        if (f instanceof Field.Solution && iterate != null) {
+            return iterateValues();
+        }
+        if (solution != null && f.variables().contains(solution)) {
+            return compressWithSolution(f, what);
         }
         int[] modes = f.variables().stream().mapToInt(v -> {
             int d = names.indexOf(v);
@@ -97,6 +125,51 @@ final class FieldCompression {
             return new SeparatedValues(List.of(new SeparatedValues.Term(1.0, values)));
         }
         return compressGrid(f, modes, what);
+    }
+
+    /** u0 at the quadrature points, one term per term of u0. */
+    private SeparatedValues iterateValues() {
+        if (iterateValues == null) {
+            iterateValues = SeparatedSum.of(iterate).values(quads, new int[names.size()]);
+        }
+        return iterateValues;
+    }
+
+    private SeparatedValues compressWithSolution(Field f, String what) {
+        if (iterate == null) {
+            throw new IllegalArgumentException(what + ": depends on the solution '" + solution + "', which is not"
+                    + " available here");
+        }
+        int dim = names.size();
+        iterateValues();
+        double[] poly = f.variables().size() == 1 ? SolutionDependence.polynomial(f, dim) : null;
+        if (poly != null && Math.pow(iterateValues.rank(), poly.length - 1) <= MAX_POWER_TERMS) {
+            // sum_k a_k u0^k: powers of the separated u0, exactly
+            SeparatedValues sum = SeparatedValues.zero();
+            SeparatedValues power = new SeparatedValues(List.of(new SeparatedValues.Term(1.0, new double[dim][])));
+            for (int k = 0; k < poly.length; k++) {
+                if (k > 0) {
+                    power = power.times(iterateValues);
+                }
+                if (poly[k] != 0) {
+                    List<SeparatedValues.Term> scaled = new ArrayList<>();
+                    for (SeparatedValues.Term t : power.terms()) {
+                        scaled.add(new SeparatedValues.Term(poly[k] * t.scale(), t.values()));
+                    }
+                    sum = sum.plus(new SeparatedValues(scaled));
+                }
+            }
+            return sum;
+        }
+        // g(z, u0(z)) depends on every coordinate through u0
+        SnaModel u0 = iterate;
+        Set<String> all = new LinkedHashSet<>(names);
+        Field substituted = Field.of(all, z -> {
+            double[] y = Arrays.copyOf(z, dim + 1);
+            y[dim] = u0.value(Arrays.copyOf(z, dim));
+            return f.value(y);
+        });
+        return compressGrid(substituted, java.util.stream.IntStream.range(0, dim).toArray(), what);
     }
 
     private double[] midpoint() {

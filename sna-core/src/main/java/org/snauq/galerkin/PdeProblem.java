@@ -8,14 +8,20 @@ import java.util.Set;
 import org.snauq.basis.BSplineBasis;
 
 /**
- * A linear PDE on a box whose coordinates mix space, time and parameters, written as a sum of terms from a fixed
+ * A PDE on a box whose coordinates mix space, time and parameters, written as a sum of terms from a fixed
  * vocabulary (METHOD.md section 3):
  *
- * <pre>  sum of  -d/dz_d (k(z) du/dz_d)   (diffusion along z_d, coefficient k)
- *          + a(z) du/dz_d             (advection along z_d, velocity a)
- *          + c(z) u                   (reaction)
- *          + du/dt                    (time derivative)
- *        = f(z)                       (sum of the sources)</pre>
+ * <pre>  sum of  -d/dz_d (k(z, u) du/dz_d)   (diffusion along z_d, coefficient k)
+ *          + a(z, u) du/dz_d             (advection along z_d, velocity a; a = u is Burgers' u u_x)
+ *          + d/dz_d f(z, u)              (flux derivative, = f_u(z, u) du/dz_d: conservative form of advection)
+ *          + c(z, u) u                   (reaction)
+ *          + du/dt                       (time derivative)
+ *        = f(z)                          (sum of the sources)</pre>
+ *
+ * <p>Coefficients, velocities and fluxes may depend on the solution itself, named by {@code output} among their
+ * variables (with {@link Field#value} reading it after the D coordinates): the PDE is then nonlinear and
+ * {@link Vsna} linearises it around each iterate. Sources, boundary, initial and flux data and the exact solution
+ * may not depend on it (a nonlinear term the formulation does not support, rejected here).
  *
  * with Dirichlet conditions u = g on chosen ends of chosen coordinates, flux (Neumann) conditions k du/dn = g on
  * other ends (n the outward normal, so g is the flux into the box; g = 0 is an insulated face), and an initial
@@ -54,7 +60,7 @@ public record PdeProblem(String name, List<Coordinate> coordinates, List<Term> t
     }
 
     /** One term of the PDE. */
-    public sealed interface Term permits Diffusion, Advection, Reaction, TimeDerivative, Source {
+    public sealed interface Term permits Diffusion, Advection, FluxDerivative, Reaction, TimeDerivative, Source {
     }
 
     /** -d/dz (k du/dz) along {@code coordinate}. */
@@ -63,6 +69,10 @@ public record PdeProblem(String name, List<Coordinate> coordinates, List<Term> t
 
     /** a du/dz along {@code coordinate}. */
     public record Advection(String coordinate, Field velocity) implements Term {
+    }
+
+    /** d/dz f along {@code coordinate}, f a function of u and the other coordinates. */
+    public record FluxDerivative(String coordinate, Field flux) implements Term {
     }
 
     /** c u. */
@@ -113,8 +123,8 @@ public record PdeProblem(String name, List<Coordinate> coordinates, List<Term> t
         boundary = List.copyOf(boundary);
         fluxes = List.copyOf(fluxes);
         Objects.requireNonNull(output, "output");
-        validate(coordinates, terms, boundary, initial, exact);
-        validateFluxes(coordinates, terms, boundary, fluxes);
+        validate(coordinates, terms, boundary, initial, exact, output);
+        validateFluxes(coordinates, terms, boundary, fluxes, output);
     }
 
     /** A problem with Dirichlet conditions only. */
@@ -156,11 +166,37 @@ public record PdeProblem(String name, List<Coordinate> coordinates, List<Term> t
 
     /** True when the weak form is symmetric (no advection, no time derivative). */
     public boolean isSymmetric() {
-        return terms.stream().noneMatch(t -> t instanceof Advection || t instanceof TimeDerivative);
+        return terms.stream().noneMatch(t -> t instanceof Advection || t instanceof FluxDerivative
+                || t instanceof TimeDerivative);
+    }
+
+    /** The index and a description of the first term that depends on the solution, or null for a linear PDE. */
+    public String firstNonlinearTerm() {
+        for (int i = 0; i < terms.size(); i++) {
+            Term t = terms.get(i);
+            Field f = t instanceof Diffusion d ? d.coefficient() : t instanceof Advection a ? a.velocity()
+                    : t instanceof FluxDerivative fd ? fd.flux() : t instanceof Reaction r ? r.coefficient() : null;
+            if (f != null && f.variables().contains(output)) {
+                return "terms[" + i + "] (" + kind(t) + ")";
+            }
+        }
+        return null;
+    }
+
+    /** True when a coefficient, velocity or flux depends on the solution. */
+    public boolean isNonlinear() {
+        return firstNonlinearTerm() != null;
+    }
+
+    /** The term's name in the problem-file vocabulary. */
+    static String kind(Term t) {
+        return t instanceof Diffusion ? "diffusion" : t instanceof Advection ? "advection"
+                : t instanceof FluxDerivative ? "flux-derivative" : t instanceof Reaction ? "reaction"
+                : t instanceof TimeDerivative ? "time-derivative" : "source";
     }
 
     private static void validate(List<Coordinate> coordinates, List<Term> terms, List<Dirichlet> boundary,
-                                 Field initial, Field exact) {
+                                 Field initial, Field exact, String output) {
         if (coordinates.isEmpty()) {
             throw new IllegalArgumentException("coordinates: at least one is needed");
         }
@@ -170,6 +206,9 @@ public record PdeProblem(String name, List<Coordinate> coordinates, List<Term> t
                 throw new IllegalArgumentException("coordinates: name '" + c.name() + "' is declared twice");
             }
             names.add(c.name());
+        }
+        if (names.contains(output)) {
+            throw new IllegalArgumentException("output: the solution '" + output + "' cannot also be a coordinate");
         }
         if (terms.stream().noneMatch(t -> !(t instanceof Source))) {
             throw new IllegalArgumentException("terms: the PDE needs at least one operator term (diffusion, advection,"
@@ -181,12 +220,20 @@ public record PdeProblem(String name, List<Coordinate> coordinates, List<Term> t
             String where = "terms[" + i + "]";
             if (t instanceof Diffusion d) {
                 checkCoordinate(names, d.coordinate(), where);
-                checkField(names, d.coefficient(), where + ".coefficient");
+                checkCoefficient(names, output, d.coefficient(), where + ".coefficient");
             } else if (t instanceof Advection a) {
                 checkCoordinate(names, a.coordinate(), where);
-                checkField(names, a.velocity(), where + ".velocity");
+                checkCoefficient(names, output, a.velocity(), where + ".velocity");
+            } else if (t instanceof FluxDerivative fd) {
+                checkCoordinate(names, fd.coordinate(), where);
+                checkCoefficient(names, output, fd.flux(), where + ".flux");
+                if (fd.flux().variables().contains(fd.coordinate())) {
+                    throw new IllegalArgumentException(where + ".flux: unsupported nonlinear term: a flux along '"
+                            + fd.coordinate() + "' that also depends on '" + fd.coordinate() + "'; write the explicit"
+                            + " part as a source");
+                }
             } else if (t instanceof Reaction r) {
-                checkField(names, r.coefficient(), where + ".coefficient");
+                checkCoefficient(names, output, r.coefficient(), where + ".coefficient");
             } else if (t instanceof TimeDerivative td) {
                 checkCoordinate(names, td.coordinate(), where);
                 Coordinate c = coordinates.get(names.indexOf(td.coordinate()));
@@ -200,7 +247,7 @@ public record PdeProblem(String name, List<Coordinate> coordinates, List<Term> t
                 }
                 time = c.name();
             } else if (t instanceof Source s) {
-                checkField(names, s.value(), where + ".value");
+                checkData(names, output, s.value(), where + ".value", "a source");
             }
         }
         Set<String> seen = new HashSet<>();
@@ -213,7 +260,7 @@ public record PdeProblem(String name, List<Coordinate> coordinates, List<Term> t
             }
             for (Field f : new Field[] {b.lower(), b.upper()}) {
                 if (f != null) {
-                    checkField(names, f, where);
+                    checkData(names, output, f, where, "a boundary value");
                     if (f.variables().contains(b.coordinate())) {
                         throw new IllegalArgumentException(where + ": the value on a boundary of '" + b.coordinate()
                                 + "' cannot depend on '" + b.coordinate() + "'");
@@ -226,7 +273,7 @@ public record PdeProblem(String name, List<Coordinate> coordinates, List<Term> t
                 throw new IllegalArgumentException("initial: a time derivative along '" + time
                         + "' needs an initial condition");
             }
-            checkField(names, initial, "initial");
+            checkData(names, output, initial, "initial", "an initial condition");
             if (initial.variables().contains(time)) {
                 throw new IllegalArgumentException("initial: the initial condition cannot depend on '" + time + "'");
             }
@@ -234,12 +281,12 @@ public record PdeProblem(String name, List<Coordinate> coordinates, List<Term> t
             throw new IllegalArgumentException("initial: given, but the PDE has no time derivative");
         }
         if (exact != null) {
-            checkField(names, exact, "exact");
+            checkData(names, output, exact, "exact", "the exact solution");
         }
     }
 
     private static void validateFluxes(List<Coordinate> coordinates, List<Term> terms, List<Dirichlet> boundary,
-                                       List<Neumann> fluxes) {
+                                       List<Neumann> fluxes, String output) {
         List<String> names = new ArrayList<>();
         coordinates.forEach(c -> names.add(c.name()));
         Set<String> diffusion = new HashSet<>();
@@ -258,7 +305,7 @@ public record PdeProblem(String name, List<Coordinate> coordinates, List<Term> t
                 throw new IllegalArgumentException(where + ": a flux condition on '" + f.coordinate()
                         + "' needs a diffusion term along it");
             }
-            checkField(names, f.flux(), where);
+            checkData(names, output, f.flux(), where, "a boundary flux");
             if (f.flux().variables().contains(f.coordinate())) {
                 throw new IllegalArgumentException(where + ": the flux on a boundary of '" + f.coordinate()
                         + "' cannot depend on '" + f.coordinate() + "'");
@@ -290,6 +337,27 @@ public record PdeProblem(String name, List<Coordinate> coordinates, List<Term> t
             throw new IllegalArgumentException(where + ": coordinate '" + name + "' is not declared; declared: "
                     + String.join(", ", names));
         }
+    }
+
+    /** A coefficient, velocity or flux: a field of the coordinates and the solution. */
+    private static void checkCoefficient(List<String> names, String output, Field f, String where) {
+        Objects.requireNonNull(f, where);
+        for (String v : f.variables()) {
+            if (!names.contains(v) && !v.equals(output)) {
+                throw new IllegalArgumentException(where + ": coordinate '" + v + "' is not declared; declared: "
+                        + String.join(", ", names) + " (and the solution '" + output + "')");
+            }
+        }
+    }
+
+    /** Data of the problem (not coefficients): may not depend on the solution. */
+    private static void checkData(List<String> names, String output, Field f, String where, String what) {
+        if (f != null && f.variables().contains(output)) {
+            throw new IllegalArgumentException(where + ": unsupported nonlinear term: " + what + " cannot depend on the"
+                    + " solution '" + output + "' (only diffusion coefficients, advection velocities, fluxes and"
+                    + " reaction coefficients may)");
+        }
+        checkField(names, f, where);
     }
 
     private static void checkField(List<String> names, Field f, String where) {

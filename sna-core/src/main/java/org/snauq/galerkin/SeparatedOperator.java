@@ -15,6 +15,11 @@ import java.util.Map;
  * share its products (the D-dimensional Laplacian sum_k K^k kron_{d != k} M^d has two distinct matrices per
  * coordinate), which keeps a sweep linear in D.
  *
+ * <p>Structure used by the solver: at each coordinate the matrix used by most terms is the <em>base</em>. Terms that
+ * leave the base at no coordinate or at exactly one (the Laplacian's K^k kron_{d != k} M^d, a reaction's mass
+ * product) are summed as the first-order part of prod_d (B^d + eps C^d), whose prefix and suffix products cost
+ * O(D R^2) per sweep in all, instead of O(K D R^2) term by term; the other terms are treated one by one.
+ *
  * <p>Immutable; matrices are immutable and shared, not copied.
  */
 public final class SeparatedOperator {
@@ -27,6 +32,14 @@ public final class SeparatedOperator {
     /** termMatrix[k][d] = m with terms[k][d] == distinct[d][m]. */
     private final int[][] termMatrix;
     private final boolean symmetric;
+    /** base[d]: the distinct matrix used by most terms at coordinate d. */
+    private final int[] base;
+    /** Sum of the scales of terms that use the base matrix at every coordinate. */
+    private final double baseScale;
+    /** deviating[d]: terms that use the base matrix everywhere except at d. */
+    private final int[][] deviating;
+    /** Terms that leave the base matrix at two or more coordinates. */
+    private final int[] general;
 
     private SeparatedOperator(int[] sizes, double[] scale, BandedMatrix[][] terms) {
         this.sizes = sizes;
@@ -51,6 +64,47 @@ public final class SeparatedOperator {
             distinct[d] = list.toArray(BandedMatrix[]::new);
         }
         this.symmetric = checkSymmetric();
+        this.base = new int[dim];
+        for (int d = 0; d < dim; d++) {
+            int[] count = new int[distinct[d].length];
+            for (int k = 0; k < terms.length; k++) {
+                count[termMatrix[k][d]]++;
+            }
+            for (int m = 1; m < count.length; m++) {
+                if (count[m] > count[base[d]]) {
+                    base[d] = m;
+                }
+            }
+        }
+        double s0 = 0;
+        List<List<Integer>> dev = new ArrayList<>();
+        for (int d = 0; d < dim; d++) {
+            dev.add(new ArrayList<>());
+        }
+        List<Integer> rest = new ArrayList<>();
+        for (int k = 0; k < terms.length; k++) {
+            int at = -1;
+            int count = 0;
+            for (int d = 0; d < dim; d++) {
+                if (termMatrix[k][d] != base[d]) {
+                    at = d;
+                    count++;
+                }
+            }
+            if (count == 0) {
+                s0 += scale[k];
+            } else if (count == 1) {
+                dev.get(at).add(k);
+            } else {
+                rest.add(k);
+            }
+        }
+        this.baseScale = s0;
+        this.deviating = new int[dim][];
+        for (int d = 0; d < dim; d++) {
+            deviating[d] = dev.get(d).stream().mapToInt(Integer::intValue).toArray();
+        }
+        this.general = rest.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** A builder for an operator on coordinates with the given numbers of unknowns. */
@@ -199,6 +253,26 @@ public final class SeparatedOperator {
 
     int termMatrix(int k, int d) {
         return termMatrix[k][d];
+    }
+
+    /** The distinct matrix index used by most terms at coordinate d. */
+    int base(int d) {
+        return base[d];
+    }
+
+    /** Sum of the scales of the terms that use the base matrix at every coordinate. */
+    double baseScale() {
+        return baseScale;
+    }
+
+    /** Terms that leave the base matrix only at coordinate d (read only). */
+    int[] deviating(int d) {
+        return deviating[d];
+    }
+
+    /** Terms that leave the base matrix at two or more coordinates (read only). */
+    int[] general() {
+        return general;
     }
 
     int[] sizes() {

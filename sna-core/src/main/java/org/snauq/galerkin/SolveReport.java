@@ -16,13 +16,39 @@ import java.util.Locale;
  * @param ranks       the state after each enrichment
  * @param stopReason  why enrichment stopped
  * @param seconds     wall time of the whole solve (assembly included when built by {@link Vsna})
+ * @param outer       the linearisations of a nonlinear PDE in order (empty for a linear one); sweeps and ranks are
+ *                    those of the last linear solve
+ * @param outerStop   why the outer loop stopped (null for a linear PDE)
  */
 public record SolveReport(String formulation, String indicatorName, List<Sweep> sweeps, List<Rank> ranks,
-                          String stopReason, double seconds) {
+                          String stopReason, double seconds, List<Outer> outer, String outerStop) {
 
     public SolveReport {
         sweeps = List.copyOf(sweeps);
         ranks = List.copyOf(ranks);
+        outer = List.copyOf(outer);
+    }
+
+    /** The report of a linear solve. */
+    public SolveReport(String formulation, String indicatorName, List<Sweep> sweeps, List<Rank> ranks,
+                       String stopReason, double seconds) {
+        this(formulation, indicatorName, sweeps, ranks, stopReason, seconds, List.of(), null);
+    }
+
+    /**
+     * One linearisation of a nonlinear PDE and its linear solve.
+     *
+     * @param iteration  1, 2, ...
+     * @param change     relative L2 change of the iterate, ||u_k - u_{k-1}|| / ||u_k|| over the box (exact,
+     *                   separated)
+     * @param rank       rank of the solved part of u_k
+     * @param iterateRank rank of u_k after recompression, as the next linearisation's coefficient
+     * @param indicator  the linear solve's last indicator
+     * @param stopReason why its enrichment stopped
+     * @param seconds    wall time of the linearisation and solve
+     */
+    public record Outer(int iteration, double change, int rank, int iterateRank, double indicator, String stopReason,
+                        double seconds) {
     }
 
     /**
@@ -60,6 +86,15 @@ public record SolveReport(String formulation, String indicatorName, List<Sweep> 
     /** Human-readable multi-line text for the command line. */
     public String format() {
         StringBuilder b = new StringBuilder();
+        if (!outer.isEmpty()) {
+            b.append(String.format(Locale.ROOT, "%6s %12s %6s %8s %12s %10s%n", "outer", "change", "rank",
+                    "iterate", "indicator", "seconds"));
+            for (Outer o : outer) {
+                b.append(String.format(Locale.ROOT, "%6d %12.4e %6d %8d %12.4e %10.3f%n", o.iteration(), o.change(),
+                        o.rank(), o.iterateRank(), o.indicator(), o.seconds()));
+            }
+            b.append(String.format(Locale.ROOT, "outer loop: %s; the last linear solve:%n", outerStop));
+        }
         b.append(String.format(Locale.ROOT, "formulation %s, indicator: %s%n", formulation, indicatorName));
         b.append(String.format(Locale.ROOT, "%6s %8s %14s %12s %10s%n", "rank", "sweeps", "functional", "indicator",
                 "seconds"));

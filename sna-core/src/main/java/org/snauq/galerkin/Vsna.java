@@ -1,47 +1,36 @@
 package org.snauq.galerkin;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.snauq.basis.BSplineBasis;
-import org.snauq.galerkin.PdeProblem.Advection;
-import org.snauq.galerkin.PdeProblem.Diffusion;
-import org.snauq.galerkin.PdeProblem.Dirichlet;
-import org.snauq.galerkin.PdeProblem.Reaction;
-import org.snauq.galerkin.PdeProblem.Source;
-import org.snauq.galerkin.PdeProblem.TimeDerivative;
 import org.snauq.model.SnaModel;
 
 /**
  * VSNA: builds an SNA directly from a {@link PdeProblem} (METHOD.md section 3).
  *
  * <ol>
- * <li>Fields (coefficients, sources, boundary and initial data) are put in separated form on each coordinate's
- * Gauss points ({@code FieldCompression}).</li>
- * <li>Galerkin (symmetric problems): a(u, v) = sum of products of 1-D forms, e.g. diffusion gives
- * int k_s^d B_i' B_j' along z_d times int k_s^e B_i B_j along every other z_e. Least squares (advection, time):
- * L = sum_m prod_d c_m^d D^{o_m^d} and the normal operator sum_{m,m'} kron_d int (c_m^d D^o B_i)(c_m'^d D^o' B_j),
- * with load sum_{m,s} kron_d int f_s^d c_m^d D^o B_i.</li>
- * <li>Boundary and initial conditions: the unknown drops the boundary atoms (clamped atoms: only the end atom is
- * non-zero at an end), and a separable lifting u_L = sum_t prod_d G_t^d carries the data: the initial value
- * (L2-projected per coordinate) times the first time atom, then for each Dirichlet end its value times that end's
- * atom, after zeroing the end atom's coefficient in the earlier lifting terms (so each end takes its value and
- * corners take the later condition's value). The load becomes F - A u_L, still separated.</li>
- * <li>ALS with greedy enrichment ({@link VsnaSolver}); the model is u_L + v, normalised, with provenance.</li>
+ * <li>Checks that the problem is well posed where that can be known before solving ({@link ProblemChecks}:
+ * coefficients bounded away from 0 with one sign, a coercive Galerkin operator).</li>
+ * <li>Discretises it ({@link Discretisation}: fields in separated form on each coordinate's Gauss points, 1-D
+ * matrices, lifting of the boundary and initial data) and solves by ALS with greedy enrichment
+ * ({@link VsnaSolver}).</li>
+ * <li>A nonlinear PDE (a coefficient, velocity or flux that depends on u) is solved by an outer loop of
+ * linearisations around the previous iterate u_{k-1}, itself recompressed to low rank so that the linearised
+ * operator stays separated with few terms: Picard (coefficients frozen at u_{k-1}) or Newton (plus the Jacobian's
+ * terms), from u_0 = 0, until the relative L2 change ||u_k - u_{k-1}|| / ||u_k|| is below the outer tolerance.</li>
+ * <li>The model u_L + v is recompressed when the lifting added terms ({@link Recompression}), normalised (unit L2
+ * columns, scale in lambda) and carries its provenance.</li>
  * </ol>
- *
- * <p>Nothing of size prod_d n_d is ever formed: cost and memory are linear in D apart from the tensor grids of
- * non-separable fields, which cover only the coordinates each such field depends on.
  */
 public final class Vsna {
 
-    /** Relative step of the central difference for dk/dz when a diffusion coefficient varies along its own
-     *  coordinate (least squares needs the strong form -k u'' - k' u'); error O(h^2) ~ 1e-10 relative. */
-    private static final double DERIVATIVE_STEP = 1e-5;
+    /** A relative change of the iterate this large after the first two linearisations means divergence: the
+     *  iterate has left the solution's neighbourhood (a converging loop has changes well below 1 by then). */
+    private static final double DIVERGED = 10.0;
+    /** Outer iterations without a new smallest change before the loop stops as stalled. */
+    private static final int OUTER_PATIENCE = 3;
 
     private Vsna() {
     }
@@ -50,238 +39,138 @@ public final class Vsna {
     public record Result(SnaModel model, SolveReport report, SolutionError.Estimate error) {
     }
 
-    /** One product of 1-D differential factors: scale * prod_d c^d(z_d) D^{order[d]}. */
-    private record Strong(double scale, int[] order, double[][] coef) {
-    }
-
-    /** One product of 1-D bilinear forms: scale * prod_d int (c_test D^a B_i)(c_trial D^b B_j). */
-    private record Bilinear(double scale, int[] testOrder, double[][] testCoef, int[] trialOrder,
-                            double[][] trialCoef) {
-    }
-
-    /** Cache key: coefficient arrays compared by identity so shared factors give shared matrices. */
-    private record MatrixKey(int testOrder, Object testCoef, int trialOrder, Object trialCoef) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof MatrixKey k && k.testOrder == testOrder && k.trialOrder == trialOrder
-                    && k.testCoef == testCoef && k.trialCoef == trialCoef;
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * (31 * (31 * testOrder + System.identityHashCode(testCoef)) + trialOrder)
-                    + System.identityHashCode(trialCoef);
-        }
-    }
-
     /** Solves the problem; errors against {@code problem.exact()} when it is given. */
     public static Result solve(PdeProblem problem, VsnaConfig config) {
-        long start = System.nanoTime();
-        List<String> names = problem.names();
-        int dim = names.size();
-        AtomQuadrature[] quads = new AtomQuadrature[dim];
-        int[] n = new int[dim];
-        for (int d = 0; d < dim; d++) {
-            quads[d] = new AtomQuadrature(problem.coordinates().get(d).basis());
-            n[d] = quads[d].atoms();
-        }
-        FieldCompression compression = new FieldCompression(names, quads, config.sourceRank(),
-                config.sourceTolerance());
-        boolean leastSquares = switch (config.formulation()) {
-            case GALERKIN -> false;
-            case LEAST_SQUARES -> true;
-            // flux conditions are natural only in the weak form: they pick Galerkin
-            case AUTO -> !problem.isSymmetric() && problem.fluxes().isEmpty();
-        };
-        if (leastSquares && !problem.fluxes().isEmpty()) {
-            throw new IllegalArgumentException("solver.formulation: flux conditions need formulation galerkin (or auto),"
-                    + " got least-squares");
-        }
+        return solve(problem, config, null);
+    }
 
-        // 1. operator pieces and sources in separated form
-        List<Strong> strong = new ArrayList<>();
-        List<Bilinear> weak = new ArrayList<>();
-        SeparatedValues source = SeparatedValues.zero();
-        for (int i = 0; i < problem.terms().size(); i++) {
-            PdeProblem.Term term = problem.terms().get(i);
-            String where = "terms[" + i + "]";
-            if (term instanceof Diffusion t) {
-                int d = names.indexOf(t.coordinate());
-                for (SeparatedValues.Term c : compression.compress(t.coefficient(), where + ".coefficient").terms()) {
-                    strong.add(strong(dim, -c.scale(), d, 2, c.values()));
-                    weak.add(weak(dim, c.scale(), d, 1, 1, c.values()));
-                }
-                if (leastSquares && t.coefficient().variables().contains(t.coordinate())) {
-                    Field dk = derivative(t.coefficient(), d, quads[d].basis());
-                    for (SeparatedValues.Term c : compression.compress(dk, where + ".coefficient'").terms()) {
-                        strong.add(strong(dim, -c.scale(), d, 1, c.values()));
-                    }
-                }
-            } else if (term instanceof Advection t) {
-                int d = names.indexOf(t.coordinate());
-                for (SeparatedValues.Term c : compression.compress(t.velocity(), where + ".velocity").terms()) {
-                    strong.add(strong(dim, c.scale(), d, 1, c.values()));
-                    weak.add(weak(dim, c.scale(), d, 0, 1, c.values()));
-                }
-            } else if (term instanceof Reaction t) {
-                for (SeparatedValues.Term c : compression.compress(t.coefficient(), where + ".coefficient").terms()) {
-                    strong.add(strong(dim, c.scale(), 0, 0, c.values()));
-                    weak.add(weak(dim, c.scale(), 0, 0, 0, c.values()));
-                }
-            } else if (term instanceof TimeDerivative t) {
-                int d = names.indexOf(t.coordinate());
-                strong.add(strong(dim, 1.0, d, 1, new double[dim][]));
-                weak.add(weak(dim, 1.0, d, 0, 1, new double[dim][]));
-            } else if (term instanceof Source t) {
-                source = source.plus(compression.compress(t.value(), where + ".value"));
-            }
-        }
-        List<Bilinear> forms = new ArrayList<>();
-        if (leastSquares) {
-            for (Strong a : strong) {
-                for (Strong b : strong) {
-                    forms.add(new Bilinear(a.scale() * b.scale(), a.order(), a.coef(), b.order(), b.coef()));
-                }
-            }
+    /**
+     * Solves a nonlinear problem from a first iterate (for a linear one {@code start} is ignored): the solution of a
+     * neighbouring problem with the same coordinates, atoms and conditions, e.g. at a larger viscosity in a
+     * continuation towards a small one. Null starts from u = 0.
+     *
+     * @throws IllegalArgumentException if {@code start}'s coordinates or atoms differ from the problem's
+     */
+    public static Result solve(PdeProblem problem, VsnaConfig config, SnaModel start) {
+        long started = System.nanoTime();
+        Discretisation disc = new Discretisation(problem, config);
+        ProblemChecks.check(problem, disc.quads(), disc.formulation().equals("galerkin"));
+        AtomQuadrature[] quads = disc.quads();
+        Discretisation.Solved last;
+        List<SolveReport.Outer> outer = new ArrayList<>();
+        String outerStop = null;
+        if (!problem.isNonlinear()) {
+            last = disc.solve(disc.terms(null, false), disc.lifting());
         } else {
-            forms = weak;
+            OuterLoop loop = outerLoop(disc, config, start == null ? null : startIterate(problem, disc, start));
+            last = loop.last();
+            outer = loop.iterations();
+            outerStop = loop.stop();
         }
-
-        // 2. 1-D matrices, shared between terms that use the same pieces
-        List<Map<MatrixKey, BandedMatrix>> cache = new ArrayList<>();
-        for (int d = 0; d < dim; d++) {
-            cache.add(new HashMap<>());
-        }
-        BandedMatrix[][] full = new BandedMatrix[forms.size()][dim];
-        for (int k = 0; k < forms.size(); k++) {
-            Bilinear b = forms.get(k);
-            for (int d = 0; d < dim; d++) {
-                final int dd = d;
-                full[k][d] = cache.get(d).computeIfAbsent(
-                        new MatrixKey(b.testOrder()[d], b.testCoef()[d], b.trialOrder()[d], b.trialCoef()[d]),
-                        key -> quads[dd].matrix(b.testOrder()[dd], b.testCoef()[dd], b.trialOrder()[dd],
-                                b.trialCoef()[dd]));
-            }
-        }
-
-        // 3. lifting of the initial and boundary data; dropped atoms
-        int[] dropLower = new int[dim];
-        int[] dropUpper = new int[dim];
-        List<double[][]> lift = new ArrayList<>();
-        List<Double> liftScale = new ArrayList<>();
-        if (problem.initial() != null) {
-            int t = timeCoordinate(problem);
-            addLifting(compression.compress(problem.initial(), "initial"), quads, t, 0, lift, liftScale);
-            dropLower[t] = 1;
-        }
-        for (Dirichlet b : problem.boundary()) {
-            int d = names.indexOf(b.coordinate());
-            if (b.lower() != null) {
-                addLifting(compression.compress(b.lower(), "boundary " + b.coordinate() + ".lower"), quads, d, 0,
-                        lift, liftScale);
-                dropLower[d] = 1;
-            }
-            if (b.upper() != null) {
-                addLifting(compression.compress(b.upper(), "boundary " + b.coordinate() + ".upper"), quads, d,
-                        n[d] - 1, lift, liftScale);
-                dropUpper[d] = 1;
-            }
-        }
-        int[] reduced = new int[dim];
-        for (int d = 0; d < dim; d++) {
-            reduced[d] = n[d] - dropLower[d] - dropUpper[d];
-            if (reduced[d] < 1) {
-                throw new IllegalArgumentException("coordinates: '" + names.get(d) + "' has " + n[d]
-                        + " atoms, all fixed by its conditions; use more atoms");
-            }
-        }
-
-        // 4. the reduced operator and load: F - A u_L
-        Map<BandedMatrix, BandedMatrix> restricted = new IdentityHashMap<>();
-        SeparatedOperator.Builder ob = SeparatedOperator.builder(reduced);
-        for (int k = 0; k < forms.size(); k++) {
-            BandedMatrix[] mats = new BandedMatrix[dim];
-            for (int d = 0; d < dim; d++) {
-                final int dd = d;
-                mats[d] = restricted.computeIfAbsent(full[k][d], a -> a.restrict(dropLower[dd], dropUpper[dd]));
-            }
-            ob.add(forms.get(k).scale(), mats);
-        }
-        SeparatedOperator operator = ob.build();
-        SeparatedLoad.Builder lb = SeparatedLoad.builder(reduced);
-        List<Strong> tests = leastSquares ? strong : List.of(new Strong(1.0, new int[dim], new double[dim][]));
-        for (Strong m : tests) {
-            for (SeparatedValues.Term s : source.terms()) {
-                double[][] v = new double[dim][];
-                for (int d = 0; d < dim; d++) {
-                    v[d] = cut(quads[d].load(s.values()[d], m.order()[d], m.coef()[d]), dropLower[d], dropUpper[d]);
-                }
-                lb.add(m.scale() * s.scale(), v);
-            }
-        }
-        for (PdeProblem.Neumann f : problem.fluxes()) {
-            addFluxLoad(f, names, compression, quads, dropLower, dropUpper, lb);
-        }
-        for (int k = 0; k < forms.size(); k++) {
-            for (int t = 0; t < lift.size(); t++) {
-                double[][] v = new double[dim][];
-                for (int d = 0; d < dim; d++) {
-                    v[d] = cut(full[k][d].multiply(lift.get(t)[d]), dropLower[d], dropUpper[d]);
-                }
-                lb.add(-forms.get(k).scale() * liftScale.get(t), v);
-            }
-        }
-        SeparatedLoad load = lb.build();
-
-        // 5. ALS
-        VsnaSolver.Solution sol;
-        if (leastSquares) {
-            double f2 = residualNormSquared(source, strong, lift, liftScale, quads);
-            sol = VsnaSolver.solveLeastSquares(operator, load, f2, config);
-        } else {
-            sol = VsnaSolver.solve(operator, load, config);
-        }
-
-        // 6. the model u_L + v
-        int rank = lift.size() + sol.rank();
-        double[] lambda = new double[Math.max(rank, 1)];
-        double[][] factors = new double[dim][];
-        for (int d = 0; d < dim; d++) {
-            factors[d] = new double[n[d] * lambda.length];
-        }
-        for (int t = 0; t < lift.size(); t++) {
-            lambda[t] = liftScale.get(t);
-            for (int d = 0; d < dim; d++) {
-                for (int i = 0; i < n[d]; i++) {
-                    factors[d][i * lambda.length + t] = lift.get(t)[d][i];
-                }
-            }
-        }
-        for (int r = 0; r < sol.rank(); r++) {
-            int col = lift.size() + r;
-            lambda[col] = 1.0;
-            for (int d = 0; d < dim; d++) {
-                for (int i = 0; i < reduced[d]; i++) {
-                    factors[d][(i + dropLower[d]) * lambda.length + col] = sol.factors()[d][i * sol.rank() + r];
-                }
-            }
-        }
-        List<BSplineBasis> bases = new ArrayList<>();
-        problem.coordinates().forEach(c -> bases.add(c.basis()));
-        SnaModel model = SnaModel.of(names, bases, lambda, factors, problem.output()).normalized();
-        SolveReport report = sol.report();
-        report = new SolveReport(report.formulation(), report.indicatorName(), report.sweeps(), report.ranks(),
-                report.stopReason(), (System.nanoTime() - start) * 1e-9);
+        SeparatedSum solved = last.u();
+        int rank = solved.rank();
+        // the solved terms of a linear PDE are each a greedy step the tolerance asked for; the lifting's terms, and
+        // an iterate plus its correction, are not
+        boolean redundant = disc.liftingRank() > 0 || problem.isNonlinear();
+        SeparatedSum saved = !redundant || config.recompressionTolerance() == 0 ? solved
+                : Recompression.compress(solved, quads, config.recompressionTolerance(), rank);
+        SnaModel model = saved.normalised(quads).toModel(problem.names(), disc.bases(), problem.output());
+        SolveReport inner = last.solution().report();
+        SolveReport report = new SolveReport(inner.formulation(), inner.indicatorName(), inner.sweeps(),
+                inner.ranks(), inner.stopReason(), (System.nanoTime() - started) * 1e-9, outer, outerStop);
         SolutionError.Estimate error = problem.exact() == null ? null
                 : SolutionError.relativeL2(model, problem.exact(), config.seed());
+        return new Result(model.withProvenance(provenance(problem, config, report, model, rank, last, disc, error)),
+                report, error);
+    }
+
+    /** The outer loop's result: the solve kept, every iteration, why it stopped. */
+    private record OuterLoop(Discretisation.Solved last, List<SolveReport.Outer> iterations, String stop) {
+    }
+
+    /**
+     * Linearisations of a nonlinear PDE: u_1 from the linearisation at 0 (or at {@code start}) with the data's
+     * lifting; then corrections u_k = u_{k-1} + v_k, the recompressed u_{k-1} both the coefficient and the lifting
+     * (it carries the conditions), so each solve reduces the residual of the current iterate. Stops on the change,
+     * on divergence, or when the change has not improved on its best in {@link #OUTER_PATIENCE} iterations (the
+     * corrections then sit at what the separated residual resolves), keeping the iterate of the smallest change.
+     */
+    private static OuterLoop outerLoop(Discretisation disc, VsnaConfig config, SeparatedSum start) {
+        boolean newton = config.linearisation() == VsnaConfig.Linearisation.NEWTON;
+        AtomQuadrature[] quads = disc.quads();
+        BandedMatrix[] mass = new BandedMatrix[quads.length];
+        for (int d = 0; d < quads.length; d++) {
+            mass[d] = quads[d].mass();
+        }
+        SeparatedSum iterate = start == null ? SeparatedSum.zero(disc.sizes()) : start;
+        SeparatedSum base = start == null ? disc.lifting() : start;
+        List<SolveReport.Outer> outer = new ArrayList<>();
+        Discretisation.Solved best = null;
+        double bestChange = Double.POSITIVE_INFINITY;
+        int bestK = 0;
+        String name = newton ? "Newton" : "Picard";
+        for (int k = 1; k <= config.maxOuterIterations(); k++) {
+            long t0 = System.nanoTime();
+            Discretisation.Solved last = disc.solve(disc.terms(iterate, newton), base);
+            SeparatedSum u = last.u();
+            double change = k == 1 && start == null ? 1.0
+                    : Math.sqrt(last.v().inner(last.v(), mass) / Math.max(u.inner(u, mass), Double.MIN_NORMAL));
+            iterate = config.recompressionTolerance() == 0 ? u.normalised(quads)
+                    : Recompression.compress(u, quads, config.recompressionTolerance(), u.rank());
+            base = iterate;
+            SolveReport r = last.solution().report();
+            outer.add(new SolveReport.Outer(k, change, r.rank(), iterate.rank(), r.indicator(), r.stopReason(),
+                    (System.nanoTime() - t0) * 1e-9));
+            if (change < config.outerTolerance()) {
+                return new OuterLoop(last, outer, "change " + String.format(Locale.ROOT, "%.3e", change)
+                        + " < outer tolerance " + config.outerTolerance() + " after " + k + " " + name + " iterations");
+            }
+            if (!(change < DIVERGED) && k > 2) {
+                return new OuterLoop(last, outer, "diverged: the change grew to "
+                        + String.format(Locale.ROOT, "%.3e", change) + " at iteration " + k + "; the linearised problems"
+                        + " need more rank (max-rank) or atoms, or a start closer to the solution (a continuation"
+                        + " from a larger viscosity)");
+            }
+            if (change < bestChange) {
+                best = last;
+                bestChange = change;
+                bestK = k;
+            } else if (k - bestK >= OUTER_PATIENCE) {
+                return new OuterLoop(best, outer, "stalled: the change has stayed above its best, "
+                        + String.format(Locale.ROOT, "%.3e", bestChange) + " at iteration " + bestK + ", for "
+                        + OUTER_PATIENCE + " " + name + " iterations (the corrections are at what the separated"
+                        + " residual resolves); kept iteration " + bestK);
+            }
+        }
+        return new OuterLoop(best, outer, "maximum outer iterations " + config.maxOuterIterations()
+                + "; kept iteration " + bestK + ", of the smallest change");
+    }
+
+    private static SeparatedSum startIterate(PdeProblem problem, Discretisation disc, SnaModel start) {
+        boolean same = start.names().equals(problem.names());
+        for (int d = 0; same && d < start.dimension(); d++) {
+            same = start.basis(d).equals(disc.bases().get(d));
+        }
+        if (!same) {
+            throw new IllegalArgumentException("start: the first iterate must have the problem's coordinates "
+                    + problem.names() + " and atoms, got " + start.names());
+        }
+        return SeparatedSum.of(start).normalised(disc.quads());
+    }
+
+    private static Map<String, Object> provenance(PdeProblem problem, VsnaConfig config, SolveReport report,
+                                                  SnaModel model, int rank, Discretisation.Solved last,
+                                                  Discretisation disc, SolutionError.Estimate error) {
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("method", "vsna");
         provenance.put("problem", problem.name());
         provenance.put("formulation", report.formulation());
-        provenance.put("rank", rank);
-        provenance.put("solved-rank", sol.rank());
-        provenance.put("lifting-rank", lift.size());
-        provenance.put("source-rank", source.rank());
+        provenance.put("rank", model.rank());
+        provenance.put("rank-before-recompression", rank);
+        provenance.put("recompression-tolerance", config.recompressionTolerance());
+        provenance.put("solved-rank", last.solution().rank());
+        provenance.put("lifting-rank", disc.liftingRank());
+        provenance.put("source-rank", last.sourceRank());
         List<Integer> ranks = new ArrayList<>();
         List<Double> indicators = new ArrayList<>();
         for (SolveReport.Rank r : report.ranks()) {
@@ -292,137 +181,19 @@ public final class Vsna {
         provenance.put("indicator", report.indicatorName());
         provenance.put("indicators", indicators);
         provenance.put("stop", report.stopReason());
+        if (!report.outer().isEmpty()) {
+            provenance.put("linearisation", config.linearisation().name().toLowerCase(Locale.ROOT));
+            provenance.put("outer-iterations", report.outer().size());
+            List<Double> changes = new ArrayList<>();
+            report.outer().forEach(o -> changes.add(o.change()));
+            provenance.put("outer-changes", changes);
+            provenance.put("outer-stop", report.outerStop());
+        }
         provenance.put("seconds", report.seconds());
         if (error != null) {
             provenance.put("relative-l2-error", error.value());
             provenance.put("error-method", error.method());
         }
-        return new Result(model.withProvenance(provenance), report, error);
-    }
-
-    private static int timeCoordinate(PdeProblem problem) {
-        for (PdeProblem.Term t : problem.terms()) {
-            if (t instanceof TimeDerivative td) {
-                return problem.indexOf(td.coordinate());
-            }
-        }
-        throw new IllegalStateException("validated: an initial condition comes with a time derivative");
-    }
-
-    private static Strong strong(int dim, double scale, int d, int order, double[][] coef) {
-        int[] o = new int[dim];
-        o[d] = order;
-        return new Strong(scale, o, coef.clone());
-    }
-
-    private static Bilinear weak(int dim, double scale, int d, int testOrder, int trialOrder, double[][] coef) {
-        int[] a = new int[dim];
-        int[] b = new int[dim];
-        a[d] = testOrder;
-        b[d] = trialOrder;
-        return new Bilinear(scale, a, new double[dim][], b, coef.clone());
-    }
-
-    private static Field derivative(Field k, int d, BSplineBasis basis) {
-        double h = DERIVATIVE_STEP * (basis.upper() - basis.lower());
-        return Field.of(k.variables(), z -> {
-            double[] y = z.clone();
-            y[d] = z[d] + h;
-            double up = k.value(y);
-            y[d] = z[d] - h;
-            return (up - k.value(y)) / (2 * h);
-        });
-    }
-
-    /**
-     * Adds data prod_e g_s^e on the face where coordinate d sits at atom {@code atom}: each earlier term loses its
-     * coefficient at that atom (so the face carries exactly the new data), then the data is L2-projected per
-     * coordinate and multiplied by the unit vector of the atom.
-     */
-    private static void addLifting(SeparatedValues data, AtomQuadrature[] quads, int d, int atom,
-                                   List<double[][]> lift, List<Double> liftScale) {
-        for (double[][] g : lift) {
-            g[d][atom] = 0.0;
-        }
-        for (SeparatedValues.Term s : data.terms()) {
-            double[][] g = new double[quads.length][];
-            for (int e = 0; e < quads.length; e++) {
-                if (e == d) {
-                    g[e] = new double[quads[e].atoms()];
-                    g[e][atom] = 1.0;
-                } else if (s.values()[e] == null) {
-                    g[e] = new double[quads[e].atoms()];
-                    Arrays.fill(g[e], 1.0); // the atoms sum to one
-                } else {
-                    g[e] = quads[e].project(s.values()[e]);
-                }
-            }
-            lift.add(g);
-            liftScale.add(s.scale());
-        }
-    }
-
-    /**
-     * The weak form's boundary term int_face g v for a flux condition k du/dn = g at an end of coordinate d: g is
-     * compressed over the other coordinates, each factor becomes the load int g_s^e B_i, and the factor along d is
-     * the atoms' values at that end, B_i(a_d) = delta_{i,0} (or B_i(b_d) = delta_{i,n-1}) for clamped atoms.
-     */
-    private static void addFluxLoad(PdeProblem.Neumann f, List<String> names, FieldCompression compression,
-                                    AtomQuadrature[] quads, int[] dropLower, int[] dropUpper,
-                                    SeparatedLoad.Builder lb) {
-        int dim = quads.length;
-        int d = names.indexOf(f.coordinate());
-        int atom = f.end() == PdeProblem.End.LOWER ? 0 : quads[d].atoms() - 1;
-        String where = "boundary " + f.coordinate() + "." + f.end().name().toLowerCase() + ".flux";
-        for (SeparatedValues.Term s : compression.compress(f.flux(), where).terms()) {
-            double[][] v = new double[dim][];
-            for (int e = 0; e < dim; e++) {
-                if (e == d) {
-                    v[e] = new double[quads[e].atoms()];
-                    v[e][atom] = 1.0;
-                } else {
-                    v[e] = quads[e].load(s.values()[e], 0, null);
-                }
-                v[e] = cut(v[e], dropLower[e], dropUpper[e]);
-            }
-            lb.add(s.scale(), v);
-        }
-    }
-
-    private static double[] cut(double[] v, int lower, int upper) {
-        return Arrays.copyOfRange(v, lower, v.length - upper);
-    }
-
-    /** ||f - L u_L||^2 over the box, from the separated values of f and of every L_m u_L term. */
-    private static double residualNormSquared(SeparatedValues source, List<Strong> strong, List<double[][]> lift,
-                                              List<Double> liftScale, AtomQuadrature[] quads) {
-        int dim = quads.length;
-        List<double[][]> values = new ArrayList<>();
-        List<Double> scales = new ArrayList<>();
-        for (SeparatedValues.Term s : source.terms()) {
-            values.add(s.values());
-            scales.add(s.scale());
-        }
-        for (Strong m : strong) {
-            for (int t = 0; t < lift.size(); t++) {
-                double[][] v = new double[dim][];
-                for (int d = 0; d < dim; d++) {
-                    v[d] = quads[d].values(lift.get(t)[d], m.order()[d], m.coef()[d]);
-                }
-                values.add(v);
-                scales.add(-m.scale() * liftScale.get(t));
-            }
-        }
-        double total = 0;
-        for (int a = 0; a < values.size(); a++) {
-            for (int b = a; b < values.size(); b++) {
-                double prod = scales.get(a) * scales.get(b) * (a == b ? 1 : 2);
-                for (int d = 0; d < dim && prod != 0; d++) {
-                    prod *= quads[d].inner(values.get(a)[d], values.get(b)[d]);
-                }
-                total += prod;
-            }
-        }
-        return total;
+        return provenance;
     }
 }

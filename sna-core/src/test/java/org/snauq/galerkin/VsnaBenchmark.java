@@ -1,5 +1,7 @@
 package org.snauq.galerkin;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +13,7 @@ import org.snauq.galerkin.PdeProblem.Role;
 
 /**
  * Benchmark program (not a test; run by {@code bench/vsna.sh}): (1) wall time of one full ALS re-sweep for Poisson
- * in D = 5..80 at fixed atoms and rank, with the fitted exponent of time against D; (2) solve time and error
+ * in D = 10..1,000 at fixed atoms and rank, with the fitted exponent of time against D; (2) solve time and error
  * against rank and atoms for the 6-coordinate advection-diffusion problem of {@link VsnaParabolicTest}.
  *
  * <p>Times per sweep are measured inside the solver ({@link SolveReport.Sweep#seconds()}), minimum (the least
@@ -56,7 +58,11 @@ public final class VsnaBenchmark {
         return new PdeProblem("poisson-" + dim + "d", coords, terms, bcs, null, null, "u");
     }
 
-    /** {min, median} of the re-sweep times at the final rank over REPEATS solves after WARMUP solves. */
+    /**
+     * {min, median} of the re-sweep wall times at the final rank over REPEATS solves after WARMUP solves, and the
+     * solving thread's CPU time per sweep over those solves (assembly included), which other processes on a loaded
+     * machine do not inflate.
+     */
     private static double[] sweepSeconds(int dim) {
         VsnaConfig config = VsnaConfig.defaults().withMaxRank(RANK).withTolerance(1e-14).withSweeps(3)
                 .withSweepTolerance(1e-300);
@@ -65,16 +71,21 @@ public final class VsnaBenchmark {
             Vsna.solve(problem, config); // JIT
         }
         List<Double> times = new ArrayList<>();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        int sweeps = 0;
         for (int rep = 0; rep < REPEATS; rep++) {
             SolveReport report = Vsna.solve(problem, config).report();
+            sweeps += report.sweeps().size();
             for (SolveReport.Sweep s : report.sweeps()) {
                 if (s.phase().equals("resweep") && s.rank() == RANK) {
                     times.add(s.seconds());
                 }
             }
         }
+        double cpuPerSweep = (threads.getCurrentThreadCpuTime() - cpu0) * 1e-9 / sweeps;
         times.sort(null);
-        return new double[] {times.get(0), times.get(times.size() / 2)};
+        return new double[] {times.get(0), times.get(times.size() / 2), cpuPerSweep};
     }
 
     /** METHOD.md section 8's prototype case: (x, t, a), a pulse of width 0.05 travelling four widths, nu = 1e-3. */
@@ -98,7 +109,45 @@ public final class VsnaBenchmark {
                 List.of(new Dirichlet("x", Field.constant(0), Field.constant(0))), initial, exact, "u");
     }
 
+    /** Rank-2 Poisson in D = 10, 100, 1,000 (METHOD.md section 8): exact separated error against the floor. */
+    private static void highDimension() {
+        System.out.println("rank-2 Poisson, u = prod sin(pi z_d) + prod sin(2 pi z_d), exact separated error");
+        System.out.println("| cubic atoms | D | relative L2 error | best-approximation floor | ratio | solve s |");
+        System.out.println("| --- | --- | --- | --- | --- | --- |");
+        for (int atoms : new int[] {16, 32}) {
+            for (int dim : new int[] {10, 100, 1000}) {
+                Vsna.Result r = Vsna.solve(Problems.poissonRank2(dim, atoms),
+                        VsnaConfig.defaults().withMaxRank(4).withTolerance(1e-8));
+                double floor = VsnaHighDimensionTest.floor(atoms, dim);
+                System.out.printf(Locale.ROOT, "| %d | %d | %.3e | %.3e | %.3f | %.2f |%n", atoms, dim,
+                        r.error().value(), floor, r.error().value() / floor, r.report().seconds());
+            }
+        }
+    }
+
+    /** The 4-D advection-diffusion case with time-dependent boundary data, with and without recompression. */
+    private static void recompression() {
+        System.out.println("4-D advection-diffusion (x, y, t, a), time-dependent boundary data: recompression");
+        System.out.println("| recompression tolerance | solved rank | lifting rank | saved rank | relative L2 error |"
+                + " solve s |");
+        System.out.println("| --- | --- | --- | --- | --- | --- |");
+        for (double tol : new double[] {0, 1e-6}) {
+            VsnaConfig config = VsnaConfig.defaults().withMaxRank(30).withTolerance(1e-7).withSourceTolerance(1e-9)
+                    .withRecompressionTolerance(tol);
+            Vsna.Result r = Vsna.solve(Problems.advectionDiffusion4d(16, 12, 8), config);
+            System.out.printf(Locale.ROOT, "| %s | %d | %s | %d | %.3e | %.1f |%n", tol == 0 ? "off" : tol,
+                    r.report().rank(), r.model().provenance().get("lifting-rank"), r.model().rank(),
+                    r.error().value(), r.report().seconds());
+        }
+    }
+
     public static void main(String[] args) {
+        if (args.length == 0 || List.of(args).contains("highd")) {
+            highDimension();
+        }
+        if (args.length == 0 || List.of(args).contains("recompress")) {
+            recompression();
+        }
         if (args.length == 0 || List.of(args).contains("method8")) {
             System.out.println("METHOD.md section 8 cross-check: u_t + a u_x = nu u_xx on (x, t, a), 64 x 12 x 10 atoms");
             System.out.println("| rank | relative L2 error | solve seconds |");
@@ -113,22 +162,25 @@ public final class VsnaBenchmark {
         boolean parabolic = args.length == 0 || List.of(args).contains("parabolic");
         boolean sweep = args.length == 0 || List.of(args).contains("sweep");
         if (sweep) {
-            int[] dims = {5, 10, 20, 40, 80};
+            int[] dims = {10, 20, 50, 100, 200, 500, 1000};
             double[] logD = new double[dims.length];
             double[] logT = new double[dims.length];
+            double[] logCpu = new double[dims.length];
             System.out.printf(Locale.ROOT, "Poisson, %d cubic atoms per coordinate, rank %d: one full ALS re-sweep%n",
                     ATOMS, RANK);
-            System.out.println("| D | seconds per sweep (min) | (median) | full-grid unknowns (n-2)^D |");
-            System.out.println("| --- | --- | --- | --- |");
+            System.out.println("| D | seconds per sweep (min) | (median) | CPU seconds per sweep | full-grid unknowns"
+                    + " (n-2)^D |");
+            System.out.println("| --- | --- | --- | --- | --- |");
             for (int i = 0; i < dims.length; i++) {
                 double[] t = sweepSeconds(dims[i]);
                 logD[i] = Math.log(dims[i]);
                 logT[i] = Math.log(t[0]);
-                System.out.printf(Locale.ROOT, "| %d | %.3e | %.3e | %.1e |%n", dims[i], t[0], t[1],
-                        Math.pow(ATOMS - 2, dims[i]));
+                logCpu[i] = Math.log(t[2]);
+                System.out.printf(Locale.ROOT, "| %d | %.3e | %.3e | %.3e | 10^%.0f |%n", dims[i], t[0], t[1], t[2],
+                        dims[i] * Math.log10(ATOMS - 2));
             }
-            System.out.printf(Locale.ROOT, "fitted exponent of (min) time vs D: %.2f%n",
-                    VsnaPoissonTest.slope(logD, logT));
+            System.out.printf(Locale.ROOT, "fitted exponent against D: %.2f (min wall), %.2f (CPU)%n",
+                    VsnaPoissonTest.slope(logD, logT), VsnaPoissonTest.slope(logD, logCpu));
         }
         if (parabolic) {
             System.out.println("6-coordinate advection-diffusion (x, y, t, a, nu, s0), least squares");

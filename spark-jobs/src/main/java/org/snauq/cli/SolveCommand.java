@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  *
  * <p>Bad problem files raise a {@code StudyException} with one line naming the file and key; the solver's own checks
  * of the problem's values are wrapped likewise (exit code 2 through the command line's error mapping). The output
- * path is checked before the solve.
+ * path is checked before the solve; nothing is printed or written for a rejected problem.
  */
 @Command(name = "solve", mixinStandardHelpOptions = true,
         description = "Build an SNA from a PDE problem file by VSNA (Galerkin or least-squares ALS).")
@@ -43,14 +43,15 @@ final class SolveCommand implements Callable<Integer> {
         ModelFiles.checkWritable(output, "--output");
         ProblemFile file = ProblemFile.read(problemFile);
         PdeProblem problem = file.problem();
-        out.printf(Locale.ROOT, "problem %s: %d coordinates %s, %d terms%n", problem.name(),
-                problem.coordinates().size(), problem.names(), problem.terms().size());
         Vsna.Result result;
         try {
             result = Vsna.solve(problem, file.solver());
         } catch (IllegalArgumentException e) { // the solver's check of the problem's values
             throw new UserInputException(problemFile.getFileName() + ": " + e.getMessage(), e);
         }
+        // printed only once solved: a rejected problem leaves nothing on standard output
+        out.printf(Locale.ROOT, "problem %s: %d coordinates %s, %d terms%n", problem.name(),
+                problem.coordinates().size(), problem.names(), problem.terms().size());
         out.print(result.report().format());
         if (result.error() != null) {
             out.printf(Locale.ROOT, "relative L2 error vs exact: %.3e (%s)%n", result.error().value(),

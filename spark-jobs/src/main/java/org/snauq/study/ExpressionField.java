@@ -21,7 +21,8 @@ import org.snauq.galerkin.Field;
  *
  * <p>The split is checked: the structured field must equal the plain expression at {@link #CHECK_POINTS} random
  * points of the box to 1e-12 relative, otherwise the plain expression is used. Named constants are fixed values of
- * extra exp4j variables.
+ * extra exp4j variables. The solution's name, when given, is one more variable, read after the coordinates (at
+ * index D, as {@link Field} expects of a coefficient of a nonlinear PDE); the problem decides where it may appear.
  */
 final class ExpressionField {
 
@@ -32,12 +33,29 @@ final class ExpressionField {
     private final double[] lower;
     private final double[] upper;
     private final Map<String, Double> constants;
+    /** The solution's name (a variable after the coordinates), or null. */
+    private final String solution;
 
     ExpressionField(List<String> names, double[] lower, double[] upper, Map<String, Double> constants) {
+        this(names, lower, upper, constants, null);
+    }
+
+    ExpressionField(List<String> names, double[] lower, double[] upper, Map<String, Double> constants,
+                    String solution) {
         this.names = names;
         this.lower = lower;
         this.upper = upper;
         this.constants = constants;
+        this.solution = solution;
+    }
+
+    /** The coordinates and, last, the solution: the variables in point order. */
+    private List<String> variableOrder() {
+        List<String> all = new ArrayList<>(names);
+        if (solution != null) {
+            all.add(solution);
+        }
+        return all;
     }
 
     /**
@@ -58,10 +76,13 @@ final class ExpressionField {
 
     private boolean agrees(Field a, Field b) {
         SplittableRandom rng = new SplittableRandom(7);
-        double[] z = new double[names.size()];
+        double[] z = new double[variableOrder().size()];
         for (int k = 0; k < CHECK_POINTS; k++) {
-            for (int d = 0; d < z.length; d++) {
+            for (int d = 0; d < names.size(); d++) {
                 z[d] = lower[d] + (upper[d] - lower[d]) * rng.nextDouble();
+            }
+            if (solution != null) {
+                z[names.size()] = rng.nextDouble(-2, 2);
             }
             double x = a.value(z);
             double y = b.value(z);
@@ -84,7 +105,7 @@ final class ExpressionField {
             boolean call = end < text.length() && text.charAt(end) == '(';
             boolean inNumber = m.start() > 0 && (Character.isDigit(text.charAt(m.start() - 1))
                     || text.charAt(m.start() - 1) == '.');
-            if (!call && !inNumber && names.contains(m.group())) {
+            if (!call && !inNumber && variableOrder().contains(m.group())) {
                 vars.add(m.group());
             }
         }
@@ -97,7 +118,7 @@ final class ExpressionField {
         Expression e;
         try {
             ExpressionBuilder b = new ExpressionBuilder(text);
-            List<String> all = new ArrayList<>(names);
+            List<String> all = variableOrder();
             all.addAll(constants.keySet());
             b.variables(all.toArray(String[]::new));
             e = b.build();
@@ -108,7 +129,7 @@ final class ExpressionField {
         int[] index = new int[vars.size()];
         String[] varNames = vars.toArray(String[]::new);
         for (int i = 0; i < index.length; i++) {
-            index[i] = names.indexOf(varNames[i]);
+            index[i] = variableOrder().indexOf(varNames[i]);
         }
         Expression expr = e;
         Map<String, Double> values = new HashMap<>();
@@ -129,7 +150,7 @@ final class ExpressionField {
         Matcher m = Pattern.compile("Unknown function or variable '([^']*)'").matcher(msg);
         if (m.find()) {
             return "unknown variable or function '" + m.group(1) + "' in '" + text + "'; coordinates: "
-                    + String.join(", ", names);
+                    + String.join(", ", names) + (solution == null ? "" : "; the solution: " + solution);
         }
         return "invalid expression '" + text + "': " + msg;
     }

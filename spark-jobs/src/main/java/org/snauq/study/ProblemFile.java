@@ -54,14 +54,15 @@ public record ProblemFile(String source, PdeProblem problem, VsnaConfig solver, 
     }
 
     /** The term vocabulary. */
-    public static final List<String> TERMS = List.of("diffusion", "advection", "reaction", "time-derivative",
-            "source");
+    public static final List<String> TERMS = List.of("diffusion", "advection", "flux-derivative", "reaction",
+            "time-derivative", "source");
     private static final List<String> TOP_KEYS = List.of("name", "output", "constants", "coordinates", "terms",
             "boundary", "initial", "exact", "solver", "output-unit");
     private static final List<String> COORDINATE_KEYS = List.of("name", "interval", "role", "atoms", "degree",
             "grading", "breakpoints", Units.KEY);
     private static final List<String> SOLVER_KEYS = List.of("formulation", "max-rank", "tolerance", "rank-one-sweeps",
-            "sweeps", "sweep-tolerance", "source-rank", "source-tolerance", "seed");
+            "sweeps", "sweep-tolerance", "source-rank", "source-tolerance", "seed", "recompression-tolerance",
+            "linearisation", "outer-iterations", "outer-tolerance");
     private static final int DEFAULT_DEGREE = 3;
 
     /** Reads and validates a problem file. */
@@ -95,6 +96,10 @@ public record ProblemFile(String source, PdeProblem problem, VsnaConfig solver, 
                 throw error("name", "must match [a-z0-9_-]+, got '" + name + "'");
             }
             String output = top.containsKey("output") ? string(top, "output", "") : "u";
+            if (!output.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw error("output", "must be an identifier (coefficients of a nonlinear PDE use it), got '" + output
+                        + "'");
+            }
             unit(top, "output-unit", "", output);
             Map<String, Double> constants = new LinkedHashMap<>();
             if (top.containsKey("constants")) {
@@ -116,8 +121,11 @@ public record ProblemFile(String source, PdeProblem problem, VsnaConfig solver, 
                 if (names.contains(c)) {
                     throw error("constants." + c, "'" + c + "' is also a coordinate");
                 }
+                if (c.equals(output)) {
+                    throw error("constants." + c, "'" + c + "' is also the solution's name (output)");
+                }
             }
-            ExpressionField expressions = new ExpressionField(names, lower, upper, constants);
+            ExpressionField expressions = new ExpressionField(names, lower, upper, constants, output);
             List<PdeProblem.Term> terms = terms(list(require(top, "terms", ""), "terms"), names, expressions);
             List<PdeProblem.Neumann> fluxes = new ArrayList<>();
             List<Dirichlet> boundary = top.containsKey("boundary")
@@ -205,17 +213,48 @@ public record ProblemFile(String source, PdeProblem problem, VsnaConfig solver, 
             if (!m.containsKey("grading")) {
                 return BSplineBasis.clampedUniform(degree, atoms, lo, hi);
             }
-            double g = number(m.get("grading"), where + ".grading");
-            if (!(g > 0)) {
-                throw error(where + ".grading", "must be > 0, got " + g);
-            }
             int spans = atoms - degree;
-            double[] x = new double[spans + 1];
-            for (int i = 0; i <= spans; i++) {
-                x[i] = lo + (hi - lo) * Math.pow((double) i / spans, g);
-            }
-            x[spans] = hi;
+            double[] x = graded(m.get("grading"), where + ".grading", spans, lo, hi);
             return new BSplineBasis(KnotVector.clamped(degree, x));
+        }
+
+        /**
+         * Breakpoints of {@code spans} spans graded by {@code grading}: a number g puts them at a + (b - a)(i/m)^g
+         * (g > 1: finer near a); {@code {power: g, toward: c}} grades both sides of an interior point c the same
+         * way (finer near c, e.g. at a steep internal layer), the spans shared in proportion to the sides' lengths.
+         */
+        private double[] graded(Object grading, String where, int spans, double lo, double hi) {
+            double g;
+            double c = lo;
+            if (grading instanceof Map<?, ?>) {
+                Map<String, Object> m = map(grading, where);
+                checkKeys(m, List.of("power", "toward"), where);
+                g = number(require(m, "power", where), where + ".power");
+                c = number(require(m, "toward", where), where + ".toward");
+                if (!(c >= lo && c <= hi)) {
+                    throw error(where + ".toward", "must lie in [" + lo + ", " + hi + "], got " + c);
+                }
+            } else {
+                g = number(grading, where);
+            }
+            if (!(g > 0)) {
+                throw error(where, "must be > 0, got " + g);
+            }
+            int left = (int) Math.round(spans * (c - lo) / (hi - lo));
+            if (c > lo && c < hi && (left < 1 || left > spans - 1)) {
+                throw error(where, "needs at least one span on each side of " + c + ", got " + spans + " spans");
+            }
+            double[] x = new double[spans + 1];
+            for (int i = 0; i <= left; i++) {
+                x[left - i] = c - (c - lo) * Math.pow((double) i / Math.max(left, 1), g);
+            }
+            int right = spans - left;
+            for (int i = 0; i <= right; i++) {
+                x[left + i] = c + (hi - c) * Math.pow((double) i / right, g);
+            }
+            x[0] = lo;
+            x[spans] = hi;
+            return x;
         }
 
         private List<PdeProblem.Term> terms(List<Object> items, List<String> names, ExpressionField expressions) {
@@ -238,6 +277,12 @@ public record ProblemFile(String source, PdeProblem problem, VsnaConfig solver, 
                         String c = coordinate(m, where, names);
                         out.add(new PdeProblem.Advection(c,
                                 field(require(m, "velocity", where), where + ".velocity", expressions)));
+                    }
+                    case "flux-derivative" -> {
+                        checkKeys(m, List.of("term", "coordinate", "flux"), where);
+                        String c = coordinate(m, where, names);
+                        out.add(new PdeProblem.FluxDerivative(c,
+                                field(require(m, "flux", where), where + ".flux", expressions)));
                     }
                     case "reaction" -> {
                         checkKeys(m, List.of("term", "coefficient"), where);
@@ -372,6 +417,25 @@ public record ProblemFile(String source, PdeProblem problem, VsnaConfig solver, 
                 }
                 if (m.containsKey("seed")) {
                     c = c.withSeed(integer(m.get("seed"), "solver.seed"));
+                }
+                if (m.containsKey("recompression-tolerance")) {
+                    c = c.withRecompressionTolerance(number(m.get("recompression-tolerance"),
+                            "solver.recompression-tolerance"));
+                }
+                if (m.containsKey("linearisation")) {
+                    String l = string(m, "linearisation", "solver");
+                    c = c.withLinearisation(switch (l) {
+                        case "newton" -> VsnaConfig.Linearisation.NEWTON;
+                        case "picard" -> VsnaConfig.Linearisation.PICARD;
+                        default -> throw error("solver.linearisation", "unknown linearisation '" + l
+                                + "'; known: newton, picard");
+                    });
+                }
+                if (m.containsKey("outer-iterations")) {
+                    c = c.withMaxOuterIterations(integer(m.get("outer-iterations"), "solver.outer-iterations"));
+                }
+                if (m.containsKey("outer-tolerance")) {
+                    c = c.withOuterTolerance(number(m.get("outer-tolerance"), "solver.outer-tolerance"));
                 }
             } catch (IllegalArgumentException e) { // VsnaConfig's own check of a value
                 throw error("solver", e.getMessage());

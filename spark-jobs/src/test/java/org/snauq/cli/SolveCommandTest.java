@@ -55,6 +55,7 @@ class SolveCommandTest {
         Cli.Result r = Cli.run("solve", p.toString(), "--output", dir.resolve("x.sna").toString())
                 .assertBadInput("heat.yaml: ");
         assertTrue(!Files.exists(dir.resolve("x.sna")), "no model written for a bad file");
+        assertEquals("", r.out(), "nothing printed for a bad file");
         return r;
     }
 

@@ -91,11 +91,67 @@ class ProblemFileTest {
         assertEquals(whole, s.value().value(new double[] {x, y}), 1e-14);
     }
 
+    private static final String BURGERS = """
+            name: burgers
+            coordinates:
+              - {name: x, interval: [-1, 1], role: space, atoms: 13, grading: {power: 2, toward: 0}}
+              - {name: t, interval: [0, 1], role: time, atoms: 6}
+            terms:
+              - {term: time-derivative, coordinate: t}
+              - {term: flux-derivative, coordinate: x, flux: "u^2/2"}
+              - {term: diffusion, coordinate: x, coefficient: "0.1*(1 + u^2)"}
+            boundary:
+              x: {lower: 0, upper: 0}
+            initial: "-sin(pi*x)"
+            solver: {linearisation: picard, outer-iterations: 7, outer-tolerance: 1.0e-4, recompression-tolerance: 0}
+            """;
+
+    @Test
+    void parse_nonlinearTerms_solutionIsAVariableAfterTheCoordinates() {
+        ProblemFile f = ProblemFile.parse(BURGERS, "b.yaml");
+        PdeProblem p = f.problem();
+        assertTrue(p.isNonlinear());
+        PdeProblem.FluxDerivative flux = assertInstanceOf(PdeProblem.FluxDerivative.class, p.terms().get(1));
+        assertEquals(java.util.Set.of("u"), flux.flux().variables());
+        assertEquals(0.5 * 9, flux.flux().value(new double[] {0.2, 0.5, 3.0}), 1e-15); // u read at index D = 2
+        PdeProblem.Diffusion k = (PdeProblem.Diffusion) p.terms().get(2);
+        assertEquals(0.1 * (1 + 4), k.coefficient().value(new double[] {0.2, 0.5, 2.0}), 1e-15);
+        assertEquals(VsnaConfig.Linearisation.PICARD, f.solver().linearisation());
+        assertEquals(7, f.solver().maxOuterIterations());
+        assertEquals(1e-4, f.solver().outerTolerance());
+        assertEquals(0.0, f.solver().recompressionTolerance());
+    }
+
+    @Test
+    void parse_gradingTowardAPoint_symmetricBreakpointsFinerThere() {
+        double[] b = ProblemFile.parse(BURGERS, "b.yaml").problem().coordinates().get(0).basis().knots().breakpoints();
+        assertEquals(11, b.length); // 13 cubic atoms: 10 spans, 5 each side of 0
+        for (int i = 0; i < b.length; i++) {
+            assertEquals(-b[b.length - 1 - i], b[i], 1e-15);
+        }
+        assertEquals(0.0, b[5], 0.0);
+        assertEquals(0.04, b[6], 1e-15); // (1/5)^2
+    }
+
+    @Test
+    void parse_badNonlinearKeys_oneLineEach() {
+        assertEquals("b.yaml: solver.linearisation: unknown linearisation 'secant'; known: newton, picard",
+                assertThrows(StudyException.class, () -> ProblemFile.parse(BURGERS.replace("picard", "secant"),
+                        "b.yaml")).getMessage());
+        assertEquals("b.yaml: constants.u: 'u' is also the solution's name (output)",
+                assertThrows(StudyException.class, () -> ProblemFile.parse(BURGERS.replace("coordinates:",
+                        "constants: {u: 1}\ncoordinates:"), "b.yaml")).getMessage());
+        assertTrue(assertThrows(StudyException.class, () -> ProblemFile.parse(BURGERS.replace("toward: 0",
+                "toward: 3"), "b.yaml")).getMessage().startsWith("b.yaml: coordinates[0].grading.toward: must lie in"));
+        assertTrue(assertThrows(StudyException.class, () -> ProblemFile.parse(BURGERS.replace("initial: \"-sin(pi*x)\"",
+                "initial: \"u\""), "b.yaml")).getMessage().startsWith("b.yaml: initial: unsupported nonlinear term"));
+    }
+
     @Test
     void parse_unknownTerm_namesTermAndVocabulary() {
         StudyException e = bad(GOOD.replace("term: diffusion", "term: difusion"));
-        assertEquals("heat.yaml: terms[0]: unknown term 'difusion'; known: diffusion, advection, reaction,"
-                + " time-derivative, source", e.getMessage());
+        assertEquals("heat.yaml: terms[0]: unknown term 'difusion'; known: diffusion, advection, flux-derivative,"
+                + " reaction, time-derivative, source", e.getMessage());
     }
 
     @Test
