@@ -44,5 +44,6 @@ public final class SnaKryoRegistrator implements KryoRegistrator {
         kryo.register(HistogramAccumulator.class, java);
         kryo.register(SobolAccumulator.class, java);
         kryo.register(SamplePlan.class, java);
+        kryo.register(InversionPlan.class, java); // holds records (the material), which Kryo 4 cannot build
     }
 }
