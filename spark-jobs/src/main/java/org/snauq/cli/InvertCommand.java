@@ -97,14 +97,16 @@ final class InvertCommand implements Callable<Integer> {
         InversionPlan plan = InversionPlan.of(inv, sna, name);
         InversionRun.Model described = new InversionRun.Model("sna file " + name, sna.output(),
                 ModelLoader.hash(sna), model.toString());
-        log.phase("model", "inversion " + inversion.getFileName() + " checked, model ready: " + plan);
         UqRun.Outcome outcome;
         if (observations == null) {
+            log.phase("model", "inversion " + inversion.getFileName() + " checked, model ready: " + plan);
             ResultsOutput out = open(inv.output(), new Configuration(), log);
             outcome = InversionRun.single(inv, plan, described, out, id, log);
         } else {
             Supplier<SparkSession> spark = UqSpark.lazySession(master);
             InversionSets sets = InversionSets.ofTable(TableReader.read(observations, spark), plan);
+            log.phase("model", "inversion " + inversion.getFileName() + " and " + observations.getFileName()
+                    + " checked, model ready: " + plan);
             SparkSession session = spark.get();
             log.phase("spark", "spark ready: " + session.sparkContext().master() + ", " + session.sparkContext()
                     .defaultParallelism() + " cores; " + sets);

@@ -333,7 +333,7 @@ public final class InversionPlan implements Serializable {
      * The MCMC seed of observation set {@code id}: SplitMix64's finaliser (Steele, Lea and Flood, OOPSLA 2014) of
      * seed + golden-ratio increment x (id + 1), so neighbouring ids and seeds give unrelated streams.
      */
-    static long seed(long seed, long id) {
+    public static long seed(long seed, long id) {
         long z = seed + 0x9E3779B97F4A7C15L * (id + 1);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
