@@ -61,6 +61,7 @@ public final class InversionPlan implements Serializable {
     private final double[][] points;
     private final double[] sd;
     private final double[] relative;
+    private final double[][] modelError;
     private final int[] config;
     private final long seed;
     private transient SnaModel sna;
@@ -90,7 +91,9 @@ public final class InversionPlan implements Serializable {
         this.qois = new String[m];
         this.sd = new double[m];
         this.relative = new double[m];
+        this.modelError = new double[m][];
         for (int i = 0; i < m; i++) {
+            modelError[i] = obs.get(i).modelError().clone();
             observations[i] = obs.get(i).name();
             qois[i] = obs.get(i).qoi();
             sd[i] = obs.get(i).sd();
@@ -353,14 +356,15 @@ public final class InversionPlan implements Serializable {
                 return observations[i] + " (melt-pool " + qois[i] + ") must be > 0, got " + y[i];
             }
             if (!(noiseSd(i, y[i]) > 0)) {
-                return observations[i] + " must be != 0 under relative noise, got " + y[i];
+                return observations[i] + " must be != 0 under relative noise (and model error), got " + y[i];
             }
         }
         return null;
     }
 
+    /** The sd of observation i at value y: noise and model error in quadrature. */
     double noiseSd(int i, double y) {
-        return Double.isNaN(relative[i]) ? sd[i] : relative[i] * Math.abs(y);
+        return InversionSpec.Observation.sd(sd[i], relative[i], modelError[i], y);
     }
 
     /** What the manifest records of the plan. */

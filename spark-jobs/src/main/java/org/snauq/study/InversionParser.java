@@ -23,6 +23,7 @@ import org.snauq.inverse.Prior;
  *   - {name: eta, dist: uniform, lower: 0.25, upper: 0.45}
  * known: {s: 1, P: 285, v: 0.96, rb: 5.0e-5, beta: 0}
  * noise: {relative: 0.01}              # the default noise: {sd: S} or {relative: R}
+ * model-error: {relative: 0.005}       # optional: the model's own error, added to the noise in quadrature
  * observations:
  *   - {name: peak, qoi: peak, value: 11924}                        # K; lengths in m
  *   - {name: t1, at: {x: -22, y: 0, z: 0}, value: 1021, noise: {sd: 10}}
@@ -36,9 +37,9 @@ import org.snauq.inverse.Prior;
  */
 public final class InversionParser {
 
-    static final List<String> TOP_KEYS = List.of("name", "material", "unknowns", "known", "noise", "observations",
-            "inversion", "output", "spark");
-    static final List<String> OBSERVATION_KEYS = List.of("name", "qoi", "at", "value", "noise");
+    static final List<String> TOP_KEYS = List.of("name", "material", "unknowns", "known", "noise", "model-error",
+            "observations", "inversion", "output", "spark");
+    static final List<String> OBSERVATION_KEYS = List.of("name", "qoi", "at", "value", "noise", "model-error");
     static final List<String> NOISE_KEYS = List.of("sd", "relative");
     static final List<String> SETTINGS_KEYS = List.of("starts", "max-iterations", "samples", "chains", "burn-in",
             "seed", "keep-samples");
@@ -91,8 +92,10 @@ public final class InversionParser {
         Map<String, String> seen = new HashMap<>();
         unknowns.forEach(u -> seen.put(Limits.folded(u.name()), u.name()));
         Map<String, Double> known = known(top, seen);
-        double[] noise = top.has("noise") ? noise(top) : null;
-        List<InversionSpec.Observation> observations = observations(top, noise, material != null);
+        double[] noise = top.has("noise") ? noise(top, "noise") : null;
+        double[] modelError = top.has("model-error") ? noise(top, "model-error") : new double[] {Double.NaN,
+            Double.NaN};
+        List<InversionSpec.Observation> observations = observations(top, noise, modelError, material != null);
         InversionSpec.Settings settings = top.has("inversion") ? settings(top.mapping("inversion", SETTINGS_KEYS))
                 : DEFAULTS;
         String output = Study.resolveOutput(top.string("output", "results/" + name), baseDir);
@@ -135,23 +138,23 @@ public final class InversionParser {
         return known;
     }
 
-    /** {sd, relative}, exactly one of them finite and &gt; 0, the other NaN. */
-    private static double[] noise(YamlFields parent) {
-        YamlFields n = parent.mapping("noise", NOISE_KEYS);
+    /** {@code key: {sd: S} | {relative: R}} as {sd, relative}: exactly one finite and &gt; 0, the other NaN. */
+    private static double[] noise(YamlFields parent, String key) {
+        YamlFields n = parent.mapping(key, NOISE_KEYS);
         if (n.has("sd") == n.has("relative")) {
-            throw parent.error("noise", "must give exactly one of sd (Gaussian, absolute) or relative (sd = relative"
+            throw parent.error(key, "must give exactly one of sd (Gaussian, absolute) or relative (sd = relative"
                     + " x |observed|)");
         }
-        String key = n.has("sd") ? "sd" : "relative";
-        double v = n.number(key);
+        String which = n.has("sd") ? "sd" : "relative";
+        double v = n.number(which);
         if (!(v > 0)) {
-            throw n.error(key, "must be > 0", v);
+            throw n.error(which, "must be > 0", v);
         }
-        return key.equals("sd") ? new double[] {v, Double.NaN} : new double[] {Double.NaN, v};
+        return which.equals("sd") ? new double[] {v, Double.NaN} : new double[] {Double.NaN, v};
     }
 
     private static List<InversionSpec.Observation> observations(YamlFields top, double[] defaultNoise,
-                                                                boolean lpbf) {
+                                                                double[] defaultModelError, boolean lpbf) {
         List<Object> items = top.list("observations");
         if (items.isEmpty()) {
             throw new StudyException(top.file() + ": observations must list at least one observation");
@@ -193,17 +196,18 @@ public final class InversionParser {
                     at.put(c, a.number(c));
                 }
             }
-            double[] noise = o.has("noise") ? noise(o) : defaultNoise;
+            double[] noise = o.has("noise") ? noise(o, "noise") : defaultNoise;
+            double[] modelError = o.has("model-error") ? noise(o, "model-error") : defaultModelError;
             if (noise == null) {
                 throw new StudyException(top.file() + ": observations[" + i + "].noise is missing and there is no"
                         + " default noise (a top-level noise: {sd: S} or {relative: R})");
             }
             double value = o.has("value") ? o.number("value") : Double.NaN;
-            if (!Double.isNaN(noise[1]) && value == 0) {
+            if (!Double.isNaN(noise[1]) && Double.isNaN(modelError[0]) && value == 0) {
                 throw o.error("value", "must be != 0 under relative noise (sd = relative x |value| would be 0)",
                         value);
             }
-            out.add(new InversionSpec.Observation(name, qoi, at, value, noise[0], noise[1]));
+            out.add(new InversionSpec.Observation(name, qoi, at, value, noise[0], noise[1], modelError));
         }
         long withValue = out.stream().filter(ob -> !Double.isNaN(ob.value())).count();
         if (withValue != 0 && withValue != out.size()) {

@@ -51,7 +51,9 @@ public record InversionSpec(Path file, String name, MaterialSpec material, List<
     /**
      * One observation: a melt-pool QoI ({@code qoi}, LPBF case only) or the model's output at a point ({@code at}:
      * the coordinates that are neither unknown nor known; for the LPBF case x, y, z in beam radii), with its noise:
-     * Gaussian with an absolute sd, or relative (sd = relative x |observed|).
+     * Gaussian with an absolute sd, or relative (sd = relative x |observed|); and optionally the model's own error
+     * at it (the surrogate against the truth, absolute or relative), an independent Gaussian added in quadrature:
+     * sd^2 = noise^2 + model error^2.
      *
      * @param name     the observation's name (a column of an observation table)
      * @param qoi      one of {@link #QOIS}, or null for a point value
@@ -59,17 +61,39 @@ public record InversionSpec(Path file, String name, MaterialSpec material, List<
      * @param value    the observed value, or NaN when it comes from an observation table
      * @param sd       the noise sd, or NaN when the noise is relative
      * @param relative the relative noise, or NaN when it is absolute
+     * @param modelError {absolute sd, relative} of the model's error, each NaN when not given (0 for no error)
      */
     public record Observation(String name, String qoi, Map<String, Double> at, double value, double sd,
-                              double relative) {
+                              double relative, double[] modelError) {
         public Observation {
             Objects.requireNonNull(name, "name");
             at = at == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(at));
         }
 
-        /** The noise sd of an observed value y. */
+        /** The sd of an observed value y: noise and model error in quadrature. */
         public double noiseSd(double y) {
-            return Double.isNaN(relative) ? sd : relative * Math.abs(y);
+            return sd(sd, relative, modelError, y);
+        }
+
+        /** sqrt(noise^2 + model error^2) of value y, each an absolute sd or a relative one (the other NaN). */
+        public static double sd(double sd, double relative, double[] modelError, double y) {
+            double n = Double.isNaN(relative) ? sd : relative * Math.abs(y);
+            double m = Double.isNaN(modelError[1]) ? (Double.isNaN(modelError[0]) ? 0 : modelError[0])
+                    : modelError[1] * Math.abs(y);
+            return m == 0 ? n : Math.hypot(n, m);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Observation b && name.equals(b.name) && java.util.Objects.equals(qoi, b.qoi)
+                    && java.util.Objects.equals(at, b.at) && Double.compare(value, b.value) == 0
+                    && Double.compare(sd, b.sd) == 0 && Double.compare(relative, b.relative) == 0
+                    && java.util.Arrays.equals(modelError, b.modelError);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(name, qoi, at, value, sd, relative, java.util.Arrays.hashCode(modelError));
         }
     }
 

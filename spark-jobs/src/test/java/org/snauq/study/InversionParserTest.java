@@ -141,6 +141,16 @@ class InversionParserTest {
     }
 
     @Test
+    void parse_modelError_addedToTheNoiseInQuadrature() throws Exception {
+        InversionSpec s = parse(VALID.replace("noise: {sd: 0.1}\n", "noise: {sd: 0.1}\nmodel-error: {relative: 0.02}\n")
+                .replace("value: 1.5}", "value: 1.5, model-error: {sd: 0.05}}"));
+        assertEquals(Math.hypot(0.1, 0.05), s.observations().get(0).noiseSd(1.5), 1e-15);
+        assertEquals(Math.hypot(0.02 * 2.5, 0.02 * 2.5), s.observations().get(1).noiseSd(2.5), 1e-15);
+        String m = error(VALID.replace("noise: {sd: 0.1}\n", "noise: {sd: 0.1}\nmodel-error: {sd: -1}\n"));
+        assertTrue(m.contains("inv.yaml: model-error.sd must be > 0, got -1"), m);
+    }
+
+    @Test
     void parse_noNoiseAnywhere_namesTheObservation() throws Exception {
         String m = error(VALID.replace("noise: {sd: 0.1}\n", ""));
         assertTrue(m.contains("observations[0].noise is missing and there is no default noise"), m);
