@@ -28,7 +28,7 @@ opens=()
 for f in $(sed -n 's/^jvm\.opens=//p' "$TARGET/classes/org/snauq/cli/build.properties"); do opens+=("-R$f"); done
 
 # SETS observation sets: the SNA's QoIs and temperatures at random (eta, s), times (1 + 0.01 N(0, 1)) each.
-jshell --class-path "$CP" "${opens[@]}" -R-Xmx2g -q >/dev/null <<JSH
+(cd "$WORK" && jshell --class-path "$CP" "${opens[@]}" -R-Xmx2g -q >/dev/null 2>&1) <<JSH
 import org.snauq.model.*; import org.snauq.thermal.*; import org.snauq.datasets.pde.MaterialFile; import java.util.*;
 import org.apache.spark.sql.*; import org.apache.spark.sql.types.*;
 var model = new MovingSourceModel(SnaModelFile.read(java.nio.file.Path.of("$MODEL")),
@@ -49,6 +49,7 @@ spark.createDataFrame(rows, new StructType(fields.toArray(new StructField[0]))).
 spark.stop();
 /exit
 JSH
+[[ -d $WORK/sets.parquet ]] || { echo "making the observation table failed" >&2; exit 1; }
 
 phases() { # the phase lines of a command's stderr: "name (seconds)"
   sed -n 's/^sna \[ *\([0-9.]*\) s\] \(.*\) (\([0-9.]*\) s)$/  \1 s  \2 (\3 s)/p' "$1"

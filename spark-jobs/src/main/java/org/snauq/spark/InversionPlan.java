@@ -367,6 +367,15 @@ public final class InversionPlan implements Serializable {
         return InversionSpec.Observation.sd(sd[i], relative[i], modelError[i], y);
     }
 
+    /** The sds of observed values y, one per observation. */
+    double[] noiseSds(double[] y) {
+        double[] s = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            s[i] = noiseSd(i, y[i]);
+        }
+        return s;
+    }
+
     /** What the manifest records of the plan. */
     Map<String, Object> describe() {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
@@ -425,16 +434,12 @@ public final class InversionPlan implements Serializable {
 
         /** The inverse problem of observed values y (checked: {@link #problem(double[])} is null). */
         InverseProblem problem(double[] y) {
-            double[] s = new double[y.length];
-            for (int i = 0; i < y.length; i++) {
-                s[i] = noiseSd(i, y[i]);
-            }
-            return new InverseProblem(List.of(unknowns), priors, forward, y, s);
+            return new InverseProblem(List.of(unknowns), priors, forward, y, noiseSds(y));
         }
 
-        /** Inverts observation set {@code id} with observed values y. */
-        Inversion.Result invert(long id, double[] y) {
-            return Inversion.run(problem(y), config(id));
+        /** Inverts observation set {@code id} with observed values y, keeping its draws when asked. */
+        InversionResult invert(long id, double[] y, boolean keepDraws) {
+            return InversionResult.of(id, y, noiseSds(y), Inversion.run(problem(y), config(id)), keepDraws);
         }
     }
 

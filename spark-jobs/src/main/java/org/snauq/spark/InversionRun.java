@@ -60,13 +60,7 @@ public final class InversionRun {
         InversionSets sets = InversionSets.ofFile(spec, plan);
         log.restartPhase();
         InversionSets.ObservationSet set = sets.sets().get(0);
-        InversionPlan.Solver solver = plan.newSolver();
-        double[] noise = new double[set.values.length];
-        for (int i = 0; i < noise.length; i++) {
-            noise[i] = plan.noiseSd(i, set.values[i]);
-        }
-        InversionResult r = InversionResult.of(set.id, set.values, noise, solver.invert(set.id, set.values),
-                spec.settings().keepSamples());
+        InversionResult r = plan.newSolver().invert(set.id, set.values, spec.settings().keepSamples());
         log.phase("inversion", "inverted 1 observation set: MAP " + r.status);
         RunTables tables = tables(plan, List.of(r));
         TableRows posterior = tables.table(ResultTable.POSTERIOR, ResultTable.posteriorColumns(plan.unknowns()));
@@ -96,16 +90,11 @@ public final class InversionRun {
                 sets.size(), slices, spark.sparkContext().master()));
         ReportWriter.warmUp(); // while the executors invert
         JavaRDD<InversionResult> results = jsc.parallelize(sets.sets(), slices).mapPartitions(it -> {
-            InversionPlan p = shipped.value();
-            InversionPlan.Solver solver = p.newSolver();
+            InversionPlan.Solver solver = shipped.value().newSolver();
             List<InversionResult> done = new ArrayList<>();
             while (it.hasNext()) {
                 InversionSets.ObservationSet s = it.next();
-                double[] noise = new double[s.values.length];
-                for (int i = 0; i < noise.length; i++) {
-                    noise[i] = p.noiseSd(i, s.values[i]);
-                }
-                done.add(InversionResult.of(s.id, s.values, noise, solver.invert(s.id, s.values), keep));
+                done.add(solver.invert(s.id, s.values, keep));
             }
             return done.iterator();
         });
@@ -121,7 +110,8 @@ public final class InversionRun {
             StagedRun staged = output.stage(spec.name(), runId);
             try {
                 Map<String, Long> counts = write(staged, tables);
-                TableRows firstPosterior = new TableRows(ResultTable.POSTERIOR,
+                // the report's view holds the first set's draws only; the table, all of them
+                TableRows posterior = tables.table(ResultTable.POSTERIOR,
                         ResultTable.posteriorColumns(plan.unknowns()));
                 if (keep) {
                     writePosterior(spark, results, plan, staged, spec.name());
@@ -129,21 +119,16 @@ public final class InversionRun {
                     counts.put(ResultTable.POSTERIOR.tableName(), sampled * plan.samples());
                     long first = all.get(0).id;
                     for (InversionResult r : results.filter(r -> r.id == first).collect()) {
-                        InversionTables.posterior(firstPosterior, r);
+                        InversionTables.posterior(posterior, r);
                     }
                 } else {
-                    staged.write(firstPosterior); // the table exists, without rows
+                    staged.write(posterior); // the table exists, without rows
                     counts.put(ResultTable.POSTERIOR.tableName(), 0L);
                 }
                 log.phase("tables", "tables written: " + String.join(", ", counts.keySet()));
                 RunManifest manifest = manifest(spec, plan, model, runId, sets, all, counts, slices,
                         spark.version(), System.getProperty("java.version"), spark.sparkContext().master(), log);
-                RunTables shown = tables(plan, all); // the report's view: the first set's draws only
-                shown.table(ResultTable.POSTERIOR, firstPosterior.columns());
-                for (int i = 0; i < firstPosterior.size(); i++) {
-                    shown.get(ResultTable.POSTERIOR).add(firstPosterior.row(i).toArray());
-                }
-                return UqRun.publish(staged, output, manifest, shown, log);
+                return UqRun.publish(staged, output, manifest, tables, log);
             } catch (IOException | RuntimeException | Error e) {
                 staged.abort();
                 throw e;
