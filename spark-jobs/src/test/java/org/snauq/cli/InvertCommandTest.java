@@ -156,6 +156,23 @@ class InvertCommandTest {
         assertEquals(html, Files.readString(report), "sna report renders the same page from the tables");
     }
 
+    @Test
+    void invert_mapNotConverged_statusInTheTableNotASilentNumber() throws Exception {
+        Path model = LineModel.write(dir);
+        Path out = dir.resolve("out");
+        Path f = inversion("capped", true, 0);
+        // one LM iteration: the first step from the prior's median cannot also be the test that it has converged
+        Files.writeString(f, Files.readString(f).replace("inversion: {", "inversion: {max-iterations: 1, "));
+        Cli.Result r = Cli.run("invert", model.toString(), f.toString(), "--output", out.toString(), "--run-id",
+                "capped");
+        assertEquals(0, r.exit(), r.err());
+        List<Map<String, Object>> est = read(out, "capped").rows("estimates");
+        assertEquals(2, est.size());
+        for (Map<String, Object> e : est) {
+            assertEquals("max_iterations", e.get("status"), () -> "row " + e);
+        }
+    }
+
     /** An observation table of the line's sets: ids out of order, an extra column that is ignored. */
     private Path table(long[] ids) throws Exception {
         List<StructField> fields = new ArrayList<>();
