@@ -51,8 +51,8 @@ spark.stop();
 JSH
 [[ -d $WORK/sets.parquet ]] || { echo "making the observation table failed" >&2; exit 1; }
 
-phases() { # the phase lines of a command's stderr: "name (seconds)"
-  sed -n 's/^sna \[ *\([0-9.]*\) s\] \(.*\) (\([0-9.]*\) s)$/  \1 s  \2 (\3 s)/p' "$1"
+phases() { # the phase lines of a command's stderr: "name (seconds)" (Spark's progress bar shares lines: split at \r)
+  tr '\r' '\n' <"$1" | sed -n 's/^sna \[ *\([0-9.]*\) s\] \(.*\) (\([0-9.]*\) s)$/  \1 s  \2 (\3 s)/p'
 }
 timed() { # timed LOG COMMAND...: wall seconds of the command on stdout
   local log=$1; shift
