@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 public record Material(String name, double density, PropertyCurve conductivity, PropertyCurve specificHeat,
                        double solidus, double liquidus, double latentHeat, double absorptivityLower,
-                       double absorptivityUpper) {
+                       double absorptivityUpper) implements java.io.Serializable {
 
     public Material {
         Objects.requireNonNull(name, "name");

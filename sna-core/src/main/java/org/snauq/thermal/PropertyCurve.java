@@ -8,9 +8,11 @@ import java.util.Arrays;
  * Y(T) = int_{T_0}^T y(t) dt is exact for this curve (a sum of trapezoids), so its inverse on a positive curve is
  * the root of a quadratic on one segment.
  *
- * <p>Immutable.
+ * <p>Immutable and serializable (it ships to Spark executors with a run).
  */
-public final class PropertyCurve {
+public final class PropertyCurve implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final double[] t;
     private final double[] y;

@@ -16,9 +16,11 @@ package org.snauq.thermal;
  * the liquidus. Latent heat, evaporation and flow are left out; an enhanced liquid conductivity (a factor f reached
  * linearly between solidus and liquidus, a common stand-in for Marangoni convection) enters k_0 and so the map only.
  *
- * <p>Immutable.
+ * <p>Immutable and serializable (it ships to Spark executors with a run).
  */
-public final class ThermalScaling {
+public final class ThermalScaling implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final Material material;
     private final double ambient;

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
             ReportCommand.class,
             RunsCommand.class,
             ServeCommand.class,
+            InvertCommand.class,
             // new subcommands go here, one line each
             HelpCommand.class,
         })

@@ -11,6 +11,8 @@ import org.snauq.qoi.FactorMeltPool;
 import org.snauq.stats.MomentsAccumulator;
 import org.snauq.stats.QuantileAccumulator;
 import org.snauq.study.BadInputException;
+import org.snauq.thermal.MovingSourceModel;
+import org.snauq.thermal.ThermalScaling;
 
 /**
  * One task's engine of a design sweep (the {@code sweep:} block of a study): for a design point, the n samples of the uncertain inputs
@@ -19,8 +21,9 @@ import org.snauq.study.BadInputException;
  * folded in sample order inside one task, so its numbers do not depend on the partitioning.
  *
  * <p>QoIs: the model's output (its batch evaluator on points in the loading study's order: uncertain inputs, then
- * design inputs), or the melt-pool QoIs of the SNA by {@link FactorMeltPool}. Buffers are allocated once per task;
- * the per-sample loops do not allocate. Not thread safe: one per task.
+ * design inputs), the melt-pool QoIs of the SNA by {@link FactorMeltPool}, or those of the LPBF case for a material
+ * ({@link MovingSourceModel}: peak K, length, width, depth m at the physical inputs eta, s, P, v, rb, beta). Buffers
+ * are allocated once per task; the per-sample loops do not allocate. Not thread safe: one per task.
  */
 public final class SweepKernel {
 
@@ -31,7 +34,18 @@ public final class SweepKernel {
 
     /** What the executors need, shipped with the job: small and immutable. */
     public record Plan(SamplePlan samples, double[][] designs, MeltPool meltPool, double[] low,
-                double[] high, int[] windowQoi, int qois, int[] modelSource) implements Serializable {
+                double[] high, int[] windowQoi, int qois, int[] modelSource, Lpbf lpbf) implements Serializable {
+    }
+
+    /**
+     * The LPBF case's melt-pool QoIs for a material: the moving-source SNA read through {@code scaling}.
+     *
+     * @param source for each physical input (eta, s, P, v, rb, beta) its sample column (&gt;= 0) or design input k
+     *               (-2 - k)
+     * @param clamp  domain-policy clamp: a sample whose Pe or beta is outside the model's range is moved onto it
+     *               (Pe by its speed); otherwise such a sample fails the sweep
+     */
+    public record Lpbf(ThermalScaling scaling, int[] source, boolean clamp) implements Serializable {
     }
 
     /**
@@ -87,6 +101,9 @@ public final class SweepKernel {
     private final UqModel.Failures sink = (j, reason) -> failed[j] = failed[j] == null ? reason : failed[j];
     // melt-pool mode
     private final FactorMeltPool pool;
+    // LPBF case
+    private final MovingSourceModel moving;
+    private final double[] physical = new double[MovingSourceModel.INPUTS];
     private final double[] z;
     private final double[] poolOut = new double[7];
     private final int scaleColumn;
@@ -102,7 +119,15 @@ public final class SweepKernel {
         this.values = new double[plan.qois()][n];
         this.qoi = new double[plan.qois()];
         MeltPool mp = plan.meltPool();
-        if (mp == null) {
+        this.moving = plan.lpbf() == null ? null : new MovingSourceModel(model.sna(), plan.lpbf().scaling());
+        if (moving != null) {
+            this.evaluator = null;
+            this.points = null;
+            this.out = null;
+            this.pool = null;
+            this.z = null;
+            this.scaleColumn = -1;
+        } else if (mp == null) {
             this.evaluator = model.newEvaluator();
             this.points = new double[CHUNK * (dim + designDim)];
             this.out = new double[CHUNK];
@@ -150,11 +175,18 @@ public final class SweepKernel {
             int count = (int) Math.min(CHUNK, n - start);
             design.fill(start, count, rows, 0);
             transform.apply(rows, 0, count, rows, 0);
-            if (pool == null && !outputs(point, start, count, stats)) {
+            if (moving == null && pool == null && !outputs(point, start, count, stats)) {
                 return stats;
             }
             for (int k = 0; k < count; k++) {
-                if (pool == null) {
+                if (moving != null) {
+                    String reason = lpbf(point, k);
+                    if (reason != null) {
+                        stats.failure = "design " + stats.design + " " + Arrays.toString(point) + ", sample "
+                                + (start + k) + " " + describe(physical) + ": " + reason;
+                        return stats;
+                    }
+                } else if (pool == null) {
                     qoi[0] = out[k];
                 } else {
                     meltPool(point, k);
@@ -223,5 +255,58 @@ public final class SweepKernel {
         qoi[1] = poolOut[3];
         qoi[2] = poolOut[4];
         qoi[3] = poolOut[5];
+    }
+
+    /**
+     * The LPBF QoIs of sample k of the chunk at the design point (into {@code qoi}); the reason when the sample has
+     * none: outside the model's domain (after clamping, under clamp), or a pool cut by the model's box.
+     */
+    private String lpbf(double[] point, int k) {
+        int[] source = plan.lpbf().source();
+        for (int i = 0; i < physical.length; i++) {
+            int s = source[i];
+            physical[i] = s >= 0 ? rows[k * dim + s] : point[-s - 2];
+        }
+        if (!moving.inDomain(physical)) {
+            String reason = outside(physical);
+            if (reason != null) {
+                return reason;
+            }
+        }
+        moving.meltPool(physical, poolOut, null);
+        if (poolOut[4] != 0) {
+            return "the melt pool is cut by the model's box (its extents are not the model's)";
+        }
+        System.arraycopy(poolOut, 0, qoi, 0, 4);
+        return null;
+    }
+
+    /** Why a physical point is outside the model's domain, or null after clamping it onto the domain (clamp). */
+    private String outside(double[] in) {
+        boolean physicalPoint = in[MovingSourceModel.ETA] > 0 && in[MovingSourceModel.ETA] <= 1
+                && in[MovingSourceModel.SCALE] > 0 && in[MovingSourceModel.POWER] > 0
+                && in[MovingSourceModel.SPEED] > 0 && in[MovingSourceModel.RADIUS] > 0;
+        if (!physicalPoint) {
+            return "not a physical point (eta in (0, 1], s, P, v, rb > 0)";
+        }
+        SnaModel sna = moving.model();
+        int pe = sna.indexOf("Pe");
+        int beta = sna.indexOf("beta");
+        double p = moving.peclet(in);
+        double peIn = Math.min(Math.max(p, sna.lower(pe)), sna.upper(pe));
+        double betaIn = Math.min(Math.max(in[MovingSourceModel.BETA], sna.lower(beta)), sna.upper(beta));
+        if (!plan.lpbf().clamp()) {
+            return p != peIn ? "Pe = v rb / (s alpha_0) = " + p + " is outside the model's range [" + sna.lower(pe)
+                    + ", " + sna.upper(pe) + "]" : "beta is outside the model's range [" + sna.lower(beta) + ", "
+                    + sna.upper(beta) + "]";
+        }
+        in[MovingSourceModel.SPEED] *= peIn / p; // Pe is linear in v
+        in[MovingSourceModel.BETA] = betaIn;
+        return null;
+    }
+
+    private static String describe(double[] in) {
+        return String.format(java.util.Locale.ROOT, "(eta %.4g, s %.4g, P %.4g, v %.4g, rb %.4g, beta %.4g)", in[0],
+                in[1], in[2], in[3], in[4], in[5]);
     }
 }

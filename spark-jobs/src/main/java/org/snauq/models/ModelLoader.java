@@ -281,7 +281,7 @@ public final class ModelLoader {
     }
 
     /** SHA-256 of the SNA's defining numbers: names, knots, lambda, factors, output. */
-    static String hash(SnaModel m) {
+    public static String hash(SnaModel m) {
         MessageDigest md = sha();
         ByteBuffer b = ByteBuffer.allocate(8);
         for (int d = 0; d < m.dimension(); d++) {

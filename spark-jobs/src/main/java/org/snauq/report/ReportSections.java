@@ -21,7 +21,7 @@ final class ReportSections {
 
         // parity plot
 
-        // inversion (issue 13)
+        s.add(new InversionSection()); // inversion (issue 13)
 
         return List.copyOf(s);
     }

@@ -15,8 +15,9 @@ import org.snauq.study.Limits;
  * (docs/FORMATS.md is the prose of this enum). On disk each table also starts with the two {@link #KEYS},
  * {@code study} and {@code run_id}; rows in memory ({@link TableRows}) hold only the table's own columns.
  *
- * <p>Three tables have columns that depend on the study ({@link #SAMPLES}, {@link #FAILURES}, {@link #DESIGNS}):
- * their schemas come from {@link #samplesColumns}, {@link #failuresColumns} and {@link #designsColumns}.
+ * <p>Four tables have columns that depend on the study ({@link #SAMPLES}, {@link #FAILURES}, {@link #DESIGNS},
+ * {@link #POSTERIOR}): their schemas come from {@link #samplesColumns}, {@link #failuresColumns},
+ * {@link #designsColumns} and {@link #posteriorColumns}.
  */
 public enum ResultTable {
 
@@ -40,6 +41,14 @@ public enum ResultTable {
     SAMPLES("samples", "one row per sample", null),
     FAILURES("failures", "one row per failed sample and output", null),
     DESIGNS("designs", "one row per design of a sweep", null),
+    POSTERIOR("posterior", "one row per observation set, chain and kept draw of an inversion", null),
+    ESTIMATES("estimates", "one row per observation set and unknown of an inversion", TableSchema.of(
+            count("observation_id"), string("unknown"), string("status"), real("map"), real("laplace_sd"),
+            string("source"), real("mean"), real("sd"), real("q025"), real("q50"), real("q975"), real("rhat"),
+            real("ess"))),
+    FIT("fit", "one row per observation set and observation of an inversion", TableSchema.of(
+            count("observation_id"), string("observation"), real("observed"), real("sd"), real("predicted"),
+            real("residual"))),
     RUNS("runs", "one row per complete run (the catalogue and commit record)", TableSchema.of(string("created"),
             string("status"), string("kind"), string("model"), string("model_hash"), string("study_hash"),
             string("outputs"), string("design"), count("seed"), count("n"), count("evaluations"),
@@ -122,6 +131,16 @@ public enum ResultTable {
         inputs.forEach(n -> c.add(real(n)));
         c.add(string("output"));
         c.add(string("reason"));
+        return new TableSchema(c);
+    }
+
+    /** {@link #POSTERIOR}: observation_id, chain, draw (per chain, from 0), one column per unknown. */
+    public static TableSchema posteriorColumns(List<String> unknowns) {
+        List<Column> c = new ArrayList<>();
+        c.add(count("observation_id"));
+        c.add(integer("chain"));
+        c.add(count("draw"));
+        unknowns.forEach(n -> c.add(real(n)));
         return new TableSchema(c);
     }
 

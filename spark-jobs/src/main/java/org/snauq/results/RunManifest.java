@@ -39,7 +39,9 @@ public final class RunManifest {
         /** A design sweep: {@code summary} and {@code designs}. */
         SWEEP("sweep"),
         /** Data written by {@code sna generate} (the manifest inside the dataset). */
-        DATA("data");
+        DATA("data"),
+        /** An inversion ({@code sna invert}): {@code posterior}, {@code estimates} and {@code fit}. */
+        INVERSION("inversion");
 
         private final String key;
 
@@ -96,6 +98,7 @@ public final class RunManifest {
     static final String DESIGNS = "designs";
     static final String SAMPLES_PER_DESIGN = "samples_per_design";
     static final String BEST_DESIGN = "best_design";
+    static final String INVERSION = "inversion";
     static final String ROW_COUNTS = "row_counts";
     static final String VERSIONS = "versions";
     static final String VERSION_SNA_UQ = "sna_uq";
@@ -150,7 +153,8 @@ public final class RunManifest {
             }
         }
         if (Kind.of(m.text(KIND)) == null) {
-            throw new OutputException(source + ": kind must be sampling, sweep or data, got '" + m.text(KIND) + "'");
+            throw new OutputException(source + ": kind must be one of " + java.util.Arrays.stream(Kind.values())
+                    .map(Kind::key).collect(java.util.stream.Collectors.joining(", ")) + ", got '" + m.text(KIND) + "'");
         }
         try {
             Instant.parse(m.text(CREATED));
@@ -410,6 +414,18 @@ public final class RunManifest {
             json.put(DESIGNS, designs);
             json.put(SAMPLES_PER_DESIGN, samplesPerDesign);
             json.set(BEST_DESIGN, JSON.valueToTree(best));
+            return this;
+        }
+
+        /**
+         * An inversion: its seed, the number of observation sets (the catalogue's n) and what was inverted how
+         * (unknowns, observations, settings, MAP status counts), under {@code inversion}.
+         */
+        public Builder inversion(long seed, long sets, Map<String, Object> details) {
+            json.put(DESIGN, INVERSION);
+            json.put(SEED, seed);
+            json.put(SAMPLE_COUNT, sets);
+            json.set(INVERSION, JSON.valueToTree(details));
             return this;
         }
 

@@ -53,5 +53,6 @@ public final class SnaKryoRegistrator implements KryoRegistrator {
         kryo.register(SamplePlan.class, java);
         kryo.register(CommandModel.class, java); // external models: records and enums in their fields
         kryo.register(JavaModel.class, java);
+        kryo.register(InversionPlan.class, java); // holds records (the material), which Kryo 4 cannot build
     }
 }

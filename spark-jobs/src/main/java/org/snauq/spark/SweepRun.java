@@ -152,12 +152,34 @@ public final class SweepRun {
                         : study.inputNames().indexOf(name);
             }
         }
-        checkDesigns(study, sweep, model);
+        if (sweep.material() == null) {
+            checkDesigns(study, sweep, model); // the LPBF case checks physical points per sample
+        }
         SweepSpec.MeltPoolSpec mp = sweep.meltPool();
         SweepKernel.MeltPool pool = mp == null ? null : new SweepKernel.MeltPool(mp.space(), mp.liquidus(),
                 mp.ambient(), mp.centreY(), mp.samples(), study.inputNames().indexOf(mp.scaleInput()),
                 mp.scaleNominal());
-        return new SweepKernel.Plan(samples, sweep.designs(), pool, low, high, which, qois.size(), source);
+        return new SweepKernel.Plan(samples, sweep.designs(), pool, low, high, which, qois.size(), source,
+                lpbf(study, sweep, model));
+    }
+
+    /** The LPBF case's plan (sweep.qoi.melt-pool.material), or null: where each physical input comes from. */
+    private static SweepKernel.Lpbf lpbf(Study study, SweepSpec sweep, UqModel model) {
+        if (sweep.material() == null) {
+            return null;
+        }
+        if (model.sna() == null) {
+            throw new StudyException(study.fileName() + ": sweep.qoi.melt-pool.material needs the moving-source SNA"
+                    + " (model: {sna: ...}), got " + model.description());
+        }
+        int[] source = new int[SweepSpec.LPBF_INPUTS.size()];
+        for (int i = 0; i < source.length; i++) {
+            String name = SweepSpec.LPBF_INPUTS.get(i);
+            int k = sweep.designInputs().indexOf(name);
+            source[i] = k >= 0 ? -2 - k : study.inputNames().indexOf(name);
+        }
+        return new SweepKernel.Lpbf(sweep.material().scaling(), source,
+                study.domainPolicy() == org.snauq.study.DomainPolicy.CLAMP);
     }
 
     /** Under domain-policy error, every design point must lie in the model's domain. */

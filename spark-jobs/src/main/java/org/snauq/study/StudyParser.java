@@ -105,7 +105,7 @@ public final class StudyParser {
         checkModelNames(top, model, inputs);
         Sampling sampling = sampling(top);
         SweepSpec sweep = top.has("sweep")
-                ? SweepSpec.parse(top.mapping("sweep", SweepSpec.KEYS), names(inputs), sampling.n()) : null;
+                ? SweepSpec.parse(top.mapping("sweep", SweepSpec.KEYS), names(inputs), sampling.n(), baseDir) : null;
         if (sweep != null && top.has("statistics")) {
             throw top.error("statistics", "does not apply to a sweep, whose statistics are fixed (QoI moments,"
                     + " quantiles 5/50/95 % and the window probability): remove it");
@@ -150,23 +150,29 @@ public final class StudyParser {
                 statistics.keepSamples());
     }
 
-    /**
-     * The {@code inputs} list. An input built from data ({@code empirical}, {@code kde}) names its {@code file}
-     * (resolved against {@code baseDir}) and {@code column} (default: its name), added to {@code dataColumns}; its
-     * values are read later, so its InputSpec has no data yet.
-     */
     private static List<InputSpec> inputs(YamlFields top, Path baseDir, List<DataColumn> dataColumns) {
-        List<Object> items = top.list("inputs");
+        return inputList(top, "inputs", "input", baseDir, dataColumns);
+    }
+
+    /**
+     * The list under {@code key} of named laws written as the study's inputs (an inversion's {@code unknowns}
+     * too); {@code noun} names one entry in messages. An entry built from data ({@code empirical}, {@code kde})
+     * names its {@code file} (resolved against {@code baseDir}) and {@code column} (default: its name), added to
+     * {@code dataColumns}; its values are read later, so its InputSpec has no data yet.
+     */
+    static List<InputSpec> inputList(YamlFields top, String key, String noun, Path baseDir,
+                                     List<DataColumn> dataColumns) {
+        List<Object> items = top.list(key);
         if (items.isEmpty()) {
-            throw new StudyException(top.file() + ": inputs must list at least one input");
+            throw new StudyException(top.file() + ": " + key + " must list at least one " + noun);
         }
         if (items.size() > Limits.MAX_INPUTS) {
-            throw top.error("inputs", "must list at most " + Limits.MAX_INPUTS + " inputs", items.size());
+            throw top.error(key, "must list at most " + Limits.MAX_INPUTS + " " + noun + "s", items.size());
         }
         List<InputSpec> inputs = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
-            String path = "inputs[" + i + "]";
+            String path = key + "[" + i + "]";
             Object item = items.get(i);
             // the keys allowed depend on the family, so look at dist before checking keys
             String name = item instanceof Map<?, ?> raw && raw.get("dist") instanceof String s ? s : null;
@@ -183,7 +189,7 @@ public final class StudyParser {
             }
             YamlFields in = YamlFields.of(top.file(), path, item, allowed);
             String inputName = in.string("name");
-            checkName(in, "name", inputName, seen, "input");
+            checkName(in, "name", inputName, seen, noun);
             String dist = in.string("dist");
             Units.unit(in, Units.KEY);
             if (family == null) {

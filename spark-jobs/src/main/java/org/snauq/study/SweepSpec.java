@@ -21,23 +21,31 @@ import org.snauq.dist.InputSpec;
  *   qoi: output                                     # the model's output (default), or:
  *   qoi: {melt-pool: {space: [x, y, z], liquidus: 1928, ambient: 300, centre-y: 0, samples: 81,
  *                     scale: {input: eta, nominal: 0.35}}}
+ *   qoi: {melt-pool: {material: inconel718}}       # the LPBF case (model: sna solve conf/problems/lpbf5d.yaml);
+ *                                                   # inputs and designs are eta, s, P, v, rb, beta
  *   window: {depth: {min: 0.5, max: 1.5}, peak: {max: 3315}}
  *   confidence: 0.95                                # of the Wilson interval of the window probability
  * </pre>
  *
  * @param designInputs names of the design inputs, in grid order
  * @param designs      the design points, designs[j][k] the value of designInputs[k] at design j
- * @param meltPool     the melt-pool QoIs, or null for the model's output
+ * @param meltPool     the melt-pool QoIs of an SNA temperature field, or null
+ * @param material     the material of the LPBF case (melt-pool QoIs of the moving-source model, physical inputs),
+ *                     or null; at most one of meltPool and material is set, neither for the model's output
  * @param window       the process window, one bound pair per QoI it names
  * @param confidence   of the Wilson interval
  */
-public record SweepSpec(List<String> designInputs, double[][] designs, MeltPoolSpec meltPool, List<Bound> window,
-                        double confidence) {
+public record SweepSpec(List<String> designInputs, double[][] designs, MeltPoolSpec meltPool, MaterialSpec material,
+                        List<Bound> window, double confidence) {
 
     /** The keys of the block. */
     static final List<String> KEYS = List.of("designs", "qoi", "window", "confidence");
     static final List<String> MELT_POOL_KEYS = List.of("space", "liquidus", "ambient", "centre-y", "samples",
-            "scale");
+            "scale", "material");
+    /** The LPBF case's physical inputs (absorptivity, conductivity scale, W, m/s, m, ring fraction). */
+    public static final List<String> LPBF_INPUTS = List.of(org.snauq.datasets.pde.LpbfMaterialCase.INPUTS);
+    /** The moving-source SNA's coordinates (conf/problems/lpbf5d.yaml), in model order. */
+    static final List<String> MOVING_SOURCE_COORDINATES = List.of("x", "y", "z", "Pe", "beta");
     /** The melt-pool QoIs, in column order. */
     public static final List<String> MELT_POOL_QOIS = List.of("peak", "length", "width", "depth");
 
@@ -68,7 +76,7 @@ public record SweepSpec(List<String> designInputs, double[][] designs, MeltPoolS
 
     /** The QoI names, in column order. */
     public List<String> qois(String modelOutput) {
-        return meltPool == null ? List.of(modelOutput) : MELT_POOL_QOIS;
+        return meltPool == null && material == null ? List.of(modelOutput) : MELT_POOL_QOIS;
     }
 
     /**
@@ -79,7 +87,7 @@ public record SweepSpec(List<String> designInputs, double[][] designs, MeltPoolS
      * @param n          samples per design
      * @throws StudyException one line naming the key
      */
-    static SweepSpec parse(YamlFields s, List<String> inputNames, long n) {
+    static SweepSpec parse(YamlFields s, List<String> inputNames, long n, java.nio.file.Path baseDir) {
         String file = s.file();
         YamlFields d = s.mapping("designs", keysOf(s, "designs"));
         if (d.keys().isEmpty()) {
@@ -112,14 +120,20 @@ public record SweepSpec(List<String> designInputs, double[][] designs, MeltPoolS
         double[][] designs = grid(axes, (int) count);
 
         MeltPoolSpec pool = null;
+        MaterialSpec material = null;
         if (s.has("qoi") && !"output".equals(s.raw("qoi"))) {
             if (s.raw("qoi") instanceof String other) {
                 throw s.error("qoi", "must be output or a mapping {melt-pool: {...}}", other);
             }
             YamlFields q = s.mapping("qoi", List.of("melt-pool"));
-            pool = meltPool(q.mapping("melt-pool", MELT_POOL_KEYS), inputNames, names);
+            YamlFields mp = q.mapping("melt-pool", MELT_POOL_KEYS);
+            if (mp.has("material")) {
+                material = lpbf(mp, inputNames, names, baseDir);
+            } else {
+                pool = meltPool(mp, inputNames, names);
+            }
         }
-        List<String> qois = pool == null ? null : MELT_POOL_QOIS;
+        List<String> qois = pool == null && material == null ? null : MELT_POOL_QOIS;
         YamlFields w = s.mapping("window", keysOf(s, "window"));
         if (w.keys().isEmpty()) {
             throw s.error("window", "must bound at least one QoI");
@@ -144,7 +158,35 @@ public record SweepSpec(List<String> designInputs, double[][] designs, MeltPoolS
         if (!(confidence > 0 && confidence < 1)) {
             throw s.error("confidence", "must lie in (0, 1)", confidence);
         }
-        return new SweepSpec(names, designs, pool, window, confidence);
+        return new SweepSpec(names, designs, pool, material, window, confidence);
+    }
+
+    /**
+     * {@code melt-pool: {material: ...}}: the LPBF case, whose inputs (uncertain or design) are exactly
+     * {@link #LPBF_INPUTS}.
+     */
+    private static MaterialSpec lpbf(YamlFields mp, List<String> inputs, List<String> designs,
+                                     java.nio.file.Path baseDir) {
+        for (String k : mp.keys()) {
+            if (!k.equals("material")) {
+                throw mp.error(k, "does not apply with a material (the LPBF case's model fixes the space"
+                        + " coordinates, and the material gives liquidus and ambient)");
+            }
+        }
+        List<String> all = new ArrayList<>(inputs);
+        all.addAll(designs);
+        for (String name : all) {
+            if (!LPBF_INPUTS.contains(name)) {
+                throw mp.error("material", "makes this the LPBF case, whose inputs are " + String.join(", ",
+                        LPBF_INPUTS) + "; '" + name + "' is not one of them");
+            }
+        }
+        List<String> missing = LPBF_INPUTS.stream().filter(i -> !all.contains(i)).toList();
+        if (!missing.isEmpty()) {
+            throw mp.error("material", "makes this the LPBF case: give each of " + String.join(", ", LPBF_INPUTS)
+                    + " as an input or a design input; missing " + String.join(", ", missing));
+        }
+        return MaterialSpec.parse(mp, "material", baseDir);
     }
 
     /** The window names the model's output (checked once the model is known, for {@code qoi: output}). */
@@ -165,7 +207,11 @@ public record SweepSpec(List<String> designInputs, double[][] designs, MeltPoolS
     public Study domainStudy(Study study, double[] lower) {
         Study loading = loadingStudy(study);
         List<InputSpec> inputs = new ArrayList<>(loading.inputs());
-        if (meltPool != null) {
+        if (material != null) { // the model's coordinates: physical points are checked per sample by the sweep
+            for (int i = 0; i < inputs.size(); i++) {
+                inputs.set(i, constant(inputs.get(i).name(), lower[i]));
+            }
+        } else if (meltPool != null) {
             for (String axis : meltPool.space()) {
                 int i = loading.inputNames().indexOf(axis);
                 inputs.set(i, constant(axis, lower[i]));
@@ -182,6 +228,14 @@ public record SweepSpec(List<String> designInputs, double[][] designs, MeltPoolS
      */
     public Study loadingStudy(Study study) {
         List<InputSpec> inputs = new ArrayList<>();
+        if (material != null) {
+            for (String c : MOVING_SOURCE_COORDINATES) {
+                inputs.add(constant(c, 0.0));
+            }
+            return new Study(study.file(), study.name(), study.model(), inputs, study.sampling(),
+                    study.statistics(), study.output(), DomainPolicy.CLAMP, study.spark(), study.parsed(),
+                    study.onFailure(), null);
+        }
         for (InputSpec in : study.inputs()) {
             if (meltPool == null || !in.name().equals(meltPool.scaleInput())) {
                 inputs.add(in);
@@ -299,17 +353,20 @@ public record SweepSpec(List<String> designInputs, double[][] designs, MeltPoolS
     public boolean equals(Object o) {
         return o instanceof SweepSpec s && designInputs.equals(s.designInputs)
                 && java.util.Arrays.deepEquals(designs, s.designs) && Objects.equals(meltPool, s.meltPool)
+                && Objects.equals(material, s.material)
                 && window.equals(s.window) && confidence == s.confidence;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(designInputs, java.util.Arrays.deepHashCode(designs), meltPool, window, confidence);
+        return Objects.hash(designInputs, java.util.Arrays.deepHashCode(designs), meltPool, material, window,
+                confidence);
     }
 
     @Override
     public String toString() {
-        return "SweepSpec[" + designInputs + ", " + designs.length + " designs, meltPool=" + meltPool + ", window="
+        return "SweepSpec[" + designInputs + ", " + designs.length + " designs, meltPool=" + meltPool
+                + (material == null ? "" : ", " + material) + ", window="
                 + window + "]";
     }
 }

@@ -87,7 +87,7 @@ class RunManifestTest {
                 "[1, 2]", "m.json: a manifest is a JSON object, got array",
                 good.replace("\"format_version\" : 1", "\"format_version\" : 99"), "m.json: format_version must be 1..1",
                 good.replace("\"run_id\" : \"r1\"", "\"run_id\" : 7"), "m.json: run_id is missing or not text",
-                good.replace("\"kind\" : \"sampling\"", "\"kind\" : \"other\""), "m.json: kind must be sampling, sweep or data",
+                good.replace("\"kind\" : \"sampling\"", "\"kind\" : \"other\""), "m.json: kind must be one of sampling, sweep, data, inversion",
                 good.replace("2026-01-02T03:04:05.678Z", "yesterday"), "m.json: created must be an ISO-8601 instant");
         cases.forEach((text, message) -> {
             OutputException e = assertThrows(OutputException.class,

@@ -31,9 +31,12 @@ import org.snauq.thermal.ThermalScaling;
  * (eta, s) drawn from the prior (uniform on [0.25, 0.45] x [0.8, 1.25]); P = 285 W, v = 0.96 m/s, r_b = 50 um, a
  * Gaussian beam known. Observation sets: the four melt-pool QoIs, and those plus five surface temperatures behind the
  * pool. Prints per set the MAP, 95 % intervals, Laplace correlation, R-hat and ESS, then the summary: MAP error
- * median / max, coverage, latency of MAP + Laplace and of 10,000 draws.
+ * median / max, coverage, latency of MAP + Laplace and of 10,000 draws. With a CSV path, also writes each set's
+ * truth and the reference's exact (noise-free) observations to it, one row per set: the data of the reduced-count
+ * acceptance test of {@code sna invert} (spark-jobs, {@code InvertAcceptanceTest}).
  *
- * <pre>  java -cp ... org.snauq.datasets.pde.LpbfInverseValidation MODEL.sna [sets=200] [seed=13] [liquid-factor=1]</pre>
+ * <pre>  java -cp ... org.snauq.datasets.pde.LpbfInverseValidation MODEL.sna [sets=200] [seed=13] [liquid-factor=1]
+ *       [reference.csv]</pre>
  */
 public final class LpbfInverseValidation {
 
@@ -52,6 +55,10 @@ public final class LpbfInverseValidation {
         int sets = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 13;
         double factor = args.length > 3 ? Double.parseDouble(args[3]) : 1;
+        java.io.PrintWriter csv = args.length > 4 ? new java.io.PrintWriter(args[4], "UTF-8") : null;
+        if (csv != null) {
+            csv.println("set,eta,s,P,v,rb,beta,peak,length,width,depth,t1,t2,t3,t4,t5");
+        }
         ThermalScaling scaling = new ThermalScaling(MaterialFile.shipped(Path.of("."), "inconel718"), 300, factor);
         MovingSourceModel sna = new MovingSourceModel(model, scaling);
         List<Prior> priors = List.of(
@@ -81,6 +88,20 @@ public final class LpbfInverseValidation {
             GridField field = new GridField(ref, scaling.ambient());
             double rb = truth[4];
             double[] qoi = {q.peak(), q.length() * rb, q.width() * rb, q.depth() * rb};
+            if (csv != null) {
+                StringBuilder row = new StringBuilder().append(k);
+                for (double v : truth) {
+                    row.append(',').append(v);
+                }
+                for (double v : qoi) {
+                    row.append(',').append(v);
+                }
+                for (double[] p : SURFACE) {
+                    row.append(',').append(field.value(p[0], p[1], p[2]));
+                }
+                csv.println(row);
+                csv.flush();
+            }
             for (int s = 0; s < nSets; s++) {
                 List<Observation> obs = obsSets.get(s);
                 double[] y = new double[obs.size()];
