@@ -11,7 +11,7 @@ public final class BenchmarkFunctions {
 
     /** Every registered function, in their standard form. */
     public static List<BenchmarkFunction> all() {
-        return List.of(Ishigami.standard(), SobolG.standard(), new Borehole());
+        return List.of(Ishigami.standard(), SobolG.standard(), new Borehole(), new Piston());
     }
 
     /** Registered names, for messages. */

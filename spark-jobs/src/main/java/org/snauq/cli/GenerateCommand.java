@@ -1,22 +1,24 @@
 package org.snauq.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
-import org.snauq.dist.InputSpec;
 import org.snauq.engine.PhaseLog;
+import org.snauq.models.DesignOnlyModel;
+import org.snauq.models.InputData;
 import org.snauq.models.LoadedModel;
 import org.snauq.models.ModelLoader;
 import org.snauq.models.StudyModels;
 import org.snauq.models.StudyTables;
 import org.snauq.results.OutputPaths;
 import org.snauq.spark.DataGenerator;
+import org.snauq.spark.SimulatorJobs;
 import org.snauq.spark.UqSpark;
 import org.snauq.study.BadInputException;
 import org.snauq.study.DomainPolicy;
+import org.snauq.study.FailurePolicy;
 import org.snauq.study.ModelSource;
 import org.snauq.study.Sampling;
 import org.snauq.study.SparkSettings;
@@ -32,8 +34,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code sna generate}: evaluates a model or simulator on a sampling design, distributed, and writes training or
  * validation data (the inputs, then the response) as a Parquet dataset with its manifest {@code _manifest.json}
- * inside, replacing an existing one atomically. The inputs and their distributions are the {@code inputs} list of
- * a study file; the design defaults to {@code mc} with seed 42.
+ * inside, replacing an existing one atomically; {@code --design-only} writes the inputs alone. The inputs, their
+ * distributions and their {@code correlation} come from a study file; the design defaults to {@code mc} with seed 42.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Evaluate a model on a sampling design (in the Spark executors) and write the inputs and the"
@@ -58,6 +60,10 @@ final class GenerateCommand implements Callable<Integer> {
 
         @Option(names = "--problem", paramLabel = "P.yaml", description = "A PDE problem file (solved by VSNA).")
         Path problem;
+
+        @Option(names = "--design-only", description = "No model: write the design's inputs only (to run a"
+                + " simulator elsewhere).")
+        boolean designOnly;
     }
 
     @Option(names = "--inputs", required = true, paramLabel = "STUDY.yaml",
@@ -86,7 +92,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PhaseLog log = new PhaseLog(spec.commandLine().getErr());
         Path cwd = Path.of("").toAbsolutePath();
-        List<InputSpec> specs = StudyParser.parseInputs(inputs);
+        StudyParser.Inputs parsed = StudyParser.parseInputs(inputs, cwd);
         Sampling sampling;
         try {
             sampling = new Sampling(design, n, seed);
@@ -94,10 +100,14 @@ final class GenerateCommand implements Callable<Integer> {
             throw new UserInputException("--" + e.getMessage());
         }
         String out = OutputPaths.resolve(output, cwd, "--output");
-        Study study = new Study(inputs, "generate", modelSource(cwd), specs, sampling,
-                StatisticsSpec.defaults(), out, DomainPolicy.ERROR, SparkSettings.defaults(), Map.of());
+        Study study = new Study(inputs, "generate", modelSource(cwd), parsed.inputs(), sampling,
+                StatisticsSpec.defaults(), out, DomainPolicy.ERROR, SparkSettings.defaults(), Map.of(),
+                FailurePolicy.ERROR, null, parsed.correlation(), parsed.dataColumns());
         Supplier<SparkSession> spark = UqSpark.lazySession(master);
-        LoadedModel model = ModelLoader.load(study, new StudyModels(), StudyTables.reader(spark));
+        study = InputData.read(study, StudyTables.reader(spark));
+        LoadedModel model = source.designOnly
+                ? new LoadedModel(new DesignOnlyModel(study.inputNames()), "design-only", Map.of())
+                : ModelLoader.load(study, new StudyModels(SimulatorJobs.of(spark)), StudyTables.reader(spark));
         log.phase("model", "model ready: " + model.model().description());
         long rows = DataGenerator.generate(spark.get(), study, model, log);
         spec.commandLine().getOut().println("wrote " + rows + " rows to " + out);
@@ -106,6 +116,9 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private ModelSource modelSource(Path cwd) {
+        if (source.designOnly) {
+            return new ModelSource.Expression("0"); // not evaluated: the design alone is written
+        }
         if (source.function != null) {
             return new ModelSource.Function(source.function);
         }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.snauq.engine.PhaseLog;
+import org.snauq.models.InputData;
 import org.snauq.models.LoadedModel;
 import org.snauq.models.ModelLoader;
 import org.snauq.models.StudyModels;
@@ -13,6 +14,7 @@ import org.snauq.models.StudyTables;
 import org.snauq.results.OutputPaths;
 import org.snauq.results.ResultsOutput;
 import org.snauq.results.RunIds;
+import org.snauq.spark.SimulatorJobs;
 import org.snauq.spark.SweepRun;
 import org.snauq.spark.UqRun;
 import org.snauq.spark.UqSpark;
@@ -78,7 +80,8 @@ final class RunCommand implements Callable<Integer> {
 
         Supplier<SparkSession> spark = UqSpark.lazySession(master);
         SweepSpec sweep = s.sweep();
-        LoadedModel model = ModelLoader.load(s, new StudyModels(), StudyTables.reader(spark));
+        s = InputData.read(s, StudyTables.reader(spark));
+        LoadedModel model = ModelLoader.load(s, new StudyModels(SimulatorJobs.of(spark)), StudyTables.reader(spark));
         log.phase("model", "study " + study.getFileName() + " checked, model ready: " + model.model().description());
         SparkSession session = spark.get();
         log.phase("spark", "spark ready: " + session.sparkContext().master() + ", " + session.sparkContext()

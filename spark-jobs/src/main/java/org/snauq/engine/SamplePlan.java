@@ -10,6 +10,7 @@ import org.snauq.design.SamplingDesign;
 import org.snauq.design.SamplingDesigns;
 import org.snauq.dist.Distribution;
 import org.snauq.dist.Distributions;
+import org.snauq.dist.GaussianCopula;
 import org.snauq.dist.InputSpec;
 
 /**
@@ -38,10 +39,14 @@ public final class SamplePlan implements Serializable {
     private final String[] families;
     private final String[][] keys;
     private final double[][] values;
+    /** Data values of inputs built from data (empirical, kde), else null entries. */
+    private final double[][] data;
+    /** The inputs' normal-space correlation (Gaussian copula), or null for independent inputs. */
+    private final double[][] correlation;
     private final int blockSize;
 
     private SamplePlan(String design, long n, long seed, int replicates, boolean pickFreeze, List<InputSpec> inputs,
-                       int blockSize) {
+                       double[][] correlation, int blockSize) {
         this.design = design;
         this.n = n;
         this.seed = seed;
@@ -52,13 +57,16 @@ public final class SamplePlan implements Serializable {
         this.families = new String[dim];
         this.keys = new String[dim][];
         this.values = new double[dim][];
+        this.data = new double[dim][];
         for (int d = 0; d < dim; d++) {
             InputSpec s = inputs.get(d);
             names[d] = s.name();
             families[d] = s.dist();
             keys[d] = s.parameters().keySet().toArray(String[]::new);
             values[d] = s.parameters().values().stream().mapToDouble(Double::doubleValue).toArray();
+            data[d] = s.data();
         }
+        this.correlation = correlation == null ? null : GaussianCopula.ofCorrelation(correlation).correlation();
         this.blockSize = blockSize;
     }
 
@@ -76,11 +84,23 @@ public final class SamplePlan implements Serializable {
     /** As {@link #of(String, long, long, List, boolean)} with another maximum block size (a power of two). */
     public static SamplePlan of(String design, long n, long seed, List<InputSpec> inputs, boolean pickFreeze,
                                 int maxBlock) {
+        return of(design, n, seed, inputs, null, pickFreeze, maxBlock);
+    }
+
+    /**
+     * As {@link #of(String, long, long, List, boolean, int)}, with dependent inputs.
+     *
+     * @param correlation the inputs' correlation in normal space (a Gaussian copula applied in every design), or
+     *                    null for independent inputs
+     * @param maxBlock    rows per block at most, a power of two (0: {@link #BLOCK})
+     */
+    public static SamplePlan of(String design, long n, long seed, List<InputSpec> inputs, double[][] correlation,
+                                boolean pickFreeze, int maxBlock) {
         int dim = (pickFreeze ? 2 : 1) * inputs.size();
         SamplingDesign d = SamplingDesigns.of(design, dim, n, seed);
         long group = n / d.replicates();
-        int block = (int) Math.min(maxBlock, group);
-        return new SamplePlan(design, n, seed, d.replicates(), pickFreeze, inputs, block);
+        int block = (int) Math.min(maxBlock > 0 ? maxBlock : BLOCK, group);
+        return new SamplePlan(design, n, seed, d.replicates(), pickFreeze, inputs, correlation, block);
     }
 
     /** A new design object (each task builds its own). */
@@ -90,7 +110,8 @@ public final class SamplePlan implements Serializable {
 
     /** The map from design uniforms to inputs (twice over for pick-freeze rows). */
     InputTransform newTransform() {
-        InputTransform t = InputTransform.of(distributions());
+        InputTransform t = correlation == null ? InputTransform.of(distributions())
+                : InputTransform.of(distributions(), GaussianCopula.ofCorrelation(correlation));
         return pickFreeze ? t.twice() : t;
     }
 
@@ -109,7 +130,7 @@ public final class SamplePlan implements Serializable {
             for (int i = 0; i < keys[d].length; i++) {
                 p.put(keys[d][i], values[d][i]);
             }
-            out.add(new InputSpec(names[d], families[d], p));
+            out.add(new InputSpec(names[d], families[d], p, data[d]));
         }
         return out;
     }

@@ -13,6 +13,7 @@ import org.snauq.datasets.BenchmarkFunctions;
 import org.snauq.dist.Distribution;
 import org.snauq.dist.Distributions;
 import org.snauq.dist.InputSpec;
+import org.snauq.model.MultiSnaModel;
 import org.snauq.model.SnaModel;
 import org.snauq.study.DomainPolicy;
 import org.snauq.study.Limits;
@@ -44,13 +45,23 @@ public final class ModelLoader {
         double[][] read(java.nio.file.Path file, List<String> columns);
     }
 
-    /** Builds an SNA from training data (ALS) or from a PDE problem (VSNA), when those are available. */
+    /**
+     * Builds an SNA from training data or simulator runs (ALS), from a PDE problem (VSNA) or a file, and ships
+     * external models' files to the executors, when those are available.
+     */
     public interface SnaBuilder {
         LoadedModel train(Study study, ModelSource.Train source, TableReader reader);
 
+        /** Runs the design through the simulator, then trains as {@link #train} does. */
+        LoadedModel simulate(Study study, ModelSource.Simulate source);
+
         LoadedModel solve(Study study, ModelSource.Solve source);
 
-        SnaModel read(Study study, ModelSource.SnaFile source);
+        MultiSnaModel read(Study study, ModelSource.SnaFile source);
+
+        /** Makes the files a model needs reach the executors; nothing for models without files. */
+        default void ship(UqModel model) {
+        }
     }
 
     private ModelLoader() {
@@ -84,12 +95,37 @@ public final class ModelLoader {
         } else if (source instanceof ModelSource.Expression e) {
             return expression(study, e);
         } else if (source instanceof ModelSource.SnaFile s) {
-            SnaModel m = builder.read(study, s);
-            return sna(study, m, "sna file " + s.path().getFileName(), Map.of("model_file", s.path().toString()));
+            MultiSnaModel m = builder.read(study, s);
+            Map<String, Object> report = Map.of("model_file", s.path().toString());
+            String what = "sna file " + s.path().getFileName();
+            return m.outputCount() == 1 ? sna(study, m.output(0), what, report) : multi(study, m, what, report);
         } else if (source instanceof ModelSource.Train t) {
             return builder.train(study, t, reader);
+        } else if (source instanceof ModelSource.Simulate s) {
+            return builder.simulate(study, s);
+        } else if (source instanceof ModelSource.Solve s) {
+            return builder.solve(study, s);
         }
-        return builder.solve(study, (ModelSource.Solve) source);
+        LoadedModel external = external(study, source, study.fileName() + ": model." + source.key());
+        builder.ship(external.model());
+        return external;
+    }
+
+    /**
+     * An external model (a simulator) checked on the driver against the study's inputs: {@code command} or
+     * {@code java}.
+     *
+     * @param where the study place for messages, e.g. {@code "s.yaml: model.command"}
+     */
+    public static LoadedModel external(Study study, ModelSource source, String where) {
+        if (source instanceof ModelSource.Command c) {
+            CommandModel m = CommandModel.of(study, c, where);
+            return new LoadedModel(m, sha256(m.identity()), m.report());
+        } else if (source instanceof ModelSource.Java j) {
+            JavaModel m = JavaModel.of(study, j, where);
+            return new LoadedModel(m, sha256(m.identity()), m.report());
+        }
+        throw new IllegalArgumentException("not an external model: " + source.key());
     }
 
     /** No input is named like an output (in any case: Spark resolves columns case-insensitively). */
@@ -172,6 +208,17 @@ public final class ModelLoader {
         return new LoadedModel(new SnaUqModel(model, study.inputNames(), columns, description), hash(model), report);
     }
 
+    /** An SNA with several outputs as a study model: checks its coordinates against the inputs. */
+    public static LoadedModel multi(Study study, MultiSnaModel model, String description, Map<String, Object> report) {
+        int[] columns = columns(study, model.names(), description);
+        StringBuilder identity = new StringBuilder("multi");
+        for (SnaModel m : model.outputs()) {
+            identity.append(':').append(hash(m));
+        }
+        return new LoadedModel(new SnaUqModel(model, study.inputNames(), columns, description),
+                sha256(identity.toString()), report);
+    }
+
     /** columns[d] = the study column of model coordinate d; names must match as sets. */
     static int[] columns(Study study, List<String> modelNames, String what) {
         List<String> inputs = study.inputNames();
@@ -252,7 +299,7 @@ public final class ModelLoader {
         return HexFormat.of().formatHex(sha().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static MessageDigest sha() {
+    static MessageDigest sha() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.snauq.basis.BSplineBasis;
 import org.snauq.basis.KnotVector;
+import org.snauq.model.MultiSnaModel;
 import org.snauq.model.SnaModel;
 
 /**
- * An SNA model for propagation. It ships as plain arrays (names, degrees, breakpoints, lambda, factors: a few
- * kilobytes, trivially Kryo-serialisable) and each evaluator rebuilds the {@link SnaModel} and one
- * {@link SnaModel.Workspace}, then runs the allocation-free batch kernel. {@code columns[d]} is the study column
- * holding the model's coordinate d; points are reordered into a reused buffer only when the orders differ.
+ * An SNA model for propagation, with one output or several over the same coordinates ({@link MultiSnaModel}). It
+ * ships as plain arrays per output (degrees, breakpoints, lambda, factors: a few kilobytes, trivially
+ * Kryo-serialisable) and each evaluator rebuilds the model and one workspace, then runs the allocation-free batch
+ * kernel. {@code columns[d]} is the study column holding the model's coordinate d; points are reordered into a reused
+ * buffer only when the orders differ.
  *
  * <p>The kernel clamps coordinates to the domain; the engine applies the study's domain policy before.
  */
@@ -19,51 +21,70 @@ public final class SnaUqModel implements UqModel {
     private final String[] inputs;
     private final int[] columns;
     private final String[] names;
-    private final int[] degrees;
-    private final boolean[] uniform;
-    private final double[][] breakpoints;
-    private final double[] lambda;
-    private final double[][] factors;
-    private final String output;
+    private final String[] outputs;
+    /** Per output k: degrees[k][d], uniform[k][d], breakpoints[k][d], lambda[k], factors[k][d]. */
+    private final int[][] degrees;
+    private final boolean[][] uniform;
+    private final double[][][] breakpoints;
+    private final double[][] lambda;
+    private final double[][][] factors;
     private final String description;
-    private transient SnaModel model;
+    private transient MultiSnaModel model;
 
-    SnaUqModel(SnaModel model, List<String> inputs, int[] columns, String description) {
+    SnaUqModel(MultiSnaModel model, List<String> inputs, int[] columns, String description) {
         this.inputs = inputs.toArray(String[]::new);
         this.columns = columns.clone();
         int dim = model.dimension();
+        int outs = model.outputCount();
         this.names = model.names().toArray(String[]::new);
-        this.degrees = new int[dim];
-        this.uniform = new boolean[dim];
-        this.breakpoints = new double[dim][];
-        this.factors = new double[dim][];
-        for (int d = 0; d < dim; d++) {
-            KnotVector k = model.basis(d).knots();
-            degrees[d] = k.degree();
-            uniform[d] = k.isUniform();
-            breakpoints[d] = k.breakpoints();
-            factors[d] = model.factor(d);
+        this.outputs = model.outputNames().toArray(String[]::new);
+        this.degrees = new int[outs][dim];
+        this.uniform = new boolean[outs][dim];
+        this.breakpoints = new double[outs][dim][];
+        this.lambda = new double[outs][];
+        this.factors = new double[outs][dim][];
+        for (int k = 0; k < outs; k++) {
+            SnaModel m = model.output(k);
+            for (int d = 0; d < dim; d++) {
+                KnotVector kv = m.basis(d).knots();
+                degrees[k][d] = kv.degree();
+                uniform[k][d] = kv.isUniform();
+                breakpoints[k][d] = kv.breakpoints();
+                factors[k][d] = m.factor(d);
+            }
+            lambda[k] = m.lambda();
         }
-        this.lambda = model.lambda();
-        this.output = model.output();
         this.description = description;
     }
 
+    SnaUqModel(SnaModel model, List<String> inputs, int[] columns, String description) {
+        this(MultiSnaModel.of(model), inputs, columns, description);
+    }
+
     /** The model (rebuilt from its arrays after shipping; provenance and stored inputs are not shipped). */
-    @Override
-    public synchronized SnaModel sna() {
+    public synchronized MultiSnaModel multi() {
         if (model == null) {
-            List<BSplineBasis> bases = new ArrayList<>();
-            for (int d = 0; d < names.length; d++) {
-                double[] b = breakpoints[d];
-                KnotVector k = uniform[d]
-                        ? KnotVector.clampedUniform(degrees[d], b.length - 1 + degrees[d], b[0], b[b.length - 1])
-                        : KnotVector.clamped(degrees[d], b);
-                bases.add(new BSplineBasis(k));
+            List<SnaModel> parts = new ArrayList<>();
+            for (int k = 0; k < outputs.length; k++) {
+                List<BSplineBasis> bases = new ArrayList<>();
+                for (int d = 0; d < names.length; d++) {
+                    double[] b = breakpoints[k][d];
+                    int p = degrees[k][d];
+                    KnotVector kv = uniform[k][d] ? KnotVector.clampedUniform(p, b.length - 1 + p, b[0], b[b.length - 1])
+                            : KnotVector.clamped(p, b);
+                    bases.add(new BSplineBasis(kv));
+                }
+                parts.add(SnaModel.of(List.of(names), bases, lambda[k], factors[k], outputs[k]));
             }
-            model = SnaModel.of(List.of(names), bases, lambda, factors, output);
+            model = MultiSnaModel.of(parts);
         }
         return model;
+    }
+
+    /** The model when it has one output (closed-form rows and melt-pool QoIs need one), else null. */
+    @Override
+    public SnaModel sna() {
+        return outputs.length == 1 ? multi().output(0) : null;
     }
 
     @Override
@@ -73,7 +94,7 @@ public final class SnaUqModel implements UqModel {
 
     @Override
     public List<String> outputs() {
-        return List.of(output);
+        return List.of(outputs);
     }
 
     @Override
@@ -95,7 +116,7 @@ public final class SnaUqModel implements UqModel {
         double[] out = new double[inputs.length];
         java.util.Arrays.fill(out, lower ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
         for (int d = 0; d < names.length; d++) {
-            double[] b = breakpoints[d];
+            double[] b = breakpoints[0][d]; // every output has the same domain
             out[columns[d]] = lower ? b[0] : b[b.length - 1];
         }
         return out;
@@ -115,10 +136,18 @@ public final class SnaUqModel implements UqModel {
 
     @Override
     public Evaluator newEvaluator() {
-        SnaModel m = sna();
-        SnaModel.Workspace ws = m.newWorkspace();
+        Batch batch;
+        if (outputs.length == 1) {
+            SnaModel m = sna();
+            SnaModel.Workspace ws = m.newWorkspace();
+            batch = (points, count, out) -> m.evaluate(points, count, out, ws);
+        } else {
+            MultiSnaModel m = multi();
+            MultiSnaModel.Workspace ws = m.newWorkspace();
+            batch = (points, count, out) -> m.evaluate(points, count, out, ws);
+        }
         if (identityOrder()) {
-            return (points, count, out, failures) -> m.evaluate(points, count, out, ws);
+            return (points, count, out, failures) -> batch.evaluate(points, count, out);
         }
         int dim = inputs.length;
         int mdim = columns.length;
@@ -135,8 +164,14 @@ public final class SnaUqModel implements UqModel {
                         buffer[j * mdim + d] = points[j * dim + columns[d]];
                     }
                 }
-                m.evaluate(buffer, count, out, ws);
+                batch.evaluate(buffer, count, out);
             }
         };
+    }
+
+    /** The model's batch kernel with its workspace bound. */
+    @FunctionalInterface
+    private interface Batch {
+        void evaluate(double[] points, int count, double[] out);
     }
 }

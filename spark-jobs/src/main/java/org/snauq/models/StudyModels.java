@@ -18,6 +18,7 @@ import org.snauq.dist.InputSpec;
 import org.snauq.galerkin.SolveReport;
 import org.snauq.galerkin.Vsna;
 import org.snauq.model.SnaFormatException;
+import org.snauq.model.MultiSnaModel;
 import org.snauq.model.SnaModel;
 import org.snauq.model.SnaModelFile;
 import org.snauq.study.BadInputException;
@@ -27,12 +28,14 @@ import org.snauq.study.Study;
 import org.snauq.study.StudyException;
 
 /**
- * How {@code sna run} obtains SNA models: reads {@code .sna} files, trains inline by ALS, and solves PDE
- * problem files by VSNA. Messages name the study file and the model key.
+ * How {@code sna run} obtains SNA models and runs simulators: reads {@code .sna} files, trains inline by ALS (on a
+ * data file, or on runs of a simulator drawn from the study's inputs), solves PDE problem files by VSNA, and ships
+ * external models' files to the executors. Messages name the study file and the model key.
  *
- * <p>Inline training: the columns are the study's input names plus the response; the model's domain in each
- * coordinate is the union of the data's range and, for a bounded input, its support, so sampling never steps
- * outside a model trained on data that does not reach the ends of the support.
+ * <p>Inline training: the columns are the study's input names plus the responses (one SNA each, over the same
+ * coordinates); the model's domain in each coordinate is the union of the data's range and, for a bounded input, its
+ * support, so sampling never steps outside a model trained on data that does not reach the ends of the support. A
+ * validation error above {@code max-error} stops the run (exit 2).
  */
 public final class StudyModels implements ModelLoader.SnaBuilder {
 
@@ -41,14 +44,26 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
     /** Key of the per-sweep history inside the convergence object. */
     public static final String PER_SWEEP = "per_sweep";
 
+    private final Simulations simulations;
+
+    /** Without executors: no simulator can be run (files are not shipped). */
+    public StudyModels() {
+        this(Simulations.NONE);
+    }
+
+    /** @param simulations ships simulators' files and runs training designs on the executors */
+    public StudyModels(Simulations simulations) {
+        this.simulations = simulations;
+    }
+
     @Override
-    public SnaModel read(Study study, ModelSource.SnaFile source) {
+    public MultiSnaModel read(Study study, ModelSource.SnaFile source) {
         String where = study.fileName() + ": model.sna: ";
         if (java.nio.file.Files.exists(source.path()) && !java.nio.file.Files.isRegularFile(source.path())) {
             throw new StudyException(where + source.path() + " is not a regular file (a folder, pipe or device)");
         }
         try {
-            return SnaModelFile.read(source.path());
+            return SnaModelFile.readMulti(source.path());
         } catch (NoSuchFileException e) {
             throw new StudyException(where + "no such file " + source.path());
         } catch (SnaFormatException e) {
@@ -59,67 +74,154 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
     }
 
     @Override
+    public void ship(UqModel model) {
+        if (model instanceof ShippedModel s) {
+            simulations.ship(s);
+        }
+    }
+
+    @Override
     public LoadedModel train(Study study, ModelSource.Train source, ModelLoader.TableReader reader) {
-        String where = study.fileName() + ": model.train: ";
+        String where = study.fileName() + ": model.train";
         List<String> names = study.inputNames();
         List<String> columns = new ArrayList<>(names);
-        columns.add(source.response());
+        columns.addAll(source.responses());
         double[][] data;
         try {
             data = reader.read(source.data(), columns);
         } catch (BadInputException e) {
-            throw new StudyException(where + oneLine(e.getMessage()), e);
+            throw new StudyException(where + ": " + oneLine(e.getMessage()), e);
         }
         int dim = names.size();
         int rows = data[dim].length;
         double[] x = new double[Math.multiplyExact(rows, dim)];
+        for (int d = 0; d < dim; d++) {
+            for (int j = 0; j < rows; j++) {
+                x[j * dim + d] = data[d][j];
+            }
+        }
+        double[][] y = java.util.Arrays.copyOfRange(data, dim, data.length);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("trained_from", source.data().toString());
+        return fit(study, x, y, source.responses(), source.fit(), where, "trained on "
+                + source.data().getFileName(), report);
+    }
+
+    @Override
+    public LoadedModel simulate(Study study, ModelSource.Simulate source) {
+        String where = study.fileName() + ": model.train";
+        LoadedModel simulator = ModelLoader.external(study, source.simulator(), where + ".simulator");
+        UqModel sim = simulator.model();
+        List<String> responses = source.responses().isEmpty() ? sim.outputs() : source.responses();
+        for (int k = 0; k < responses.size(); k++) {
+            if (!sim.outputs().contains(responses.get(k))) {
+                throw new StudyException(where + ".response" + (source.responses().size() > 1 ? "[" + k + "]" : "")
+                        + ": '" + responses.get(k) + "' is not an output of the simulator (" + sim.description()
+                        + "); its outputs are " + String.join(", ", sim.outputs()));
+            }
+        }
+        ship(sim);
+        Simulations.Runs runs = simulations.run(study, sim, source.design(), where + ".simulator");
+        double[][] y = new double[responses.size()][];
+        for (int k = 0; k < y.length; k++) {
+            y[k] = runs.y()[sim.outputs().indexOf(responses.get(k))];
+        }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("description", sim.description());
+        facts.put("hash", simulator.hash());
+        facts.putAll(simulator.report());
+        facts.put("design", source.design().design());
+        facts.put("runs", source.design().n());
+        facts.put("seed", source.design().seed());
+        facts.put("failed_runs", runs.failed());
+        facts.put("wall_ms", runs.millis());
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("simulator", facts);
+        return fit(study, runs.x(), y, responses, source.fit(), where, "trained on " + y[0].length + " runs of "
+                + sim.description(), report);
+    }
+
+    /**
+     * Fits one SNA per response to the rows (x row-major in study order, y[k] per response) and checks the
+     * validation errors against {@code max-error}.
+     *
+     * @param report what obtaining the data reported; the fit's facts are added
+     */
+    private static LoadedModel fit(Study study, double[] x, double[][] y, List<String> responses, ModelSource.Fit fit,
+                                   String where, String origin, Map<String, Object> report) {
+        List<String> names = study.inputNames();
+        int dim = names.size();
+        int rows = y[0].length;
         double[] lower = new double[dim];
         double[] upper = new double[dim];
         for (int d = 0; d < dim; d++) {
             InputSpec spec = study.inputs().get(d);
             Distribution dist = Distributions.of(spec);
             if (dist.isConstant()) {
-                throw new StudyException(where + "input " + spec.name() + " is constant; train on varying inputs"
+                throw new StudyException(where + ": input " + spec.name() + " is constant; train on varying inputs"
                         + " only (or use a model that does not take it)");
             }
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < rows; j++) {
-                double v = data[d][j];
-                x[j * dim + d] = v;
+                double v = x[j * dim + d];
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
             }
             double[] cover = Distributions.domainFor(dist); // the model is queried wherever the study samples
-            lo = Math.min(lo, cover[0]);
-            hi = Math.max(hi, cover[1]);
-            lower[d] = lo;
-            upper[d] = hi;
+            lower[d] = Math.min(lo, cover[0]);
+            upper[d] = Math.max(hi, cover[1]);
         }
-        AlsConfig config = AlsConfig.defaults().withDegree(source.degree()).withKnots(source.knots())
-                .withRank(source.rank());
-        if (source.rank() > config.maxRank()) {
-            config = new AlsConfig(config.degree(), config.knots(), config.rank(), source.rank(), config.maxSweeps(),
-                    config.tolerance(), config.ridge(), config.roughness(), config.validationFraction(),
-                    config.restarts(), config.seed());
-        }
-        AlsFit fit;
+        AlsConfig config;
         try {
-            fit = AlsRegression.fit(TrainingData.of(names, x, data[dim], lower, upper), config);
+            config = AlsConfig.defaults().withDegree(fit.degree()).withKnots(fit.knots()).withRank(fit.rank())
+                    .withValidationFraction(fit.validation());
+            config = fit.rank() > config.maxRank() ? config.withMaxRank(fit.rank()) : config;
         } catch (IllegalArgumentException e) {
-            throw new StudyException(where + oneLine(e.getMessage()), e);
+            throw new StudyException(where + ": " + oneLine(e.getMessage()), e);
         }
-        SnaModel model = fit.model().withOutput(source.response()).withInputs(study.inputs());
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("trained_from", source.data().toString());
+        long start = System.nanoTime();
+        List<SnaModel> models = new ArrayList<>();
+        Map<String, Object> perOutput = new LinkedHashMap<>();
+        FitReport first = null;
+        for (int k = 0; k < responses.size(); k++) {
+            AlsFit f;
+            try {
+                f = AlsRegression.fit(TrainingData.of(names, x, y[k], lower, upper), config);
+            } catch (IllegalArgumentException e) {
+                throw new StudyException(where + ": " + responses.get(k) + ": " + oneLine(e.getMessage()), e);
+            }
+            FitReport r = f.report();
+            if (r.validationError() > fit.maxError()) {
+                throw new StudyException(String.format(java.util.Locale.ROOT, "%s: the validation error of %s is"
+                        + " %.3g (relative RMSE on %d held-out of %d rows, rank %d), above max-error %s; train on"
+                        + " more rows or raise max-error", where, responses.get(k), r.validationError(),
+                        Math.round(rows * fit.validation()), rows, r.chosenRank(), fit.maxError()));
+            }
+            first = first == null ? r : first;
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("rank", r.chosenRank());
+            o.put("training_error", r.trainingError());
+            o.put("validation_error", r.validationError());
+            perOutput.put(responses.get(k), o);
+            models.add(f.model().withOutput(responses.get(k)).withInputs(study.inputs()));
+        }
         report.put("training_rows", rows);
-        report.put("rank", fit.report().chosenRank());
-        report.put("training_error", fit.report().trainingError());
-        report.put("validation_error", fit.report().validationError());
-        report.put(CONVERGENCE, alsConvergence(fit.report()));
-        return ModelLoader.sna(study, model, "SNA trained on " + source.data().getFileName() + " (rank "
-                + fit.report().chosenRank() + ", validation rel. RMSE " + String.format(java.util.Locale.ROOT,
-                "%.2e", fit.report().validationError()) + ")", report);
+        report.put("validation_fraction", fit.validation());
+        if (Double.isFinite(fit.maxError())) {
+            report.put("max_error", fit.maxError());
+        }
+        report.put("fit_ms", (System.nanoTime() - start) / 1_000_000);
+        if (models.size() == 1) {
+            report.putAll((Map<String, Object>) perOutput.get(responses.get(0)));
+            report.put(CONVERGENCE, alsConvergence(first));
+            return ModelLoader.sna(study, models.get(0), "SNA " + origin + " (rank " + first.chosenRank()
+                    + ", validation rel. RMSE " + String.format(java.util.Locale.ROOT, "%.2e", first.validationError())
+                    + ")", report);
+        }
+        report.put("outputs", perOutput);
+        return ModelLoader.multi(study, MultiSnaModel.of(models), "SNA " + origin + " (" + models.size()
+                + " outputs)", report);
     }
 
     @Override

@@ -46,6 +46,15 @@ public interface UqModel extends Serializable {
         return 0;
     }
 
+    /**
+     * Design rows per block the model wants for a design of {@code rows} rows (a power of two), or 0 for the engine's
+     * block of 2^16. Costly models (external programs, servers) ask for smaller blocks, so that a small study still
+     * spreads over many tasks. The answer must depend only on the study: blocks are the unit of determinism.
+     */
+    default int blockRows(long rows) {
+        return 0;
+    }
+
     /** Lower domain bound per input (study order), or null when the model is defined everywhere. */
     default double[] domainLower() {
         return null;

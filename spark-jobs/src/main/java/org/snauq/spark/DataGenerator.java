@@ -44,7 +44,8 @@ public final class DataGenerator {
         UqModel model = loaded.model();
         List<InputSpec> inputs = study.inputs();
         Sampling sampling = study.sampling();
-        SamplePlan plan = SamplePlan.of(sampling.design(), sampling.n(), sampling.seed(), inputs, false);
+        SamplePlan plan = SamplePlan.of(sampling.design(), sampling.n(), sampling.seed(), inputs,
+                study.correlationMatrix(), false, model.blockRows(sampling.n()));
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = UqRun.slices(0, plan.blocks(), jsc.defaultParallelism());
         Broadcast<UqModel> shipped = jsc.broadcast(model);

@@ -7,8 +7,11 @@ import org.snauq.engine.BlockStats;
 import org.snauq.engine.SampleFailure;
 import org.snauq.engine.SamplePlan;
 import org.snauq.engine.SweepKernel;
+import org.snauq.models.CommandModel;
+import org.snauq.models.DesignOnlyModel;
 import org.snauq.models.ExpressionModel;
 import org.snauq.models.FunctionModel;
+import org.snauq.models.JavaModel;
 import org.snauq.models.SnaUqModel;
 import org.snauq.stats.ExceedanceAccumulator;
 import org.snauq.stats.HistogramAccumulator;
@@ -28,6 +31,10 @@ public final class SnaKryoRegistrator implements KryoRegistrator {
         kryo.register(FunctionModel.class);
         kryo.register(ExpressionModel.class);
         kryo.register(SnaUqModel.class);
+        kryo.register(DesignOnlyModel.class);
+        kryo.register(int[][].class);
+        kryo.register(boolean[][].class);
+        kryo.register(double[][][].class);
         kryo.register(String[].class);
         kryo.register(int[].class);
         kryo.register(long[].class);
@@ -44,5 +51,7 @@ public final class SnaKryoRegistrator implements KryoRegistrator {
         kryo.register(HistogramAccumulator.class, java);
         kryo.register(SobolAccumulator.class, java);
         kryo.register(SamplePlan.class, java);
+        kryo.register(CommandModel.class, java); // external models: records and enums in their fields
+        kryo.register(JavaModel.class, java);
     }
 }

@@ -73,7 +73,7 @@ public final class UqRun {
         StatisticsSpec spec = study.statistics();
         StatsSpec stats = BlockJobs.statsSpec(study);
         SamplePlan plan = SamplePlan.of(study.sampling().design(), study.sampling().n(), study.sampling().seed(),
-                study.inputs(), spec.sobol());
+                study.inputs(), study.correlationMatrix(), spec.sobol(), model.blockRows(study.sampling().n()));
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = slices(study.spark().partitions(), plan.blocks(), jsc.defaultParallelism());
         Broadcast<UqModel> shipped = jsc.broadcast(model);

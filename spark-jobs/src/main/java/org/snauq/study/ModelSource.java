@@ -3,6 +3,7 @@ package org.snauq.study;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -68,22 +69,118 @@ public sealed interface ModelSource {
     }
 
     /**
-     * An SNA trained by ALS before propagation:
-     * {@code model: {train: {data: d.parquet, response: y, rank: auto, degree: 3, knots: 24}}}.
+     * How an inline ALS fit is set up ({@code train:} keys besides the data).
      *
-     * @param rank a fixed rank, or 0 for {@code auto}
-     * @param degree a fixed B-spline degree, or {@code AlsConfig.AUTO} for {@code auto} (the default)
-     * @param knots fixed atoms per input, or {@code AlsConfig.AUTO} for {@code auto} (the default)
+     * @param rank       a fixed rank, or 0 for {@code auto}
+     * @param degree     a fixed B-spline degree, or {@code AlsConfig.AUTO} for {@code auto} (the default)
+     * @param knots      fixed atoms per input, or {@code AlsConfig.AUTO} for {@code auto} (the default)
+     * @param validation the share of rows held out for validation, in (0, 1)
+     * @param maxError   the largest validation error (relative RMSE) accepted, or infinity for no limit
      */
-    record Train(Path data, String response, int rank, int degree, int knots) implements ModelSource {
+    record Fit(int rank, int degree, int knots, double validation, double maxError) {
+
+        /** The default held-out share (AlsConfig's). */
+        public static final double VALIDATION = 0.2;
+
+        public Fit {
+            if (!(validation > 0 && validation < 1) || !(maxError > 0)) {
+                throw new IllegalArgumentException("validation must lie in (0, 1) and max-error be > 0, got "
+                        + validation + " and " + maxError);
+            }
+        }
+
+        /** Rank, degree and knots auto, the default validation share, no error limit. */
+        public static Fit auto() {
+            return new Fit(0, org.snauq.als.AlsConfig.AUTO, org.snauq.als.AlsConfig.AUTO, VALIDATION,
+                    Double.POSITIVE_INFINITY);
+        }
+    }
+
+    /**
+     * An SNA trained by ALS on a data file before propagation:
+     * {@code model: {train: {data: d.parquet, response: y, rank: auto, degree: 3, knots: 24}}}; several responses
+     * give a model with several outputs.
+     *
+     * @param responses the columns to model, one output each
+     */
+    record Train(Path data, List<String> responses, Fit fit) implements ModelSource {
         public Train {
             Objects.requireNonNull(data, "data");
-            Objects.requireNonNull(response, "response");
+            responses = List.copyOf(responses);
+            Objects.requireNonNull(fit, "fit");
         }
 
         @Override
         public String key() {
             return "train";
+        }
+    }
+
+    /**
+     * An SNA trained on runs of a simulator, then propagated: {@code model: {train: {simulator: {command: ...},
+     * design: lhs, n: 500, validation: 0.2, max-error: 0.01}}}. The design draws the study's inputs.
+     *
+     * @param simulator an external model ({@link Command}, {@link Java}, ...)
+     * @param design    the training design: design, runs and seed
+     * @param responses the simulator outputs to model, or empty for all of them
+     */
+    record Simulate(ModelSource simulator, Sampling design, List<String> responses, Fit fit) implements ModelSource {
+        public Simulate {
+            Objects.requireNonNull(simulator, "simulator");
+            Objects.requireNonNull(design, "design");
+            responses = List.copyOf(responses);
+            Objects.requireNonNull(fit, "fit");
+        }
+
+        @Override
+        public String key() {
+            return "train";
+        }
+    }
+
+    /**
+     * An external program fed blocks of points over a line protocol (docs/SIMULATORS.md):
+     * {@code model: {command: {run: [./sim, --fast], outputs: [y], format: csv, timeout: 60}}}.
+     *
+     * @param command  the program (an absolute path, or a name looked up on the PATH), then its arguments
+     * @param files    files copied into each task's working folder (absolute paths)
+     * @param format   the line protocol, {@code csv} or {@code jsonl}
+     * @param worker   one process per task fed call after call, instead of one process per call
+     * @param external outputs, timeout, retries and batch
+     */
+    record Command(List<String> command, List<Path> files, String format, boolean worker, ExternalSpec external)
+            implements ModelSource {
+        public Command {
+            command = List.copyOf(command);
+            if (command.isEmpty()) {
+                throw new IllegalArgumentException("a command needs a program");
+            }
+            files = List.copyOf(files);
+            Objects.requireNonNull(format, "format");
+            Objects.requireNonNull(external, "external");
+        }
+
+        @Override
+        public String key() {
+            return "command";
+        }
+    }
+
+    /**
+     * A user's class implementing {@code org.snauq.simulator.Simulator}:
+     * {@code model: {java: {class: com.example.MyModel, jar: lib/my-model.jar}}}.
+     *
+     * @param className the class's binary name
+     * @param jar       the jar holding it, or null when it is on the class path (e.g. given to spark-submit)
+     */
+    record Java(String className, Path jar) implements ModelSource {
+        public Java {
+            Objects.requireNonNull(className, "className");
+        }
+
+        @Override
+        public String key() {
+            return "java";
         }
     }
 

@@ -26,10 +26,14 @@ import org.snauq.dist.InputSpec;
  * @param parsed       the study as parsed (plain maps and lists), for the run manifest
  * @param onFailure    what happens to a sample whose output is not finite or that the model fails
  * @param sweep        the {@code sweep:} block, or null for a sampling study
+ * @param correlation  the inputs' dependence (a Gaussian copula), or null for independent inputs
+ * @param dataColumns  where the values of inputs built from data ({@code empirical}, {@code kde}) come from; their
+ *                     {@link InputSpec#data()} is null until read ({@link #withInputData})
  */
 public record Study(Path file, String name, ModelSource model, List<InputSpec> inputs, Sampling sampling,
                     StatisticsSpec statistics, String output, DomainPolicy domainPolicy, SparkSettings spark,
-                    Map<String, Object> parsed, FailurePolicy onFailure, SweepSpec sweep) {
+                    Map<String, Object> parsed, FailurePolicy onFailure, SweepSpec sweep, Correlation correlation,
+                    List<DataColumn> dataColumns) {
 
     public Study {
         Objects.requireNonNull(file, "file");
@@ -43,6 +47,15 @@ public record Study(Path file, String name, ModelSource model, List<InputSpec> i
         Objects.requireNonNull(spark, "spark");
         parsed = Collections.unmodifiableMap(new LinkedHashMap<>(parsed));
         Objects.requireNonNull(onFailure, "onFailure");
+        dataColumns = List.copyOf(dataColumns);
+    }
+
+    /** A study with independent inputs, none built from data. */
+    public Study(Path file, String name, ModelSource model, List<InputSpec> inputs, Sampling sampling,
+                 StatisticsSpec statistics, String output, DomainPolicy domainPolicy, SparkSettings spark,
+                 Map<String, Object> parsed, FailurePolicy onFailure, SweepSpec sweep) {
+        this(file, name, model, inputs, sampling, statistics, output, domainPolicy, spark, parsed, onFailure, sweep,
+                null, List.of());
     }
 
     /** A sampling study (no sweep) that stops at the first failed sample. */
@@ -51,6 +64,11 @@ public record Study(Path file, String name, ModelSource model, List<InputSpec> i
                  Map<String, Object> parsed) {
         this(file, name, model, inputs, sampling, statistics, output, domainPolicy, spark, parsed,
                 FailurePolicy.ERROR, null);
+    }
+
+    /** The normal-space correlation matrix of the inputs (input order), or null when they are independent. */
+    public double[][] correlationMatrix() {
+        return correlation == null ? null : correlation.normal();
     }
 
     /** The input names in order. */
@@ -75,26 +93,32 @@ public record Study(Path file, String name, ModelSource model, List<InputSpec> i
 
     public Study withOutput(String v) {
         return new Study(file, name, model, inputs, sampling, statistics, v, domainPolicy, spark,
-                parsed, onFailure, sweep);
+                parsed, onFailure, sweep, correlation, dataColumns);
     }
 
     public Study withSampling(Sampling v) {
         return new Study(file, name, model, inputs, v, statistics, output, domainPolicy, spark,
-                parsed, onFailure, sweep);
+                parsed, onFailure, sweep, correlation, dataColumns);
     }
 
     public Study withStatistics(StatisticsSpec v) {
         return new Study(file, name, model, inputs, sampling, v, output, domainPolicy, spark,
-                parsed, onFailure, sweep);
+                parsed, onFailure, sweep, correlation, dataColumns);
     }
 
     public Study withInputs(List<InputSpec> v, DomainPolicy policy) {
         return new Study(file, name, model, v, sampling, statistics, output, policy, spark,
-                parsed, onFailure, sweep);
+                parsed, onFailure, sweep, correlation, dataColumns);
+    }
+
+    /** The same study with these inputs, which carry the data values read for {@link #dataColumns()}. */
+    public Study withInputData(List<InputSpec> v) {
+        return new Study(file, name, model, v, sampling, statistics, output, domainPolicy, spark,
+                parsed, onFailure, sweep, correlation, dataColumns);
     }
 
     public Study withSpark(SparkSettings v) {
         return new Study(file, name, model, inputs, sampling, statistics, output, domainPolicy, v,
-                parsed, onFailure, sweep);
+                parsed, onFailure, sweep, correlation, dataColumns);
     }
 }

@@ -37,9 +37,7 @@ public final class StudyParser {
     public static final long EXACT_QUANTILE_LIMIT = 1L << 22;
 
     static final List<String> TOP_KEYS = List.of("name", "model", "inputs", "sampling", "statistics", "output",
-            "domain-policy", "on-failure", "spark", "sweep");
-    static final List<String> MODEL_KEYS = List.of("function", "expression", "sna", "train", "solve");
-    static final List<String> TRAIN_KEYS = List.of("data", "response", "rank", "degree", "knots");
+            "domain-policy", "on-failure", "spark", "sweep", "correlation");
     static final List<String> SAMPLING_KEYS = List.of("design", "n", "seed");
     static final List<String> STATISTICS_KEYS = List.of("moments", "quantiles", "quantile-method", "exceedance",
             "histogram", "sobol", "analytic", "keep-samples");
@@ -59,12 +57,27 @@ public final class StudyParser {
     }
 
     /**
-     * Only the {@code inputs} list of a study file (for {@code sna generate --inputs}); the other keys must be
-     * known study keys but are not checked further.
+     * Only the {@code inputs} list of a study file and their {@code correlation} (for {@code sna generate --inputs});
+     * the other keys must be known study keys but are not checked further.
+     *
+     * @param baseDir the folder the data files of inputs built from data resolve against
      */
-    public static List<InputSpec> parseInputs(Path file) {
+    public static Inputs parseInputs(Path file, Path baseDir) {
         String name = String.valueOf(file.getFileName());
-        return inputs(top(name, YamlLoader.read(file)));
+        YamlFields top = top(name, YamlLoader.read(file));
+        List<DataColumn> data = new ArrayList<>();
+        List<InputSpec> inputs = inputs(top, baseDir, data);
+        return new Inputs(inputs, Correlation.parse(top, inputs), data);
+    }
+
+    /**
+     * A study's inputs without the rest of it.
+     *
+     * @param inputs      the inputs, in order
+     * @param correlation their dependence, or null when independent
+     * @param dataColumns where inputs built from data take their values
+     */
+    public record Inputs(List<InputSpec> inputs, Correlation correlation, List<DataColumn> dataColumns) {
     }
 
     private static YamlFields top(String fileName, Object root) {
@@ -84,8 +97,10 @@ public final class StudyParser {
             throw top.error("name", "must match " + STUDY_NAME.pattern() + " with at most " + Limits.MAX_NAME_LENGTH
                     + " characters", studyName);
         }
-        ModelSource model = model(top, baseDir);
-        List<InputSpec> inputs = inputs(top);
+        ModelSource model = ModelSection.parse(top, baseDir);
+        List<DataColumn> dataColumns = new ArrayList<>();
+        List<InputSpec> inputs = inputs(top, baseDir, dataColumns);
+        Correlation correlation = Correlation.parse(top, inputs);
         checkModelNames(top, model, inputs);
         Sampling sampling = sampling(top);
         SweepSpec sweep = top.has("sweep")
@@ -95,6 +110,7 @@ public final class StudyParser {
                     + " quantiles 5/50/95 % and the window probability): remove it");
         }
         StatisticsSpec statistics = statistics(top, sampling);
+        checkDependence(top, correlation, statistics, sweep);
         String output = Study.resolveOutput(top.string("output", "results/" + studyName), baseDir);
         DomainPolicy policy = domainPolicy(top);
         FailurePolicy onFailure = failurePolicy(top, statistics);
@@ -102,97 +118,38 @@ public final class StudyParser {
         @SuppressWarnings("unchecked")
         Map<String, Object> parsed = (Map<String, Object>) root;
         return new Study(file, studyName, model, inputs, sampling, statistics, output, policy, spark, parsed,
-                onFailure, sweep);
+                onFailure, sweep, correlation, dataColumns);
     }
 
-    private static ModelSource model(YamlFields top, Path baseDir) {
-        YamlFields m = top.mapping("model", MODEL_KEYS);
-        List<String> given = new ArrayList<>(m.keys());
-        if (given.size() != 1) {
-            throw new StudyException(m.file() + ": model must have exactly one of " + String.join(", ", MODEL_KEYS)
-                    + ", got " + (given.isEmpty() ? "none" : String.join(", ", given)));
+    /**
+     * Dependent inputs: Sobol' indices (pick-freeze, and closed-form rows) assume independent inputs, and are not
+     * defined otherwise; a sweep adds its design inputs to the inputs the matrix was written for.
+     */
+    private static void checkDependence(YamlFields top, Correlation correlation, StatisticsSpec statistics,
+                                        SweepSpec sweep) {
+        if (correlation == null) {
+            return;
         }
-        String key = given.get(0);
-        switch (key) {
-            case "function" -> {
-                return new ModelSource.Function(m.string("function"));
-            }
-            case "expression" -> {
-                return expression(m);
-            }
-            case "sna" -> {
-                return new ModelSource.SnaFile(baseDir.resolve(m.string("sna")).normalize());
-            }
-            case "solve" -> {
-                return new ModelSource.Solve(baseDir.resolve(m.string("solve")).normalize());
-            }
-            default -> {
-                return train(m.mapping("train", TRAIN_KEYS), baseDir);
-            }
+        if (statistics.sobol()) {
+            throw new StudyException(top.file() + ": statistics.sobol: Sobol' indices assume independent inputs and"
+                    + " are not defined with a correlation (remove one of them)");
+        }
+        if (statistics.analytic()) {
+            throw new StudyException(top.file() + ": statistics.analytic: the closed-form rows assume independent"
+                    + " inputs, and the study has a correlation (remove one of them)");
+        }
+        if (sweep != null) {
+            throw new StudyException(top.file() + ": correlation: a sweep cannot correlate its inputs yet (remove"
+                    + " the correlation)");
         }
     }
 
-    /** {@code expression: "formula"} (output y) or {@code expression: {out1: "formula", ...}}. */
-    private static ModelSource.Expression expression(YamlFields m) {
-        if (m.raw("expression") instanceof String text) {
-            if (text.isBlank()) {
-                throw m.error("expression", "is empty");
-            }
-            return new ModelSource.Expression(text);
-        }
-        if (!(m.raw("expression") instanceof Map<?, ?> raw)) {
-            throw m.error("expression", "must be a formula or a mapping of output names to formulas",
-                    m.raw("expression"));
-        }
-        YamlFields e = m.mapping("expression", raw.keySet().stream().map(String::valueOf).toList());
-        if (e.keys().isEmpty()) {
-            throw m.error("expression", "must name at least one output");
-        }
-        if (e.keys().size() > Limits.MAX_OUTPUTS) {
-            throw m.error("expression", "must have at most " + Limits.MAX_OUTPUTS + " outputs", e.keys().size());
-        }
-        Map<String, String> formulas = new LinkedHashMap<>();
-        Map<String, String> seen = new HashMap<>();
-        for (String output : e.keys()) {
-            checkName(e, output, output, seen, "output");
-            String formula = e.string(output);
-            if (formula.isBlank()) {
-                throw e.error(output, "is empty");
-            }
-            formulas.put(output, formula);
-        }
-        return new ModelSource.Expression(formulas);
-    }
-
-    private static ModelSource.Train train(YamlFields t, Path baseDir) {
-        Path data = baseDir.resolve(t.string("data")).normalize();
-        String response = t.string("response");
-        checkName(t, "response", response, new HashMap<>(), "output");
-        int rank = 0;
-        if (t.has("rank")) {
-            Object r = t.raw("rank");
-            if (!"auto".equals(r)) {
-                rank = t.smallInteger("rank", 0);
-                if (rank < 1 || rank > Limits.MAX_RANK) {
-                    throw t.error("rank", "must be auto or lie in [1, " + Limits.MAX_RANK + "]", r);
-                }
-            }
-        }
-        // absent or "auto": chosen by validation error (AlsRegression's resolution search)
-        int degree = autoOrInteger(t, "degree");
-        if (degree != AlsConfig.AUTO && (degree < 1 || degree > Limits.MAX_DEGREE)) {
-            throw t.error("degree", "must be auto or lie in [1, " + Limits.MAX_DEGREE + "]", degree);
-        }
-        int knots = autoOrInteger(t, "knots");
-        int least = degree == AlsConfig.AUTO ? 2 : degree + 1;
-        if (knots != AlsConfig.AUTO && (knots < least || knots > Limits.MAX_KNOTS)) {
-            throw t.error("knots", "must be auto or lie in [degree + 1 = " + least + ", " + Limits.MAX_KNOTS + "]",
-                    knots);
-        }
-        return new ModelSource.Train(data, response, rank, degree, knots);
-    }
-
-    private static List<InputSpec> inputs(YamlFields top) {
+    /**
+     * The {@code inputs} list. An input built from data ({@code empirical}, {@code kde}) names its {@code file}
+     * (resolved against {@code baseDir}) and {@code column} (default: its name), added to {@code dataColumns}; its
+     * values are read later, so its InputSpec has no data yet.
+     */
+    private static List<InputSpec> inputs(YamlFields top, Path baseDir, List<DataColumn> dataColumns) {
         List<Object> items = top.list("inputs");
         if (items.isEmpty()) {
             throw new StudyException(top.file() + ": inputs must list at least one input");
@@ -212,6 +169,9 @@ public final class StudyParser {
             List<String> allowed = new ArrayList<>(List.of("name", "dist"));
             if (family != null) {
                 allowed.addAll(family.parameters());
+                if (family.fromData()) {
+                    allowed.addAll(DataColumn.KEYS);
+                }
             } else if (item instanceof Map<?, ?> raw) {
                 raw.keySet().forEach(k -> allowed.add(String.valueOf(k))); // dist is reported below
             }
@@ -219,9 +179,8 @@ public final class StudyParser {
             String inputName = in.string("name");
             checkName(in, "name", inputName, seen, "input");
             String dist = in.string("dist");
-            if (family == null || family.fromData()) {
-                throw in.error("dist", "must be one of " + String.join(", ", Distributions.families().stream()
-                        .filter(f -> !Distributions.family(f).fromData()).toList()), dist);
+            if (family == null) {
+                throw in.error("dist", "must be one of " + String.join(", ", Distributions.families()), dist);
             }
             Map<String, Double> values = new LinkedHashMap<>();
             for (String p : family.parameters()) {
@@ -231,7 +190,16 @@ public final class StudyParser {
             }
             InputSpec spec = new InputSpec(inputName, dist, values);
             try {
-                Distributions.of(spec);
+                if (family.fromData()) {
+                    family.check(values); // the values are read later
+                    String column = in.string("column", inputName);
+                    if (column.isEmpty()) {
+                        throw in.error("column", "must name a column");
+                    }
+                    dataColumns.add(new DataColumn(i, baseDir.resolve(in.string("file")).normalize(), column));
+                } else {
+                    Distributions.of(spec);
+                }
             } catch (IllegalArgumentException e) {
                 throw new StudyException(top.file() + ": " + path + paramMessage(e.getMessage(), family.parameters(),
                         inputName), e);
@@ -239,6 +207,32 @@ public final class StudyParser {
             inputs.add(spec);
         }
         return inputs;
+    }
+
+    /**
+     * Output names under {@code key}: one name, or a list of at most {@link Limits#MAX_OUTPUTS}, each checked by
+     * {@link #checkName} (a response or an external model's outputs).
+     */
+    static List<String> outputNames(YamlFields f, String key) {
+        Object raw = f.require(key);
+        List<Object> items = raw instanceof List<?> l ? new ArrayList<>(l) : List.of(raw);
+        if (items.isEmpty()) {
+            throw f.error(key, "must name at least one output");
+        }
+        if (items.size() > Limits.MAX_OUTPUTS) {
+            throw f.error(key, "must name at most " + Limits.MAX_OUTPUTS + " outputs", items.size());
+        }
+        List<String> names = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            String at = raw instanceof List<?> ? key + "[" + i + "]" : key;
+            if (!(items.get(i) instanceof String name)) {
+                throw f.error(at, "must be a name", items.get(i));
+            }
+            checkName(f, at, name, seen, "output");
+            names.add(name);
+        }
+        return names;
     }
 
     /**
@@ -263,14 +257,15 @@ public final class StudyParser {
      * outputs are checked against the inputs when the model is obtained, for every model source.
      */
     private static void checkModelNames(YamlFields top, ModelSource model, List<InputSpec> inputs) {
-        if (!(model instanceof ModelSource.Train t)) {
-            return;
-        }
-        for (int i = 0; i < inputs.size(); i++) {
-            String name = inputs.get(i).name();
-            if (Limits.folded(t.response()).equals(Limits.folded(name))) {
-                throw new StudyException(top.file() + ": model.train.response '" + t.response() + "' is also"
-                        + " inputs[" + i + "] ('" + name + "'); the response cannot be an input");
+        List<String> responses = model instanceof ModelSource.Train t ? t.responses()
+                : model instanceof ModelSource.Simulate s ? s.responses() : List.of();
+        for (String response : responses) {
+            for (int i = 0; i < inputs.size(); i++) {
+                String name = inputs.get(i).name();
+                if (Limits.folded(response).equals(Limits.folded(name))) {
+                    throw new StudyException(top.file() + ": model.train.response '" + response + "' is also"
+                            + " inputs[" + i + "] ('" + name + "'); the response cannot be an input");
+                }
             }
         }
     }
@@ -401,13 +396,5 @@ public final class StudyParser {
                     s.raw("partitions"));
         }
         return new SparkSettings(partitions);
-    }
-
-    /** An integer key of {@code train:} that may also be {@code auto} (or absent): {@link AlsConfig#AUTO}. */
-    private static int autoOrInteger(YamlFields t, String key) {
-        if (!t.has(key) || "auto".equals(t.raw(key))) {
-            return AlsConfig.AUTO;
-        }
-        return t.smallInteger(key, AlsConfig.AUTO);
     }
 }

@@ -88,8 +88,8 @@ class StudyParserTest {
         Study s = parse(VALID.replace("function: ishigami",
                 "train: {data: conf/data/d.csv, response: y, rank: auto, knots: 12}"));
         // degree absent: auto (AlsConfig.AUTO), chosen by validation error
-        assertEquals(new ModelSource.Train(BASE.resolve("conf/data/d.csv"), "y", 0, org.snauq.als.AlsConfig.AUTO, 12),
-                s.model());
+        assertEquals(new ModelSource.Train(BASE.resolve("conf/data/d.csv"), List.of("y"), new ModelSource.Fit(0,
+                org.snauq.als.AlsConfig.AUTO, 12, ModelSource.Fit.VALIDATION, Double.POSITIVE_INFINITY)), s.model());
     }
 
     @Test
