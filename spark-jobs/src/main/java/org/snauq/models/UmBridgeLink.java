@@ -34,7 +34,7 @@ import org.snauq.study.StudyException;
  * <p>Threads: the calling thread waits while {@code parallel} daemon workers of the link send the requests; failed
  * samples are reported from the calling thread, in point order. Not thread safe itself: one task calls it.
  */
-final class UmBridgeLink implements AutoCloseable {
+final class UmBridgeLink implements ExternalLink {
 
     /** First backoff before a retry; doubled on each further attempt (with jitter), up to {@link #BACKOFF_MAX}. */
     static final Duration BACKOFF_START = Duration.ofMillis(100);
@@ -100,12 +100,14 @@ final class UmBridgeLink implements AutoCloseable {
 
     /**
      * Evaluates points {@code from .. from + count - 1} (row-major, D = inputs values each) into
-     * {@code out[j * K + k]}, reporting the samples that failed to {@code failures}, in point order.
+     * {@code out[j * K + k]}, reporting the samples that failed to {@code failures}, in point order. Every point is
+     * answered or failed here (retries included), so the call never breaks.
      *
      * @param timeout the time limit of each request, in nanoseconds, or 0 for none
      * @throws StudyException when a server answers a protocol error object or breaks the protocol
      */
-    void evaluate(double[] points, int from, int count, double[] out, UqModel.Failures failures, long timeout) {
+    @Override
+    public Reply call(double[] points, int from, int count, double[] out, UqModel.Failures failures, long timeout) {
         long start = System.nanoTime();
         Call call = new Call(points, from, count, out, timeout > 0 ? Duration.ofNanos(timeout) : null);
         int n = Math.min(target.parallel(), count);
@@ -133,6 +135,7 @@ final class UmBridgeLink implements AutoCloseable {
                 failures.fail(from + j, call.reasons[j]);
             }
         }
+        return Reply.complete(count);
     }
 
     /** A worker: takes the next unsent sample until none is left or the call stops. */

@@ -35,12 +35,10 @@ final class UmBridgeProbe {
      * @param config     the {@code config} object, as JSON text
      * @param inputNames the study's inputs, in order
      * @param outputs    the output names given, or empty for {@code y1 .. yK}
-     * @param timeout    the study's time limit of a request, or null for none (the check uses at most
-     *                   {@link #CHECK_TIMEOUT})
      */
     static UmBridgeTarget check(String where, List<String> urls, String name, String config, List<String> inputNames,
-                                List<String> outputs, int parallel, int retries, Duration timeout) {
-        Duration limit = timeout != null && timeout.compareTo(CHECK_TIMEOUT) < 0 ? timeout : CHECK_TIMEOUT;
+                                List<String> outputs, int parallel, int retries) {
+        Duration limit = CHECK_TIMEOUT;
         JsonNode configNode;
         try {
             configNode = UmBridgeClient.JSON.readTree(config);

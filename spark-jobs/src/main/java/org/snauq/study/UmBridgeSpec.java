@@ -10,47 +10,46 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * A model served over UM-Bridge protocol 1.0 (docs/UMBRIDGE.md, "Running a study through a UM-Bridge model"):
+ * A model served over UM-Bridge protocol 1.0 (docs/UMBRIDGE.md, "Running a study through a UM-Bridge model"), one
+ * more external model kind beside {@code command} and {@code java}, with their shared keys ({@link ExternalSpec}):
  * <pre>
  * model:
  *   umbridge:
  *     url: http://localhost:4242      # or a list of servers: requests go to each in turn
  *     name: forward                   # the model's name on the server; optional when it serves one model
  *     config: {fidelity: 2}           # sent with every request, as JSON; default {}
- *     outputs: [depth, width]         # names of the outputs; default y1 .. yK from OutputSizes
  *     parallel: 8                     # requests in flight per Spark task; default 8
- *     timeout: 60                     # seconds one request may take; default: no limit
+ *     outputs: [depth, width]         # names of the outputs; default y1 .. yK from OutputSizes
+ *     timeout: 60                     # seconds one request (one sample) may take; default: no limit
  *     retries: 3                      # further attempts after a connection error, HTTP 5xx or timeout; default 3
+ *     block: 256                      # design rows per block (one task's share at a time); default: automatic
  * </pre>
  *
  * @param urls     the servers, http or https, without a trailing {@code /}
  * @param name     the model's name, or null for the one model the server serves
  * @param config   the config object as JSON text
- * @param outputs  the output names, or empty for {@code y1 .. yK}
  * @param parallel requests in flight per task at most
+ * @param outputs  the output names, or empty for {@code y1 .. yK} (K from the server's {@code OutputSizes})
  * @param timeout  seconds one request may take, or 0 for no limit
  * @param retries  further attempts of a sample after a transient failure
+ * @param block    design rows per block (a power of two), or 0 for automatic ({@link ExternalSpec#blockRows})
  */
-public record UmBridgeSpec(List<String> urls, String name, String config, List<String> outputs, int parallel,
-                           double timeout, int retries) {
+public record UmBridgeSpec(List<String> urls, String name, String config, int parallel, List<String> outputs,
+                           double timeout, int retries, int block) {
 
     /** The key of the {@code model} block. */
     public static final String KEY = "umbridge";
-    static final List<String> KEYS = List.of("url", "name", "config", "outputs", "parallel", "timeout", "retries");
+    static final List<String> KEYS = keys();
     public static final int DEFAULT_PARALLEL = 8;
+    /** Network errors are mostly passing (a busy load balancer, a restarted pod): a few retries by default. */
     public static final int DEFAULT_RETRIES = 3;
     /** Most requests in flight per task: each holds a connection and a thread. */
     public static final int MAX_PARALLEL = 256;
-    /** Most retries of one sample: with the backoff doubling up to 10 s, ten take about a minute. */
-    public static final int MAX_RETRIES = 10;
-    /** Longest timeout: a week for one request is a typo, not a simulation. */
-    public static final double MAX_TIMEOUT = 7 * 24 * 3600.0;
     /** Longest config, as JSON: it travels with every request. */
     public static final int MAX_CONFIG_CHARS = 1 << 16;
 
@@ -60,43 +59,50 @@ public record UmBridgeSpec(List<String> urls, String name, String config, List<S
         urls = List.copyOf(urls);
         Objects.requireNonNull(config, "config");
         outputs = List.copyOf(outputs);
-        if (urls.isEmpty() || parallel < 1 || parallel > MAX_PARALLEL || !(timeout >= 0 && timeout <= MAX_TIMEOUT)
-                || retries < 0 || retries > MAX_RETRIES) {
-            throw new IllegalArgumentException("a UM-Bridge model needs a URL, parallel in [1, " + MAX_PARALLEL
-                    + "], timeout in [0, " + MAX_TIMEOUT + "] and retries in [0, " + MAX_RETRIES + "]");
+        if (urls.isEmpty() || parallel < 1 || parallel > MAX_PARALLEL) {
+            throw new IllegalArgumentException("a UM-Bridge model needs a URL and parallel in [1, " + MAX_PARALLEL
+                    + "], got " + urls + " and " + parallel);
         }
+        external(outputs.isEmpty() ? List.of("y1") : outputs); // checks timeout, retries and block
     }
 
-    /** Reads {@code umbridge: {...}} from the mapping that holds it ({@code model} or a simulator block). */
+    private static List<String> keys() {
+        List<String> keys = new ArrayList<>(List.of("url", "name", "config", "parallel"));
+        keys.addAll(ExternalSpec.KEYS);
+        return List.copyOf(keys);
+    }
+
+    /** The shared external-model settings, with the outputs' names (given, or y1 .. yK once K is known). */
+    public ExternalSpec external(List<String> outputNames) {
+        return new ExternalSpec(outputNames, timeout, retries, block);
+    }
+
+    /**
+     * Reads {@code umbridge: {...}} from the mapping that holds it ({@code model}, or the simulator of
+     * {@code train}); the shared keys ({@code outputs}, {@code timeout}, {@code retries}, {@code block}) are read
+     * and checked by {@link ExternalSpec#parse}, only the default of {@code retries} differs.
+     */
     static UmBridgeSpec parse(YamlFields holder) {
         YamlFields f = holder.mapping(KEY, KEYS);
         List<String> urls = urls(f);
         String name = f.has("name") ? f.string("name") : null;
-        if (name != null && (name.isBlank() || name.length() > Limits.MAX_NAME_LENGTH * 4)) {
-            throw f.error("name", "must be the model's name on the server (1 to " + Limits.MAX_NAME_LENGTH * 4
-                    + " characters)", name);
+        if (name != null && (name.isBlank() || name.length() > MAX_MODEL_NAME)) {
+            throw f.error("name", "must be the model's name on the server (1 to " + MAX_MODEL_NAME + " characters)",
+                    name);
         }
         String config = f.has("config") ? config(f) : "{}";
-        List<String> outputs = f.has("outputs") ? outputs(f) : List.of();
         int parallel = f.smallInteger("parallel", DEFAULT_PARALLEL);
         if (parallel < 1 || parallel > MAX_PARALLEL) {
             throw f.error("parallel", "must lie in [1, " + MAX_PARALLEL + "] requests in flight per task",
                     f.raw("parallel"));
         }
-        double timeout = 0;
-        if (f.has("timeout")) {
-            timeout = f.number("timeout");
-            if (!(timeout > 0 && timeout <= MAX_TIMEOUT)) {
-                throw f.error("timeout", "must be a number of seconds in (0, " + (long) MAX_TIMEOUT + "]",
-                        f.raw("timeout"));
-            }
-        }
-        int retries = f.smallInteger("retries", DEFAULT_RETRIES);
-        if (retries < 0 || retries > MAX_RETRIES) {
-            throw f.error("retries", "must lie in [0, " + MAX_RETRIES + "]", f.raw("retries"));
-        }
-        return new UmBridgeSpec(urls, name, config, outputs, parallel, timeout, retries);
+        ExternalSpec shared = ExternalSpec.parse(f, List.of("y1")); // y1: a stand-in until the server says K
+        return new UmBridgeSpec(urls, name, config, parallel, f.has("outputs") ? shared.outputs() : List.of(),
+                shared.timeout(), f.has("retries") ? shared.retries() : DEFAULT_RETRIES, shared.block());
     }
+
+    /** Longest model name: the protocol sets no limit, a name is not a document. */
+    static final int MAX_MODEL_NAME = 256;
 
     /** {@code url: U} or {@code url: [U, ...]}, each checked and without a trailing {@code /}. */
     private static List<String> urls(YamlFields f) {
@@ -193,25 +199,8 @@ public record UmBridgeSpec(List<String> urls, String name, String config, List<S
             }
             return o;
         }
-        throw f.error(key, "must be text, a number, true, false, null, a list or a mapping (as in JSON)",
-                v.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " " + v);
-    }
-
-    private static List<String> outputs(YamlFields f) {
-        List<Object> items = f.list("outputs");
-        if (items.isEmpty() || items.size() > Limits.MAX_OUTPUTS) {
-            throw f.error("outputs", "must name 1 to " + Limits.MAX_OUTPUTS + " outputs", items.size() + " names");
-        }
-        List<String> names = new ArrayList<>();
-        Map<String, String> seen = new HashMap<>();
-        for (int i = 0; i < items.size(); i++) {
-            String key = "outputs[" + i + "]";
-            if (!(items.get(i) instanceof String name)) {
-                throw f.error(key, "must be a name", items.get(i));
-            }
-            StudyParser.checkName(f, key, name, seen, "output");
-            names.add(name);
-        }
-        return names;
+        String what = v instanceof java.util.Date ? "a date (quote it to send it as text)"
+                : "a YAML " + v.getClass().getSimpleName(); // binary, set: not in JSON
+        throw f.error(key, "must be text, a number, true, false, null, a list or a mapping (as in JSON), got " + what);
     }
 }

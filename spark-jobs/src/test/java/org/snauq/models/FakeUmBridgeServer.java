@@ -23,14 +23,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * doubles, so a client that places answers right reproduces {@link #y1}/{@link #y2} bit for bit (Jackson writes
  * and reads doubles as their shortest round-trip decimals). Its {@code Evaluate} misbehaves as a test asks:
  * randomly delayed answers (so they arrive out of order), every k-th call failing with HTTP 503, never answering,
- * closing the connection, answering a protocol error or text that is not JSON. The config of every request is kept.
+ * closing the connection, answering a protocol error or text that is not JSON, for every point or only for those
+ * with x1 below a threshold. The config of every request is kept.
  */
-final class FakeUmBridgeServer implements AutoCloseable {
+public final class FakeUmBridgeServer implements AutoCloseable {
 
     /** How {@code Evaluate} behaves. */
-    enum Mode { ANSWER, FLAKY, NEVER, CLOSE, INVALID_OUTPUT, NOT_JSON, WRONG_SHAPE }
+    public enum Mode { ANSWER, FLAKY, NEVER, CLOSE, INVALID_OUTPUT, NOT_JSON, WRONG_SHAPE }
 
-    static final String MODEL = "sim";
+    public static final String MODEL = "sim";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,10 +45,11 @@ final class FakeUmBridgeServer implements AutoCloseable {
     private final Mode mode;
     private final int k;
     private final int maxDelayMillis;
+    private final double below;
     private final CountDownLatch release = new CountDownLatch(1);
-    final AtomicInteger evaluateCalls = new AtomicInteger();
-    final AtomicInteger answered = new AtomicInteger();
-    final ConcurrentLinkedQueue<JsonNode> configs = new ConcurrentLinkedQueue<>();
+    public final AtomicInteger evaluateCalls = new AtomicInteger();
+    public final AtomicInteger answered = new AtomicInteger();
+    public final ConcurrentLinkedQueue<JsonNode> configs = new ConcurrentLinkedQueue<>();
     volatile double protocolVersion = 1.0;
     volatile String inputSizes = "[2, 1]";
     volatile String outputSizes = "[1, 1]";
@@ -58,8 +60,16 @@ final class FakeUmBridgeServer implements AutoCloseable {
      * @param k              for {@link Mode#FLAKY}: calls k, 2k, 3k, ... fail with HTTP 503
      * @param maxDelayMillis each answer waits a random time up to this, so answers arrive out of order
      */
-    FakeUmBridgeServer(Mode mode, int k, int maxDelayMillis) throws IOException {
+    public FakeUmBridgeServer(Mode mode, int k, int maxDelayMillis) throws IOException {
+        this(mode, k, maxDelayMillis, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * @param below the mode applies to points with x1 &lt; below only; the others are answered
+     */
+    public FakeUmBridgeServer(Mode mode, int k, int maxDelayMillis, double below) throws IOException {
         this.mode = mode;
+        this.below = below;
         this.k = k;
         this.maxDelayMillis = maxDelayMillis;
         this.pool = Executors.newFixedThreadPool(16, r -> {
@@ -73,19 +83,26 @@ final class FakeUmBridgeServer implements AutoCloseable {
         http.start();
     }
 
-    static FakeUmBridgeServer answering() throws IOException {
+    public static FakeUmBridgeServer answering() throws IOException {
         return new FakeUmBridgeServer(Mode.ANSWER, 0, 0);
     }
 
-    String url() {
+    /** A URL on this machine where nothing listens (a port just opened and closed again). */
+    public static String nobodyListening() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return "http://127.0.0.1:" + s.getLocalPort();
+        }
+    }
+
+    public String url() {
         return "http://127.0.0.1:" + http.getAddress().getPort();
     }
 
-    static double y1(double x1, double x2, double x3) {
+    public static double y1(double x1, double x2, double x3) {
         return x1 + 2 * x2 + x3 * x3;
     }
 
-    static double y2(double x1, double x2, double x3) {
+    public static double y2(double x1, double x2, double x3) {
         return x1 * x2 - x3;
     }
 
@@ -120,7 +137,12 @@ final class FakeUmBridgeServer implements AutoCloseable {
         if (maxDelayMillis > 0) {
             sleep(ThreadLocalRandom.current().nextInt(maxDelayMillis + 1));
         }
-        switch (mode) {
+        JsonNode in = body.path("input");
+        double x1 = in.get(0).get(0).doubleValue();
+        double x2 = in.get(0).get(1).doubleValue();
+        double x3 = in.get(1).get(0).doubleValue();
+        Mode now = x1 < below ? mode : Mode.ANSWER;
+        switch (now) {
             case FLAKY -> {
                 if (call % k == 0) {
                     send(exchange, 503, "busy");
@@ -150,14 +172,10 @@ final class FakeUmBridgeServer implements AutoCloseable {
             default -> {
             }
         }
-        JsonNode in = body.path("input");
-        double x1 = in.get(0).get(0).doubleValue();
-        double x2 = in.get(0).get(1).doubleValue();
-        double x3 = in.get(1).get(0).doubleValue();
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode output = answer.putArray("output");
         output.addArray().add(y1(x1, x2, x3));
-        if (mode != Mode.WRONG_SHAPE) {
+        if (now != Mode.WRONG_SHAPE) {
             output.addArray().add(y2(x1, x2, x3));
         }
         answered.incrementAndGet();

@@ -66,7 +66,7 @@ class UmBridgeLinkTest {
                                      long timeout) {
         double[] out = new double[(from + count) * K];
         try (UmBridgeLink link = new UmBridgeLink(t)) {
-            link.evaluate(points, from, count, out, failures, timeout);
+            link.call(points, from, count, out, failures, timeout);
         }
         return out;
     }
@@ -107,7 +107,7 @@ class UmBridgeLinkTest {
             Recorded failures = new Recorded();
             double[] out = new double[n * K];
             try (UmBridgeLink link = new UmBridgeLink(target(List.of(flaky.url()), 8, 5))) {
-                link.evaluate(points, 0, n, out, failures, 0);
+                link.call(points, 0, n, out, failures, 0);
                 assertEquals(List.of(), failures.lines, "every 7th call fails: never six in a row for one sample");
                 assertArrayEquals(expected(points, n), out, 0.0);
                 assertEquals(flaky.evaluateCalls.get(), link.requests(), "requests counted");

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.snauq.study.StudyException;
@@ -19,7 +17,7 @@ class UmBridgeProbeTest {
     private static final List<String> INPUTS = List.of("x1", "x2", "x3");
 
     private static UmBridgeTarget check(List<String> urls, String name, List<String> inputs, List<String> outputs) {
-        return UmBridgeProbe.check(WHERE, urls, name, "{\"a\":[1,2]}", inputs, outputs, 4, 2, null);
+        return UmBridgeProbe.check(WHERE, urls, name, "{\"a\":[1,2]}", inputs, outputs, 4, 2);
     }
 
     private static String fails(List<String> urls, String name, List<String> inputs, List<String> outputs) {
@@ -49,11 +47,7 @@ class UmBridgeProbeTest {
 
     @Test
     void check_unreachableUrl_oneLineNamingItAtOnce() throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort(); // closed again: nothing listens there
-        }
-        String url = "http://127.0.0.1:" + port;
+        String url = FakeUmBridgeServer.nobodyListening();
         long t0 = System.nanoTime();
         String m = fails(List.of(url), "sim", INPUTS, List.of());
         assertTrue(System.nanoTime() - t0 < UmBridgeClient.CONNECT_TIMEOUT.toNanos(), "within the connect timeout");
