@@ -120,4 +120,11 @@ import glob, json, sys
 m = json.load(open(glob.glob(sys.argv[1] + "/_runs/run_id=*/manifest.json")[0]))
 print("model:", json.dumps(m["model"], sort_keys=True))
 PY
-grep -h "mean" "$WORK/run-1.log" | head -3 || true
+"$PYTHON" - "$WORK/out-1/_runs/run_id=r1/report.html" <<'PY'
+import re, sys
+html = open(sys.argv[1]).read()
+row = re.search(r'<table id="summary-y">.*?<tbody><tr>(.*?)</tr>', html).group(1)
+v = [float(x) for x in re.findall(r'data-value="([^"]+)"', row)]  # n, mean, variance, std, ..., mean CI low, high
+print(f"mean of y {v[1]:.4f}, interval [{v[-2]:.4f}, {v[-1]:.4f}] over {int(v[0])} samples:",
+      "contains 3" if v[-2] <= 3 <= v[-1] else "DOES NOT contain 3")
+PY
