@@ -129,6 +129,9 @@ public final class ModelLoader {
         } else if (source instanceof ModelSource.Java j) {
             JavaModel m = JavaModel.of(study, j, where);
             return new LoadedModel(m, sha256(m.identity()), m.report());
+        } else if (source instanceof ModelSource.UmBridge u) {
+            UmBridgeModel m = UmBridgeModel.of(study, u.spec(), where);
+            return new LoadedModel(m, sha256(m.identity()), m.report());
         }
         throw new IllegalArgumentException("not an external model: " + source.key());
     }

@@ -13,6 +13,7 @@ import org.snauq.models.ExpressionModel;
 import org.snauq.models.FunctionModel;
 import org.snauq.models.JavaModel;
 import org.snauq.models.SnaUqModel;
+import org.snauq.models.UmBridgeModel;
 import org.snauq.stats.ExceedanceAccumulator;
 import org.snauq.stats.HistogramAccumulator;
 import org.snauq.stats.MomentsAccumulator;
@@ -54,5 +55,6 @@ public final class SnaKryoRegistrator implements KryoRegistrator {
         kryo.register(CommandModel.class, java); // external models: records and enums in their fields
         kryo.register(JavaModel.class, java);
         kryo.register(InversionPlan.class, java); // holds records (the material), which Kryo 4 cannot build
+        kryo.register(UmBridgeModel.class, java);
     }
 }

@@ -20,7 +20,7 @@ import org.snauq.design.SamplingDesigns;
 final class ModelSection {
 
     /** Models that are simulators: run outside sna's own code, on the executors. */
-    static final List<String> EXTERNAL_KEYS = List.of("command", "java");
+    static final List<String> EXTERNAL_KEYS = List.of("command", "java", UmBridgeSpec.KEY);
     static final List<String> KEYS = keys(List.of("function", "expression", "sna", "train", "solve"), EXTERNAL_KEYS);
     static final List<String> FIT_KEYS = List.of("response", "rank", "degree", "knots", "validation", "max-error");
     static final List<String> COMMAND_KEYS = keys(List.of("run", "format", "worker", "files"), ExternalSpec.KEYS);
@@ -83,6 +83,7 @@ final class ModelSection {
         return switch (key) {
             case "command" -> command(m, baseDir);
             case "java" -> java(m.mapping("java", JAVA_KEYS), baseDir);
+            case UmBridgeSpec.KEY -> new ModelSource.UmBridge(UmBridgeSpec.parse(m));
             default -> throw m.error(key, "is not a simulator (one of " + String.join(", ", EXTERNAL_KEYS) + ")");
         };
     }

@@ -184,6 +184,14 @@ public sealed interface ModelSource {
         }
     }
 
+    /** A model served over UM-Bridge: {@code model: {umbridge: {url: ..., name: ...}}} (docs/UMBRIDGE.md). */
+    record UmBridge(UmBridgeSpec spec) implements ModelSource {
+        @Override
+        public String key() {
+            return UmBridgeSpec.KEY;
+        }
+    }
+
     /** An SNA built from a PDE problem by VSNA: {@code model: {solve: conf/problems/heat.yaml}}. */
     record Solve(Path problem) implements ModelSource {
         public Solve {
