@@ -29,6 +29,14 @@ public record SolveReport(String formulation, String indicatorName, List<Sweep> 
         outer = List.copyOf(outer);
     }
 
+    /** How {@link #outerStop()} begins when the outer loop diverged (its last iterate is then not a solution). */
+    public static final String DIVERGED = "diverged";
+
+    /** Whether the outer loop of a nonlinear solve diverged: the model is then not a solution of the PDE. */
+    public boolean diverged() {
+        return outerStop != null && outerStop.startsWith(DIVERGED);
+    }
+
     /** The report of a linear solve. */
     public SolveReport(String formulation, String indicatorName, List<Sweep> sweeps, List<Rank> ranks,
                        String stopReason, double seconds) {

@@ -126,7 +126,7 @@ public final class Vsna {
                         + " < outer tolerance " + config.outerTolerance() + " after " + k + " " + name + " iterations");
             }
             if (!(change < DIVERGED) && k > 2) {
-                return new OuterLoop(last, outer, "diverged: the change grew to "
+                return new OuterLoop(last, outer, SolveReport.DIVERGED + ": the change grew to "
                         + String.format(Locale.ROOT, "%.3e", change) + " at iteration " + k + "; the linearised problems"
                         + " need more rank (max-rank) or atoms, or a start closer to the solution (a continuation"
                         + " from a larger viscosity)");

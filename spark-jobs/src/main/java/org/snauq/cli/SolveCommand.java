@@ -49,6 +49,10 @@ final class SolveCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) { // the solver's check of the problem's values
             throw new UserInputException(problemFile.getFileName() + ": " + e.getMessage(), e);
         }
+        if (result.report().diverged()) { // its last iterate is no solution: never saved as one
+            throw new UserInputException(problemFile.getFileName() + ": solver: the nonlinear solve "
+                    + result.report().outerStop() + "; no model written");
+        }
         // printed only once solved: a rejected problem leaves nothing on standard output
         out.printf(Locale.ROOT, "problem %s: %d coordinates %s, %d terms%n", problem.name(),
                 problem.coordinates().size(), problem.names(), problem.terms().size());

@@ -315,11 +315,17 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
         } catch (BadInputException e) {
             throw new StudyException(where + oneLine(e.getMessage()), e);
         }
+        Vsna.Result result;
         try {
-            return Vsna.solve(file.problem(), file.solver());
+            result = Vsna.solve(file.problem(), file.solver());
         } catch (IllegalArgumentException e) { // the solver's check of the problem's values
             throw new StudyException(where + problem.getFileName() + ": " + oneLine(e.getMessage()), e);
         }
+        if (result.report().diverged()) { // its last iterate is no solution: never propagated as one
+            throw new StudyException(where + problem.getFileName() + ": solver: the nonlinear solve "
+                    + oneLine(result.report().outerStop()));
+        }
+        return result;
     }
 
     private static String oneLine(String s) {

@@ -67,6 +67,28 @@ class SolveNonlinearCommandTest {
         return r;
     }
 
+    /**
+     * Picard on Burgers past the shock time of a large initial wave, under-resolved: the change grows at once. The
+     * last iterate is no solution, so it is an error (exit 2, one line), never a model.
+     */
+    @Test
+    void solve_divergingOuterLoop_exit2NoModel() throws IOException {
+        runBad("name: d\n"
+                + "constants: {nu: 1.0e-4}\n"
+                + "coordinates:\n"
+                + "  - {name: x, interval: [-1, 1], role: space, atoms: 16}\n"
+                + "  - {name: t, interval: [0, 3], role: time, atoms: 8}\n"
+                + "terms:\n"
+                + "  - {term: time-derivative, coordinate: t}\n"
+                + "  - {term: advection, coordinate: x, velocity: \"u\"}\n"
+                + "  - {term: diffusion, coordinate: x, coefficient: \"nu\"}\n"
+                + "boundary:\n"
+                + "  x: {lower: 0, upper: 0}\n"
+                + "initial: \"-20*sin(pi*x)\"\n"
+                + "solver: {max-rank: 8, linearisation: picard, outer-tolerance: 1.0e-12, outer-iterations: 40}\n",
+                "solver: the nonlinear solve diverged", "no model written");
+    }
+
     @Test
     void solve_coefficientReachingZero_exit2() throws IOException {
         runBad(diffusion(0, 2, "0", "1"), "terms[0] (diffusion): the coefficient along 'x' is not bounded away from 0");
