@@ -6,6 +6,7 @@ import org.apache.spark.serializer.KryoRegistrator;
 import org.snauq.engine.BlockStats;
 import org.snauq.engine.SampleFailure;
 import org.snauq.engine.SamplePlan;
+import org.snauq.engine.SecondPass;
 import org.snauq.engine.SweepKernel;
 import org.snauq.models.ExpressionModel;
 import org.snauq.models.FunctionModel;
@@ -44,5 +45,6 @@ public final class SnaKryoRegistrator implements KryoRegistrator {
         kryo.register(HistogramAccumulator.class, java);
         kryo.register(SobolAccumulator.class, java);
         kryo.register(SamplePlan.class, java);
+        kryo.register(SecondPass.Tally.class, java); // the second pass's per-task result (two-pass quantiles)
     }
 }
