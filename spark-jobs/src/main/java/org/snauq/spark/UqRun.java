@@ -110,6 +110,7 @@ public final class UqRun {
             RunManifest manifest = manifestHead(study, loaded, runId, RunManifest.Kind.SAMPLING)
                     .sampling(plan.design(), plan.seed(), plan.rows(), plan.evaluations())
                     .blocks(plan.replicates(), plan.blockSize(), plan.blocks(), slices)
+                    .statistics(spec.confidence(), spec.quantileMethod().key())
                     .domain(study.domainPolicy().key(), outside(study, results))
                     .failures(study.onFailure().key(), results.failed)
                     .rowCounts(counts)
