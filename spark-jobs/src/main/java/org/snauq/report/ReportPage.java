@@ -57,6 +57,11 @@ final class ReportPage {
     }
 
     static String render(RunData run) {
+        return render(run, ReportSections.all());
+    }
+
+    /** The page with the given feature sections (tests pass their own). */
+    static String render(RunData run, List<ReportSection> sections) {
         JsonNode m = run.manifest();
         String title = text(m.at("/study/name"), "run");
         String runId = text(m.get("run_id"), "");
@@ -69,12 +74,14 @@ final class ReportPage {
                 .append(m.has("model") ? " &middot; model: " + Html.escape(text(m.at("/model/description"), "")) : "")
                 .append("</p>\n");
         runFacts(h, m);
+        sections(h, run, sections, ReportSection.Place.AFTER_RUN);
         trainingConvergence(h, m.path("model").path("convergence"));
         bestDesign(h, m);
         designMap(h, run, m);
         for (String output : outputs(run)) {
             outputSection(h, run, output);
         }
+        sections(h, run, sections, ReportSection.Place.AFTER_OUTPUTS);
         h.append("<h2 id=\"study\">Study</h2><pre>").append(Html.escape(pretty(m.get("study")))).append("</pre>\n");
         h.append("<details><summary>manifest.json</summary><pre id=\"manifest\">").append(Html.escape(pretty(m)))
                 .append("</pre></details>\n");
@@ -324,8 +331,18 @@ final class ReportPage {
         }
     }
 
+    /** The feature sections for {@code place}, in their order. */
+    private static void sections(StringBuilder h, RunData run, List<ReportSection> sections,
+                                 ReportSection.Place place) {
+        for (ReportSection s : sections) {
+            if (s.place() == place) {
+                s.append(h, run);
+            }
+        }
+    }
+
     /** A chart in a {@code <figure>} with the given id and a caption. */
-    private static void figure(StringBuilder h, String id, Chart<?, ?> chart, String caption) {
+    static void figure(StringBuilder h, String id, Chart<?, ?> chart, String caption) {
         h.append("<figure id=\"").append(Html.escape(id)).append("\">")
                 .append(Charts.svg(chart, id, chart.getTitle())).append("<figcaption>").append(Html.escape(caption))
                 .append("</figcaption></figure>");
