@@ -10,7 +10,7 @@ import java.util.Map;
  * many statistics moved beyond their noise, those statistics, and every compared statistic in a collapsed table.
  * From the run's {@code comparison} table; nothing when it has none. Element ids start with {@code comparison-}.
  */
-final class ComparisonSection {
+final class ComparisonSection implements ReportSection {
 
     /** The verdict of a statistic that moved ({@code results.Comparison.MOVED}). */
     static final String MOVED = "moved";
@@ -20,8 +20,15 @@ final class ComparisonSection {
     private static final String[] COLUMNS = {"output", "statistic", "method", "input", "parameter",
         "reference_value", "value", "difference", "noise", "verdict"};
 
+    /** After the run's facts: whether anything moved is what a reader of a scheduled run looks for first. */
+    @Override
+    public Place place() {
+        return Place.AFTER_RUN;
+    }
+
     /** Appends the section to {@code page}; nothing when the run has no comparison rows. */
-    void append(StringBuilder page, RunData run) {
+    @Override
+    public void append(StringBuilder page, RunData run) {
         Map<String, List<Map<String, Object>>> byReference = new LinkedHashMap<>();
         for (Map<String, Object> r : run.rows("comparison")) {
             byReference.computeIfAbsent(String.valueOf(r.get("reference_run_id")), k -> new ArrayList<>()).add(r);
@@ -40,8 +47,7 @@ final class ComparisonSection {
             long compared = rows.stream().filter(r -> r.get("noise") != null).count();
             page.append("<h3 id=\"").append(Html.escape(id)).append("\">Reference run ")
                     .append(Html.escape(e.getKey())).append("</h3><p>").append(moved.size()).append(" of ")
-                    .append(compared).append(moved.size() == 1 ? " statistic moved" : " statistics moved")
-                    .append(" beyond the noise.</p>");
+                    .append(compared).append(" statistics moved beyond their noise.</p>");
             if (!moved.isEmpty()) {
                 page.append(Html.table(id + "-moved", HEADER, Rows.cells(moved, COLUMNS)));
             }

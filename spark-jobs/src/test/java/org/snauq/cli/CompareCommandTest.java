@@ -79,7 +79,9 @@ class CompareCommandTest {
             assertEquals("a", rows.value(i, "reference_run_id"));
             assertEquals(Comparison.WITHIN_NOISE, rows.value(i, "verdict"));
         }
-        assertTrue(Files.readString(Published.runFolder(output, "b").resolve("report.html")).contains("run b"));
+        String report = Files.readString(Published.runFolder(output, "b").resolve("report.html"));
+        assertTrue(report.contains("<h3 id=\"comparison-a\">Reference run a</h3><p>0 of 12 statistics moved"),
+                "the later run's report, re-rendered with the comparison");
         // comparing again with the same reference replaces its rows
         assertEquals(0, SnaRun.sna("compare", output.toString(), "a", "b").exit());
         assertEquals(12, comparison("b").size());
