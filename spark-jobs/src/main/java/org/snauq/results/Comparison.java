@@ -133,10 +133,8 @@ public final class Comparison {
                 continue;
             }
             double d = a.value() - b.value();
-            Double noise = a.exact() ? (Double) (ANALYTIC_TOLERANCE * Math.max(Math.abs(a.value()),
-                    Math.abs(b.value()))) : a.testable() && b.testable() ? (Double) noise(b, a, d, alpha / m) : null;
-            String verdict = noise == null || Double.isNaN(d) ? NOT_COMPARED : Math.abs(d) > noise ? MOVED
-                    : WITHIN_NOISE;
+            Double noise = noise(b, a, d, alpha / m);
+            String verdict = noise == null ? NOT_COMPARED : Math.abs(d) > noise ? MOVED : WITHIN_NOISE;
             moved += verdict.equals(MOVED) ? 1 : 0;
             add(rows, reference.runId(), a, b.value(), a.value(), Double.isNaN(d) ? null : d, noise, verdict);
         }
@@ -149,10 +147,21 @@ public final class Comparison {
     }
 
     /**
-     * q se_d at two-sided level {@code level}: the standard errors taken on the sides that face each other, q of the
-     * t law with the smaller side's degrees of freedom (normal when both are normal).
+     * The noise of difference d: for closed forms, rounding; else q se_d at two-sided level {@code level}, the
+     * standard errors taken on the sides that face each other, q of the t law with the smaller side's degrees of
+     * freedom (normal when both are normal). Null when the statistic cannot be compared (an undefined value or
+     * interval).
      */
-    private static double noise(Estimate before, Estimate after, double d, double level) {
+    private static Double noise(Estimate before, Estimate after, double d, double level) {
+        if (Double.isNaN(d)) {
+            return null;
+        }
+        if (after.exact()) {
+            return ANALYTIC_TOLERANCE * Math.max(Math.abs(after.value()), Math.abs(before.value()));
+        }
+        if (!before.testable() || !after.testable()) {
+            return null;
+        }
         double s1 = d >= 0 ? before.seHigh() : before.seLow();
         double s2 = d >= 0 ? after.seLow() : after.seHigh();
         double se = Math.hypot(s1, s2);
