@@ -80,6 +80,9 @@ final class RunCommand implements Callable<Integer> {
         SweepSpec sweep = s.sweep();
         LoadedModel model = ModelLoader.load(s, new StudyModels(), StudyTables.reader(spark));
         log.phase("model", "study " + study.getFileName() + " checked, model ready: " + model.model().description());
+        if (sweep == null) {
+            UqRun.checkBeforeSpark(s, model);
+        }
         SparkSession session = spark.get();
         log.phase("spark", "spark ready: " + session.sparkContext().master() + ", " + session.sparkContext()
                 .defaultParallelism() + " cores");

@@ -185,6 +185,16 @@ public final class UqRun {
     }
 
     /**
+     * What can fail before Spark starts: {@code analytic: true} without a closed form (a study error the user should
+     * not wait for a Spark session to learn).
+     *
+     * @throws StudyException naming the study file and why there is no closed form
+     */
+    public static void checkBeforeSpark(Study study, LoadedModel loaded) {
+        analytic(study, loaded.model());
+    }
+
+    /**
      * The closed-form rows the study asks for: of an SNA model, or of a built-in function under its standard
      * inputs; none when the study says {@code analytic: false} or leaves the key out and the model has no closed
      * form.

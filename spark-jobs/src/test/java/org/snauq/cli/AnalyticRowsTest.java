@@ -1,6 +1,7 @@
 package org.snauq.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -110,5 +111,6 @@ class AnalyticRowsTest {
         List<String> lines = r.errorLines();
         assertEquals(1, lines.size(), r.err());
         assertTrue(lines.get(0).startsWith("sna: " + start), lines.get(0));
+        assertFalse(r.err().contains("spark ready"), "known before Spark starts: " + r.err());
     }
 }
