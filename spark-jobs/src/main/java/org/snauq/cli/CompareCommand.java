@@ -55,7 +55,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--alpha", paramLabel = "A", description = "Family-wise false-alarm rate: the probability that"
             + " two runs of an unchanged study report a change, over all the statistics compared (Bonferroni;"
-            + " default ${DEFAULT-VALUE}).")
+            + " default ${DEFAULT-VALUE}; at least 1e-6).")
     double alpha = Comparison.DEFAULT_ALPHA;
 
     @Override
@@ -65,8 +65,8 @@ final class CompareCommand implements Callable<Integer> {
         if (a.equals(b)) {
             throw new UserInputException("ID_A and ID_B must be two runs, got " + a + " twice");
         }
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new UserInputException("--alpha must lie in (0, 1), got " + alpha);
+        if (!(alpha >= Comparison.MIN_ALPHA && alpha < 1)) {
+            throw new UserInputException("--alpha must lie in [" + Comparison.MIN_ALPHA + ", 1), got " + alpha);
         }
         ResultsOutput out = RunsCommand.open(output);
         List<RunManifest> runs = new ArrayList<>(List.of(out.manifest(a), out.manifest(b)));

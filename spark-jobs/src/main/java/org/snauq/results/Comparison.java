@@ -36,6 +36,13 @@ public final class Comparison {
 
     /** Default family-wise false-alarm rate: one scheduled comparison in 100 of unchanged runs alerts. */
     public static final double DEFAULT_ALPHA = 0.01;
+    /**
+     * The smallest family-wise rate accepted: each statistic is tested at alpha / m, and with m up to about 10^6
+     * (outputs x quantiles) the level 1 - alpha / (2m) stays at least 5e-13 below 1, where double rounding and the
+     * t quantile are still accurate (at 1e-300 it rounds to 1). One false alert in 10^6 comparisons is beyond what
+     * a scheduler needs.
+     */
+    public static final double MIN_ALPHA = 1e-6;
     /** The interval level assumed for runs whose manifest predates the {@code confidence} key (the default). */
     static final double DEFAULT_CONFIDENCE = 0.95;
     /**
@@ -107,12 +114,12 @@ public final class Comparison {
     /**
      * Compares {@code run} with {@code reference} (the earlier run).
      *
-     * @param alpha the family-wise false-alarm rate, in (0, 1)
-     * @throws IllegalArgumentException for alpha outside (0, 1)
+     * @param alpha the family-wise false-alarm rate, in [{@link #MIN_ALPHA}, 1)
+     * @throws IllegalArgumentException for alpha outside [{@link #MIN_ALPHA}, 1)
      */
     public static Comparison of(Side reference, Side run, double alpha) {
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
+        if (!(alpha >= MIN_ALPHA && alpha < 1)) {
+            throw new IllegalArgumentException("alpha must be in [" + MIN_ALPHA + ", 1), got " + alpha);
         }
         Map<String, Estimate> before = estimates(reference);
         Map<String, Estimate> after = estimates(run);

@@ -118,6 +118,8 @@ class CompareCommandTest {
         for (String[] args : List.of(new String[] {"compare", output.toString(), "a", "nope"},
                 new String[] {"compare", output.toString(), "a", "a"},
                 new String[] {"compare", output.toString(), "a", "b", "--alpha", "1.5"},
+                new String[] {"compare", output.toString(), "a", "b", "--alpha", "1e-300"},
+                new String[] {"compare", output.toString(), "a", "b", "--alpha", "NaN"},
                 new String[] {"compare", dir.resolve("missing").toString(), "a", "b"})) {
             SnaRun.Result r = SnaRun.sna(args);
             assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.err());
