@@ -85,6 +85,9 @@ final class RunCommand implements Callable<Integer> {
         LoadedModel model = ModelLoader.load(s, new StudyModels(SimulatorJobs.of(spark)), StudyTables.reader(spark));
         RunUnits.of(s, model); // a units: name the run does not have is bad input, before Spark starts
         log.phase("model", "study " + study.getFileName() + " checked, model ready: " + model.model().description());
+        if (sweep == null) {
+            UqRun.checkBeforeSpark(s, model);
+        }
         SparkSession session = spark.get();
         log.phase("spark", "spark ready: " + session.sparkContext().master() + ", " + session.sparkContext()
                 .defaultParallelism() + " cores");

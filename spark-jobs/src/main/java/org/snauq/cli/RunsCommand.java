@@ -107,7 +107,7 @@ final class RunsCommand implements Callable<Integer> {
     }
 
     /** Columns padded to their widest cell, two spaces apart. */
-    private static void print(PrintWriter w, List<List<String>> rows) {
+    static void print(PrintWriter w, List<List<String>> rows) {
         int[] width = new int[rows.get(0).size()];
         for (List<String> r : rows) {
             for (int c = 0; c < r.size(); c++) {

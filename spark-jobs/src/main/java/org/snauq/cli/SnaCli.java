@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
             SolveCommand.class,
             ReportCommand.class,
             RunsCommand.class,
+            CompareCommand.class,
             ServeCommand.class,
             InvertCommand.class,
             // new subcommands go here, one line each

@@ -7,18 +7,21 @@ import org.snauq.stats.ExceedanceAccumulator;
 import org.snauq.stats.MomentsAccumulator;
 import org.snauq.stats.QuantileAccumulator;
 import org.snauq.stats.SobolAccumulator;
+import org.snauq.stats.TailQuantileAccumulator;
 
 /**
- * The one accumulator bundle of one block: per output, moments, quantiles, exceedance and Sobol' sums of its rows;
- * the domain counts; the block's failed samples (counted, and the first {@link #MAX_RECORDED} recorded); and, for
- * block 0, copies of the moments and Sobol' sums at power-of-two prefixes (the convergence tables' small-n rows).
- * A few kilobytes per output, shipped to the driver with Java serialization.
+ * The one accumulator bundle of one block: per output, moments, exceedance and Sobol' sums of its rows and the
+ * quantile accumulator of the one-pass methods (every value for {@code exact}, REQ sketches for {@code sketch}; the
+ * two-pass method's first pass is a task-level {@link QuantileSketches}); the domain counts; the block's failed
+ * samples (counted, and the first {@link #MAX_RECORDED} recorded); and, for block 0, copies of the moments and
+ * Sobol' sums at power-of-two prefixes (the convergence tables' small-n rows). A few kilobytes per output (some
+ * 40 KB with REQ sketches), shipped to the driver with Java serialization.
  *
  * <p>Invariant: every accumulator has seen exactly the rows of {@link #block} that did not fail, in index order.
  */
 public final class BlockStats implements Serializable {
 
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     /** The smallest prefix reported in the convergence table: fewer samples show noise, not convergence. */
     public static final long MIN_PREFIX = 64;
@@ -29,7 +32,10 @@ public final class BlockStats implements Serializable {
     final int replicate;
     /** Per output k. */
     public final MomentsAccumulator[] moments;
-    final QuantileAccumulator[] quantiles;
+    /** Quantile method {@code exact}: every value, per output; else null. */
+    final QuantileAccumulator[] exact;
+    /** Quantile method {@code sketch}: REQ sketches, per output; else null. */
+    final TailQuantileAccumulator[] tails;
     final ExceedanceAccumulator[] exceedance;
     final SobolAccumulator[] sobol;
     public long[] outside;
@@ -50,13 +56,20 @@ public final class BlockStats implements Serializable {
         this.block = block;
         this.replicate = replicate;
         this.moments = new MomentsAccumulator[outputs];
-        this.quantiles = spec.quantiles().length == 0 ? null : new QuantileAccumulator[outputs];
+        boolean quantiles = spec.quantiles().length > 0;
+        this.exact = quantiles && spec.quantileMethod() == StatsSpec.Quantiles.EXACT
+                ? new QuantileAccumulator[outputs] : null;
+        this.tails = quantiles && spec.quantileMethod() == StatsSpec.Quantiles.SKETCH
+                ? new TailQuantileAccumulator[outputs] : null;
         this.exceedance = spec.thresholds().length == 0 ? null : new ExceedanceAccumulator[outputs];
         this.sobol = spec.sobol() ? new SobolAccumulator[outputs] : null;
         for (int k = 0; k < outputs; k++) {
             moments[k] = new MomentsAccumulator();
-            if (quantiles != null) {
-                quantiles[k] = spec.exactQuantiles() ? QuantileAccumulator.exact() : QuantileAccumulator.sketch();
+            if (exact != null) {
+                exact[k] = QuantileAccumulator.exact();
+            }
+            if (tails != null) {
+                tails[k] = TailQuantileAccumulator.create();
             }
             if (exceedance != null) {
                 exceedance[k] = new ExceedanceAccumulator(spec.thresholds());
@@ -71,8 +84,11 @@ public final class BlockStats implements Serializable {
     public void accept(BlockKernel kernel, int kept) {
         for (int k = 0; k < moments.length; k++) {
             moments[k].accept(kernel.y[k], 0, kept);
-            if (quantiles != null) {
-                quantiles[k].accept(kernel.y[k], 0, kept);
+            if (exact != null) {
+                exact[k].accept(kernel.y[k], 0, kept);
+            }
+            if (tails != null) {
+                tails[k].accept(kernel.y[k], 0, kept);
             }
             if (exceedance != null) {
                 exceedance[k].accept(kernel.y[k], 0, kept);

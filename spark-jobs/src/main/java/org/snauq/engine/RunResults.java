@@ -2,6 +2,7 @@ package org.snauq.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.snauq.results.Methods;
 import org.snauq.results.ResultTable;
 import org.snauq.results.RunTables;
@@ -12,8 +13,10 @@ import org.snauq.stats.HistogramAccumulator;
 import org.snauq.stats.Mergeable;
 import org.snauq.stats.MomentsAccumulator;
 import org.snauq.stats.QuantileAccumulator;
+import org.snauq.stats.QuantileEstimate;
 import org.snauq.stats.SobolAccumulator;
 import org.snauq.stats.SobolEstimate;
+import org.snauq.stats.TailQuantileAccumulator;
 import org.snauq.study.BadInputException;
 
 /**
@@ -132,16 +135,8 @@ public final class RunResults {
         String output = outputs.get(k);
         int dim = inputs.size();
         int groups = plan.replicates();
-        List<MomentsAccumulator> groupMoments = new ArrayList<>();
-        List<SobolAccumulator> groupSobol = new ArrayList<>();
-        for (int g = 0; g < groups; g++) {
-            final int group = g;
-            List<BlockStats> members = blocks.stream().filter(b -> b.replicate == group).toList();
-            groupMoments.add(Mergeable.foldInOrder(members.stream().map(b -> b.moments[k]).toList()));
-            if (plan.pickFreeze()) {
-                groupSobol.add(Mergeable.foldInOrder(members.stream().map(b -> b.sobol[k]).toList()));
-            }
-        }
+        List<MomentsAccumulator> groupMoments = perGroup(blocks, groups, b -> b.moments[k]);
+        List<SobolAccumulator> groupSobol = plan.pickFreeze() ? perGroup(blocks, groups, b -> b.sobol[k]) : null;
         MomentsAccumulator m = Mergeable.foldInOrder(groupMoments);
         moments[k] = m;
         double confidence = spec.confidence();
@@ -158,13 +153,12 @@ public final class RunResults {
         }
 
         double[] p = spec.quantiles();
-        if (p.length > 0) {
-            QuantileAccumulator q = Mergeable.foldInOrder(blocks.stream().map(b -> b.quantiles[k]).toList());
-            double[] v = q.quantiles(p);
-            for (int i = 0; i < p.length; i++) {
-                add(ResultTable.QUANTILES, output, Methods.SAMPLING, p[i], v[i], null, null, q.normalizedRankError());
-            }
-        }
+        if (p.length > 0 && spec.quantileMethod() == StatsSpec.Quantiles.EXACT) {
+            quantiles(k, QuantileAccumulator.estimates(perGroup(blocks, groups, b -> b.exact[k]), p, confidence));
+        } else if (p.length > 0 && spec.quantileMethod() == StatsSpec.Quantiles.SKETCH) {
+            quantiles(k, TailQuantileAccumulator.estimates(perGroup(blocks, groups, b -> b.tails[k]), p,
+                    confidence));
+        } // two-pass: added by the caller after the second pass
 
         if (spec.thresholds().length > 0) {
             ExceedanceAccumulator e = Mergeable.foldInOrder(blocks.stream().map(b -> b.exceedance[k]).toList());
@@ -223,6 +217,28 @@ public final class RunResults {
                 add(ResultTable.CONVERGENCE_SOBOL, output, inputs.get(j), n, s.firstOrder(j), s.total(j));
             }
         }
+    }
+
+    /**
+     * Adds the quantiles rows of output k: the method that made them, the probability, the value, its
+     * distribution-free interval and the method's rank-error bound (0 for exact methods).
+     */
+    public void quantiles(int k, List<QuantileEstimate> rows) {
+        for (QuantileEstimate q : rows) {
+            add(ResultTable.QUANTILES, outputs.get(k), q.method(), q.probability(), q.value(), q.low(), q.high(),
+                    q.rankError());
+        }
+    }
+
+    /** The per-block accumulators {@code of} each block folded per replicate group, each in block order. */
+    private static <A extends Mergeable<A>> List<A> perGroup(List<BlockStats> blocks, int groups,
+                                                           Function<BlockStats, A> of) {
+        List<A> folded = new ArrayList<>(groups);
+        for (int g = 0; g < groups; g++) {
+            final int group = g;
+            folded.add(Mergeable.foldInOrder(blocks.stream().filter(b -> b.replicate == group).map(of).toList()));
+        }
+        return folded;
     }
 
     /** The outputs, in model order. */

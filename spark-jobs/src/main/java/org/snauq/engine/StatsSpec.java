@@ -9,18 +9,29 @@ import java.io.Serializable;
  * @param source         what messages start with, e.g. the study file name {@code "s.yaml"}
  * @param moments        the summary table's moments rows
  * @param quantiles      probabilities of the quantiles table, each in (0, 1)
- * @param exactQuantiles keep every sample instead of a KLL sketch
+ * @param quantileMethod how the quantiles table is computed
  * @param thresholds     exceedance thresholds t of P(Y &gt; t)
  * @param histogramBins  bins per output, 0 = no histogram
  * @param sobol          pick-freeze rows for Sobol' indices
  * @param confidence     level of every interval, in (0, 1)
  * @param skipFailures   failed samples are left out and recorded (else the first one stops the run)
  */
-public record StatsSpec(String source, boolean moments, double[] quantiles, boolean exactQuantiles,
+public record StatsSpec(String source, boolean moments, double[] quantiles, Quantiles quantileMethod,
                         double[] thresholds, int histogramBins, boolean sobol, double confidence,
                         boolean skipFailures) implements Serializable {
 
+    /** The quantile methods of docs/QUANTILES.md, as the engine runs them. */
+    public enum Quantiles {
+        /** Exact order statistics: a KLL first pass per task, then a bracketed second pass. */
+        TWO_PASS,
+        /** Every value kept per block and sorted on the driver (small runs). */
+        EXACT,
+        /** One pass of relative-error REQ sketches per block, folded in block order. */
+        SKETCH
+    }
+
     public StatsSpec {
+        java.util.Objects.requireNonNull(quantileMethod, "quantileMethod");
         quantiles = quantiles.clone();
         thresholds = thresholds.clone();
         if (sobol && skipFailures) {

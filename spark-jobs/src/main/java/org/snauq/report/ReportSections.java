@@ -17,7 +17,7 @@ final class ReportSections {
         List<ReportSection> s = new ArrayList<>();
         // failures (on-failure: skip)
 
-        // comparison with a reference run (issue 14)
+        s.add(new ComparisonSection());
 
         // parity plot
 

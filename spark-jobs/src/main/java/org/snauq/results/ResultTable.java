@@ -49,6 +49,10 @@ public enum ResultTable {
     FIT("fit", "one row per observation set and observation of an inversion", TableSchema.of(
             count("observation_id"), string("observation"), real("observed"), real("sd"), real("predicted"),
             real("residual"))),
+    COMPARISON("comparison", "one row per reference run, output, statistic and key (under the later run's ID)",
+            TableSchema.of(string("reference_run_id"), string("output"), string("statistic"), string("method"),
+                    string("input"), real("parameter"), real("reference_value"), real("value"), real("difference"),
+                    real("noise"), string("verdict"))),
     RUNS("runs", "one row per complete run (the catalogue and commit record)", TableSchema.of(string("created"),
             string("status"), string("kind"), string("model"), string("model_hash"), string("study_hash"),
             string("outputs"), string("design"), count("seed"), count("n"), count("evaluations"),

@@ -91,6 +91,8 @@ public final class RunManifest {
     static final String BLOCK_SIZE = "block_size";
     static final String BLOCKS = "blocks";
     static final String PARTITIONS = "partitions";
+    static final String CONFIDENCE = "confidence";
+    static final String QUANTILE_METHOD = "quantile_method";
     static final String DOMAIN_POLICY = "domain_policy";
     static final String OUTSIDE_DOMAIN = "samples_outside_domain";
     static final String ON_FAILURE = "on_failure";
@@ -232,6 +234,17 @@ public final class RunManifest {
     /** Model evaluations, or null. */
     public Long evaluations() {
         return longOrNull(json.get(EVALUATIONS));
+    }
+
+    /** Independent replicate groups of the design (16 for a randomised Sobol' design; 1 for mc, lhs or when absent). */
+    public int replicates() {
+        return json.path(REPLICATES).asInt(1);
+    }
+
+    /** The level of the run's intervals, or null (runs written before the key existed used 0.95). */
+    public Double confidence() {
+        JsonNode c = json.get(CONFIDENCE);
+        return c == null || !c.isNumber() ? null : c.asDouble();
     }
 
     /** Samples left out of every statistic because the model failed on them (0 unless on-failure: skip). */
@@ -390,6 +403,13 @@ public final class RunManifest {
             json.put(BLOCK_SIZE, blockSize);
             json.put(BLOCKS, blocks);
             json.put(PARTITIONS, partitions);
+            return this;
+        }
+
+        /** The level of every interval of the run, and the quantile method ({@code two-pass}, {@code exact}, ...). */
+        public Builder statistics(double confidence, String quantileMethod) {
+            json.put(CONFIDENCE, confidence);
+            json.put(QUANTILE_METHOD, quantileMethod);
             return this;
         }
 

@@ -1,6 +1,7 @@
 package org.snauq.spark;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -20,13 +21,17 @@ import org.snauq.engine.PhaseLog;
 import org.snauq.engine.RunResults;
 import org.snauq.engine.SampleFailure;
 import org.snauq.engine.SamplePlan;
+import org.snauq.engine.QuantileSketches;
+import org.snauq.engine.SecondPass;
 import org.snauq.engine.StatsSpec;
 import org.snauq.models.UqModel;
+import org.snauq.stats.BracketAccumulator;
 import org.snauq.stats.GridRebinning;
 import org.snauq.stats.HistogramAccumulator;
-import org.snauq.stats.Mergeable;
+import org.snauq.stats.QuantileBrackets;
+import org.snauq.stats.QuantileEstimate;
+import org.snauq.study.BadInputException;
 import org.snauq.study.FailurePolicy;
-import org.snauq.study.QuantileMethod;
 import org.snauq.study.StatisticsSpec;
 import org.snauq.study.Study;
 
@@ -37,6 +42,11 @@ import org.snauq.study.Study;
  * bundles (kilobytes per block) come back to the driver, which sorts them by block; no sample is collected, so
  * memory is flat in n. A retried task recomputes exactly its blocks.
  *
+ * <p>A second pass (A points only) runs when the two-pass quantile method or a histogram over [min, max] needs
+ * it; its per-task tallies, like the first-pass quantile sketches, combine in any order with the same rows, so
+ * they are reduced as tasks finish. Exact quantiles then cost the values inside their brackets on the driver
+ * (about 6% of n for 7 probabilities), never the sample.
+ *
  * <p>Failed samples (not finite, or reported by the model) are left out by the kernel in every pass. Under
  * {@code on-failure: error} a task stops at its first block with a failure; the driver then names the first
  * failure in sample order ({@link RunResults}), which lies in the lowest failing block, and every block before it
@@ -46,16 +56,23 @@ import org.snauq.study.Study;
  */
 final class BlockJobs {
 
+    /** Second passes before giving up: each retry widens the missed brackets 4-fold, so 2 almost never run. */
+    static final int MAX_SECOND_PASSES = 8;
+
     private BlockJobs() {
     }
 
     /** The engine's view of a study's statistics and failure policy; messages start with the study file name. */
     static StatsSpec statsSpec(Study study) {
         StatisticsSpec s = study.statistics();
+        StatsSpec.Quantiles method = switch (s.quantileMethod()) {
+            case TWO_PASS -> StatsSpec.Quantiles.TWO_PASS;
+            case EXACT -> StatsSpec.Quantiles.EXACT;
+            case SKETCH -> StatsSpec.Quantiles.SKETCH;
+        };
         return new StatsSpec(study.fileName(), s.moments(), s.quantiles().stream().mapToDouble(Double::doubleValue)
-                .toArray(), s.quantileMethod() == QuantileMethod.EXACT, s.exceedance().stream()
-                .mapToDouble(Double::doubleValue).toArray(), s.histogramBins(), s.sobol(), s.confidence(),
-                study.onFailure() == FailurePolicy.SKIP);
+                .toArray(), method, s.exceedance().stream().mapToDouble(Double::doubleValue).toArray(),
+                s.histogramBins(), s.sobol(), s.confidence(), study.onFailure() == FailurePolicy.SKIP);
     }
 
     /** The RDD of block indices in at most {@code slices} contiguous slices (never more slices than blocks). */
@@ -65,81 +82,197 @@ final class BlockJobs {
     }
 
     /**
-     * Pass 1, then the histograms: every table's rows (the histogram from pass 1's grid, or from a second pass when
-     * the grid cannot give it exactly, see {@link OnePassHistogram}).
+     * How the passes over the blocks run: as Spark jobs ({@link #onSpark}), or in one thread (tests of the driver's
+     * logic, which is the same either way).
+     */
+    interface Passes {
+        /**
+         * Pass 1: every block's bundle, in block order.
+         *
+         * @param cells    when not null, the histogram grids to count every kept output into
+         * @param sketches when not null, the first-pass quantile sketches to feed every kept output to
+         */
+        List<BlockStats> first(OnePassHistogram.CellSum cells, SketchSum sketches);
+
+        /** A second pass: the tallies of every block, combined. */
+        SecondPass.Tally second(SecondPass pass, String name);
+    }
+
+    /** The passes as Spark jobs over the RDD of block indices, with progress lines. */
+    static Passes onSpark(SparkSession spark, SamplePlan plan, Broadcast<UqModel> model, StatsSpec spec,
+                          int slices, PhaseLog log) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int outputs = model.value().outputs().size();
+        return new Passes() {
+            @Override
+            public List<BlockStats> first(OnePassHistogram.CellSum cells, SketchSum sketches) {
+                if (cells != null) {
+                    jsc.sc().register(cells, "histogram cells");
+                }
+                if (sketches != null) {
+                    jsc.sc().register(sketches, "quantile sketches");
+                }
+                return UqRun.withProgress(spark, log, "sampling", plan.blocks(), slices,
+                        () -> statistics(jsc, plan, model, spec, slices, outputs, cells, sketches));
+            }
+
+            @Override
+            public SecondPass.Tally second(SecondPass pass, String name) {
+                return UqRun.withProgress(spark, log, name, plan.blocks(), slices,
+                        () -> secondPassTally(jsc, plan, model, pass, slices));
+            }
+        };
+    }
+
+    /**
+     * Pass 1, then the second pass when needed: every table's rows. The histogram comes from pass 1's grid, or from
+     * the second pass when the grid cannot give it exactly ({@link OnePassHistogram}); two-pass quantiles are
+     * selected from the second pass, which runs again, for the probabilities it missed, with wider brackets.
      *
+     * @param m        the model (for its outputs and the histogram's pilot rows)
      * @param analytic closed-form rows, or null
      */
-    static RunResults propagate(SparkSession spark, SamplePlan plan, Broadcast<UqModel> model, StatsSpec spec,
-                                int slices, PhaseLog log, AnalyticResult analytic) {
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        UqModel m = model.value();
+    static RunResults propagate(Passes passes, SamplePlan plan, UqModel m, StatsSpec spec, PhaseLog log,
+                                AnalyticResult analytic) {
         int outputs = m.outputs().size();
-        OnePassHistogram.CellSum cells = null;
-        if (spec.histogramBins() > 0) {
-            cells = new OnePassHistogram.CellSum(OnePassHistogram.gridRanges(plan, m));
-            jsc.sc().register(cells, "histogram cells");
-        }
-        OnePassHistogram.CellSum grid = cells;
-        List<BlockStats> blocks = UqRun.withProgress(spark, log, "sampling", plan.blocks(), slices,
-                () -> statistics(jsc, plan, model, spec, slices, outputs, grid));
+        OnePassHistogram.CellSum grid = spec.histogramBins() == 0 ? null
+                : new OnePassHistogram.CellSum(OnePassHistogram.gridRanges(plan, m));
+        SketchSum sketches = spec.quantiles().length == 0 || spec.quantileMethod() != StatsSpec.Quantiles.TWO_PASS
+                ? null : new SketchSum(plan.replicates(), outputs);
+        List<BlockStats> blocks = passes.first(grid, sketches);
         log.phase("sampling", "sampling done: " + plan.blocks() + "/" + plan.blocks() + " blocks, "
                 + plan.evaluations() + " evaluations");
         RunResults results = new RunResults(m.outputs(), plan.inputNames(), plan, spec, blocks, analytic);
-        if (spec.histogramBins() == 0) {
-            return results;
+        double[][] ranges = histogramRanges(results, spec, grid, log);
+        QuantileBrackets[] plans = new QuantileBrackets[outputs];
+        if (sketches != null) {
+            for (int k = 0; k < outputs; k++) {
+                plans[k] = sketches.value().plan(k, spec.quantiles(), spec.confidence());
+            }
         }
-        List<Integer> secondPass = new ArrayList<>();
+        secondPass(passes, spec, log, results, plans, ranges);
+        return results;
+    }
+
+    /**
+     * The histograms pass 1's grid gives, added to the results; per output, the range of the histogram the second
+     * pass must count instead ([min, max] of pass 1), or null.
+     */
+    private static double[][] histogramRanges(RunResults results, StatsSpec spec, OnePassHistogram.CellSum grid,
+                                              PhaseLog log) {
+        int outputs = results.outputs().size();
+        double[][] ranges = new double[outputs][];
+        if (spec.histogramBins() == 0) {
+            return ranges;
+        }
+        int fromGrid = 0;
         for (int k = 0; k < outputs; k++) {
             HistogramAccumulator counted = grid.value()[k];
             GridRebinning bins = counted == null ? null : GridRebinning.of(counted, results.moments(k).count(),
                     results.moments(k).min(), results.moments(k).max(), spec.histogramBins());
-            if (bins == null) {
-                secondPass.add(k);
-            } else {
+            if (bins != null) {
                 results.histogram(k, bins.edges(), bins.counts());
+                fromGrid++;
+                continue;
             }
+            double lower = results.moments(k).min();
+            double upper = results.moments(k).max();
+            if (!(upper > lower)) { // a constant output: one unit-wide range around it
+                lower -= 0.5;
+                upper += 0.5;
+            }
+            ranges[k] = new double[] {lower, upper}; // exact equal bins need [min, max] first: a second pass
         }
-        log.info("histogram from the sampling pass for " + (outputs - secondPass.size()) + " of " + outputs
-                + " outputs, " + spec.histogramBins() + " bins");
-        if (!secondPass.isEmpty()) { // exact equal bins need [min, max] first: a second pass
-            double[] lower = new double[outputs];
-            double[] upper = new double[outputs];
+        log.info("histogram from the sampling pass for " + fromGrid + " of " + outputs + " outputs, "
+                + spec.histogramBins() + " bins");
+        return ranges;
+    }
+
+    /**
+     * The second pass (re-evaluating the base points) while anything needs it: histograms over [min, max], and the
+     * values inside the quantile brackets, from which the order statistics are selected exactly; a probability
+     * whose ranks fell outside its bracket (the first-pass sketch erred beyond its margin, about 1e-7 per bracket
+     * end) is resolved by another pass with wider brackets.
+     */
+    private static void secondPass(Passes passes, StatsSpec spec, PhaseLog log, RunResults results,
+                                   QuantileBrackets[] plans, double[][] ranges) {
+        int outputs = plans.length;
+        List<List<QuantileEstimate>> quantiles = new ArrayList<>(Collections.nCopies(outputs, null));
+        for (int attempt = 1; ; attempt++) {
+            SecondPass pass = new SecondPass(plans, ranges, spec.histogramBins());
+            if (pass.isEmpty()) {
+                break;
+            }
+            if (attempt > MAX_SECOND_PASSES) {
+                throw new IllegalStateException("quantiles still unresolved after " + MAX_SECOND_PASSES
+                        + " second passes");
+            }
+            String name = attempt == 1 ? "second pass" : "second pass " + attempt;
+            SecondPass.Tally tally = passes.second(pass, name);
+            int retries = 0;
             for (int k = 0; k < outputs; k++) {
-                lower[k] = results.moments(k).min();
-                upper[k] = results.moments(k).max();
-                if (!(upper[k] > lower[k])) { // a constant output: one unit-wide range around it
-                    lower[k] -= 0.5;
-                    upper[k] += 0.5;
+                if (ranges[k] != null) {
+                    results.histogram(k, tally.histogram(k));
+                    ranges[k] = null;
+                }
+                if (plans[k] == null) {
+                    continue;
+                }
+                QuantileBrackets.Selection s = select(spec, results.outputs().get(k), plans[k], tally.brackets(k));
+                if (s.complete()) {
+                    quantiles.set(k, s.estimates());
+                    plans[k] = null;
+                } else {
+                    plans[k] = s.retry();
+                    retries++;
                 }
             }
-            List<HistogramAccumulator[]> parts = UqRun.withProgress(spark, log, "histogram", plan.blocks(), slices,
-                    () -> histogram(jsc, plan, model, lower, upper, spec.histogramBins(), slices));
-            for (int k : secondPass) {
-                final int output = k;
-                results.histogram(k, Mergeable.foldInOrder(parts.stream().map(h -> h[output]).toList()));
-            }
-            log.phase("histogram", "histogram done: " + spec.histogramBins() + " bins for " + secondPass.size()
-                    + " outputs");
+            log.phase(attempt == 1 ? "second_pass" : "second_pass_" + attempt, name + " done: "
+                    + tally.retained() + " values kept in the quantile brackets"
+                    + (retries > 0 ? "; " + retries + " outputs need wider brackets" : ""));
         }
-        return results;
+        for (int k = 0; k < outputs; k++) {
+            if (quantiles.get(k) != null) {
+                results.quantiles(k, quantiles.get(k));
+            }
+        }
+    }
+
+    /**
+     * The exact order statistics of one output from the second pass. Both passes leave out the same failed
+     * samples, so they count the same values, unless the model answered differently the second time.
+     */
+    private static QuantileBrackets.Selection select(StatsSpec spec, String output, QuantileBrackets plan,
+                                                     BracketAccumulator all) {
+        try {
+            return plan.select(all);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(spec.source() + ": output " + output + " differed between the two passes of"
+                    + " quantile-method two-pass (" + e.getMessage() + "); the model must give the same outputs for"
+                    + " the same inputs, else use quantile-method: sketch");
+        }
     }
 
     /**
      * Pass 1: one statistics bundle per block, in block order (under on-failure: error, up to each task's first
      * block with a failure).
      *
-     * @param cells when not null, every kept output is also counted into this accumulator's grids (one per task)
+     * @param cells    when not null, every kept output is also counted into this accumulator's grids (one per task)
+     * @param sketches when not null, every kept output also goes into the two-pass method's first-pass sketches
+     *                 (one set per task)
      */
     static List<BlockStats> statistics(JavaSparkContext jsc, SamplePlan plan, Broadcast<UqModel> model,
-                                       StatsSpec spec, int slices, int outputs, OnePassHistogram.CellSum cells) {
+                                       StatsSpec spec, int slices, int outputs, OnePassHistogram.CellSum cells,
+                                       SketchSum sketches) {
         List<BlockStats> out = new ArrayList<>(blocks(jsc, plan, slices).mapPartitions(it -> {
             FaultInjection.maybeFailTask();
             HistogramAccumulator[] grid = cells == null ? null : cells.newCells();
+            QuantileSketches taskSketches = sketches == null ? null
+                    : new QuantileSketches(plan.replicates(), outputs);
             List<BlockStats> done = new ArrayList<>();
             try (BlockKernel kernel = new BlockKernel(plan, model.value())) {
                 while (it.hasNext()) {
-                    BlockStats stats = statisticsOf(it.next(), kernel, plan, spec, outputs, grid);
+                    BlockStats stats = statisticsOf(it.next(), kernel, plan, spec, outputs, grid, taskSketches);
                     done.add(stats);
                     if (stats.failed > 0 && !spec.skipFailures()) {
                         break; // the run stops: later blocks cannot hold the first failure
@@ -149,6 +282,9 @@ final class BlockJobs {
             if (grid != null) {
                 cells.add(grid);
             }
+            if (taskSketches != null) {
+                sketches.add(taskSketches);
+            }
             return done.iterator();
         }).collect());
         out.sort(Comparator.comparingLong(s -> s.block));
@@ -156,8 +292,9 @@ final class BlockJobs {
     }
 
     static BlockStats statisticsOf(long block, BlockKernel kernel, SamplePlan plan, StatsSpec spec, int outputs,
-                                   HistogramAccumulator[] grid) {
-        BlockStats stats = new BlockStats(block, plan.replicateOf(block), spec, plan.dimension(), outputs);
+                                   HistogramAccumulator[] grid, QuantileSketches sketches) {
+        int group = plan.replicateOf(block);
+        BlockStats stats = new BlockStats(block, group, spec, plan.dimension(), outputs);
         kernel.reset();
         long start = plan.blockStart(block);
         int rows = plan.blockRows(block);
@@ -177,6 +314,9 @@ final class BlockJobs {
                     }
                 }
             }
+            if (sketches != null) {
+                sketches.accept(group, kernel, kept);
+            }
             done += count;
             if (done == nextPrefix && done < rows) { // the whole block is reported from the fold
                 stats.snapshot(done);
@@ -189,33 +329,95 @@ final class BlockJobs {
         return stats;
     }
 
-    /** Pass 2: the histogram of each output over [lower[k], upper[k]] (known from pass 1), per block. */
-    static List<HistogramAccumulator[]> histogram(JavaSparkContext jsc, SamplePlan plan, Broadcast<UqModel> model,
-                                                  double[] lower, double[] upper, int bins, int slices) {
-        List<HistogramAccumulator[]> out = new ArrayList<>(blocks(jsc, plan, slices).mapPartitions(it -> {
+    /**
+     * The second pass over every block (A points only): one tally per task, reduced on the driver as tasks finish
+     * (tallies combine in any order with the same result, see {@link SecondPass}), so the driver holds the kept
+     * values once, never one result per block.
+     */
+    static SecondPass.Tally secondPassTally(JavaSparkContext jsc, SamplePlan plan, Broadcast<UqModel> model,
+                                            SecondPass pass, int slices) {
+        return blocks(jsc, plan, slices).mapPartitions(it -> {
             FaultInjection.maybeFailTask();
-            List<HistogramAccumulator[]> done = new ArrayList<>();
+            SecondPass.Tally tally = null;
             try (BlockKernel kernel = new BlockKernel(plan, model.value())) {
                 while (it.hasNext()) {
-                    long block = it.next();
-                    HistogramAccumulator[] h = new HistogramAccumulator[lower.length];
-                    for (int k = 0; k < h.length; k++) {
-                        h[k] = new HistogramAccumulator(lower[k], upper[k], bins);
-                    }
-                    long start = plan.blockStart(block);
-                    int rows = plan.blockRows(block);
-                    for (int pos = 0; pos < rows; pos += kernel.chunk()) {
-                        int kept = kernel.run(start + pos, Math.min(kernel.chunk(), rows - pos), true);
-                        for (int k = 0; k < h.length; k++) {
-                            h[k].accept(kernel.y[k], 0, kept);
-                        }
-                    }
-                    done.add(h);
+                    SecondPass.Tally block = secondPassOf(it.next(), kernel, plan, pass);
+                    tally = tally == null ? block : tally.combine(block);
                 }
             }
-            return done.iterator();
-        }).collect());
-        return out; // collect keeps partition order, and partitions hold ascending blocks
+            return tally == null ? Collections.emptyIterator() : List.of(tally).iterator();
+        }).reduce(SecondPass.Tally::combine);
+    }
+
+    /** The second pass's tally of one block. */
+    static SecondPass.Tally secondPassOf(long block, BlockKernel kernel, SamplePlan plan, SecondPass pass) {
+        SecondPass.Tally tally = pass.newTally(plan.replicateOf(block));
+        long start = plan.blockStart(block);
+        int rows = plan.blockRows(block);
+        for (int pos = 0; pos < rows; pos += kernel.chunk()) {
+            int kept = kernel.run(start + pos, Math.min(kernel.chunk(), rows - pos), true);
+            tally.accept(kernel, kept);
+        }
+        return tally;
+    }
+
+    /**
+     * Sums the tasks' first-pass quantile sketches on the driver as tasks finish, in any order
+     * ({@link QuantileSketches} says why that order cannot change a row). Spark applies a result task's update
+     * once, also when the task is retried or run speculatively.
+     */
+    static final class SketchSum extends AccumulatorV2<QuantileSketches, QuantileSketches> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int replicates;
+        private final int outputs;
+        private QuantileSketches sum; // null: nothing added yet
+
+        SketchSum(int replicates, int outputs) {
+            this.replicates = replicates;
+            this.outputs = outputs;
+        }
+
+        @Override
+        public boolean isZero() {
+            return sum == null;
+        }
+
+        @Override
+        public SketchSum copy() {
+            SketchSum c = new SketchSum(replicates, outputs);
+            if (sum != null) {
+                c.add(sum);
+            }
+            return c;
+        }
+
+        @Override
+        public void reset() {
+            sum = null;
+        }
+
+        @Override
+        public void add(QuantileSketches s) {
+            if (sum == null) {
+                sum = new QuantileSketches(replicates, outputs);
+            }
+            sum.combine(s);
+        }
+
+        @Override
+        public void merge(AccumulatorV2<QuantileSketches, QuantileSketches> other) {
+            QuantileSketches o = ((SketchSum) other).sum;
+            if (o != null) {
+                add(o);
+            }
+        }
+
+        @Override
+        public QuantileSketches value() {
+            return sum == null ? new QuantileSketches(replicates, outputs) : sum;
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import org.apache.spark.serializer.KryoRegistrator;
 import org.snauq.engine.BlockStats;
 import org.snauq.engine.SampleFailure;
 import org.snauq.engine.SamplePlan;
+import org.snauq.engine.SecondPass;
 import org.snauq.engine.SweepKernel;
 import org.snauq.models.CommandModel;
 import org.snauq.models.DesignOnlyModel;
@@ -56,5 +57,6 @@ public final class SnaKryoRegistrator implements KryoRegistrator {
         kryo.register(JavaModel.class, java);
         kryo.register(InversionPlan.class, java); // holds records (the material), which Kryo 4 cannot build
         kryo.register(UmBridgeModel.class, java);
+        kryo.register(SecondPass.Tally.class, java); // the second pass's per-task result (two-pass quantiles)
     }
 }

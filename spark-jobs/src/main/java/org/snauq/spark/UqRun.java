@@ -11,6 +11,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.snauq.datasets.BenchmarkFunctions;
 import org.snauq.engine.Analytic;
 import org.snauq.engine.AnalyticResult;
 import org.snauq.engine.PhaseLog;
@@ -31,6 +32,7 @@ import org.snauq.results.RunTables;
 import org.snauq.results.StagedRun;
 import org.snauq.results.TableRows;
 import org.snauq.study.DomainPolicy;
+import org.snauq.study.ModelSource;
 import org.snauq.study.StatisticsSpec;
 import org.snauq.study.Study;
 import org.snauq.study.StudyException;
@@ -73,6 +75,7 @@ public final class UqRun {
         UqModel model = loaded.model();
         StatisticsSpec spec = study.statistics();
         StatsSpec stats = BlockJobs.statsSpec(study);
+        AnalyticResult analytic = analytic(study, model);
         SamplePlan plan = SamplePlan.of(study.sampling().design(), study.sampling().n(), study.sampling().seed(),
                 study.inputs(), study.correlationMatrix(), spec.sobol(), model.blockRows(study.sampling().n()));
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -84,9 +87,8 @@ public final class UqRun {
                         + " %d partitions on %s", plan.design(), plan.rows(), plan.evaluationsPerRow(), plan.blocks(),
                 plan.blockSize(), slices, spark.sparkContext().master()));
         ReportWriter.warmUp(); // while the executors sample
-        AnalyticResult analytic = spec.analytic() && model.outputs().size() == 1
-                ? Analytic.of(model, study.inputs()) : null;
-        RunResults results = BlockJobs.propagate(spark, plan, shipped, stats, slices, log, analytic);
+        RunResults results = BlockJobs.propagate(BlockJobs.onSpark(spark, plan, shipped, stats, slices, log), plan,
+                model, stats, log, analytic);
         checkDomain(study, results);
 
         StagedRun staged = output.stage(study.name(), runId);
@@ -110,6 +112,7 @@ public final class UqRun {
             RunManifest manifest = manifestHead(study, loaded, runId, RunManifest.Kind.SAMPLING)
                     .sampling(plan.design(), plan.seed(), plan.rows(), plan.evaluations())
                     .blocks(plan.replicates(), plan.blockSize(), plan.blocks(), slices)
+                    .statistics(spec.confidence(), spec.quantileMethod().key())
                     .domain(study.domainPolicy().key(), outside(study, results))
                     .failures(study.onFailure().key(), results.failed)
                     .rowCounts(counts)
@@ -181,6 +184,38 @@ public final class UqRun {
         } finally {
             spark.sparkContext().removeSparkListener(progress);
         }
+    }
+
+    /**
+     * What can fail before Spark starts: {@code analytic: true} without a closed form (a study error the user should
+     * not wait for a Spark session to learn).
+     *
+     * @throws StudyException naming the study file and why there is no closed form
+     */
+    public static void checkBeforeSpark(Study study, LoadedModel loaded) {
+        analytic(study, loaded.model());
+    }
+
+    /**
+     * The closed-form rows the study asks for: of an SNA model, or of a built-in function under its standard
+     * inputs; none when the study says {@code analytic: false} or leaves the key out and the model has no closed
+     * form.
+     *
+     * @throws StudyException when the study says {@code analytic: true} and the model has no closed form
+     */
+    static AnalyticResult analytic(Study study, UqModel model) {
+        StatisticsSpec.Analytic wanted = study.statistics().analyticRows();
+        if (wanted == StatisticsSpec.Analytic.OFF) {
+            return null;
+        }
+        Analytic.Outcome closed = study.model() instanceof ModelSource.Function f
+                ? Analytic.ofFunction(BenchmarkFunctions.byName(f.name()), study.inputs())
+                : Analytic.ofSna(model, study.inputs());
+        if (closed.result() == null && wanted == StatisticsSpec.Analytic.REQUIRED) {
+            throw new StudyException(study.fileName() + ": statistics.analytic is true but " + closed.missing()
+                    + "; set analytic: false or leave it out");
+        }
+        return closed.result();
     }
 
     /** Policy {@code error}: any sample outside an SNA's domain fails the run, naming input, count and distance. */

@@ -33,7 +33,7 @@ public final class StudyParser {
     /** The default seed, so that a study without one is still reproducible. */
     static final long DEFAULT_SEED = 42L;
 
-    /** Exact quantiles keep every sample; beyond this many (32 MiB of doubles) use the sketch. */
+    /** Exact quantiles keep every sample; beyond this many (32 MiB of doubles) use two-pass. */
     public static final long EXACT_QUANTILE_LIMIT = 1L << 22;
 
     static final List<String> TOP_KEYS = List.of("name", "model", "inputs", "sampling", "statistics", "output",
@@ -330,15 +330,14 @@ public final class StudyParser {
         QuantileMethod method = d.quantileMethod();
         if (s.has("quantile-method")) {
             String m = s.string("quantile-method");
-            method = switch (m) {
-                case "sketch" -> QuantileMethod.SKETCH;
-                case "exact" -> QuantileMethod.EXACT;
-                default -> throw s.error("quantile-method", "must be sketch or exact", m);
-            };
+            method = QuantileMethod.ofKey(m);
+            if (method == null) {
+                throw s.error("quantile-method", "must be one of " + String.join(", ", QuantileMethod.keys()), m);
+            }
         }
         if (method == QuantileMethod.EXACT && sampling.n() > EXACT_QUANTILE_LIMIT) {
             throw s.error("quantile-method", "exact keeps every sample and allows n <= " + EXACT_QUANTILE_LIMIT
-                    + " (use sketch)", sampling.n());
+                    + " (two-pass, the default, is exact at any n)", sampling.n());
         }
         List<Double> exceedance = s.numbers("exceedance", d.exceedance());
         int bins = d.histogramBins();
@@ -369,7 +368,8 @@ public final class StudyParser {
                 }
             }
         }
-        boolean analytic = s.bool("analytic", d.analytic());
+        StatisticsSpec.Analytic analytic = !s.has("analytic") ? d.analyticRows() : s.bool("analytic", true)
+                ? StatisticsSpec.Analytic.REQUIRED : StatisticsSpec.Analytic.OFF;
         boolean keep = s.bool("keep-samples", d.keepSamples());
         return new StatisticsSpec(moments, quantiles, method, exceedance, bins, sobol, confidence, analytic, keep);
     }

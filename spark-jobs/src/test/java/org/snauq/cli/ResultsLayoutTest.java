@@ -68,6 +68,8 @@ class ResultsLayoutTest {
                     run.get(1));
             assertEquals(0, r.exit(), r.err());
         }
+        SnaRun.Result compared = SnaRun.sna("compare", output.toString(), "nightly-1", "nightly-2"); // same seed
+        assertEquals(0, compared.exit(), compared.out() + compared.err());
     }
 
     private static SparkSession spark() {

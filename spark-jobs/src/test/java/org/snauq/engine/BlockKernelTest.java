@@ -78,7 +78,7 @@ class BlockKernelTest {
     }
 
     static StatsSpec spec(boolean sobol, boolean skip) {
-        return new StatsSpec("t.yaml", true, new double[] {0.5}, true, new double[] {0.0}, 0, sobol, 0.95, skip);
+        return new StatsSpec("t.yaml", true, new double[] {0.5}, StatsSpec.Quantiles.EXACT, new double[] {0.0}, 0, sobol, 0.95, skip);
     }
 
     /** Every block's bundle, folded as the Spark job does but in one thread. */

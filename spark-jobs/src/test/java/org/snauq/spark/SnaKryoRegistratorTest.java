@@ -62,9 +62,9 @@ class SnaKryoRegistratorTest {
         there.run(0, there.chunk(), false);
         assertArrayEquals(here.y[0], there.y[0], "the shipped model evaluates identically (inputs reordered too)");
 
-        StatsSpec spec = new StatsSpec("k.yaml", true, new double[] {0.5}, false, new double[] {1.0}, 0, true, 0.95,
+        StatsSpec spec = new StatsSpec("k.yaml", true, new double[] {0.5}, StatsSpec.Quantiles.SKETCH, new double[] {1.0}, 0, true, 0.95,
                 false);
-        BlockStats stats = BlockJobs.statisticsOf(0, here, plan, spec, 1, null);
+        BlockStats stats = BlockJobs.statisticsOf(0, here, plan, spec, 1, null, null);
         BlockStats back = roundTrip(k, stats);
         assertEquals(stats.moments[0].mean(), back.moments[0].mean(), 0.0);
         assertEquals(stats.block, back.block);

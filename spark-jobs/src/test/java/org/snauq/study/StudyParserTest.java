@@ -115,7 +115,7 @@ class StudyParserTest {
         "design: sobol, n: 1024|design: halton, n: 1024|s.yaml: sampling.design must be one of mc, lhs, sobol, got 'halton'",
         "design: sobol, n: 1024|design: sobol, n: 10.5|s.yaml: sampling.n must be a whole number",
         "quantiles: [0.05, 0.5, 0.95]|quantiles: [0.05, 1.5]|s.yaml: statistics.quantiles[1] must lie in (0, 1), got 1.5",
-        "quantile-method: sketch|quantile-method: sorted|s.yaml: statistics.quantile-method must be sketch or exact",
+        "quantile-method: sketch|quantile-method: sorted|s.yaml: statistics.quantile-method must be one of two-pass, exact, sketch",
         "histogram: {bins: 32}|histogram: {bins: 0}|s.yaml: statistics.histogram.bins must lie in [1, 100000], got 0",
         "confidence: 0.9|confidence: 1.0|s.yaml: statistics.sobol.confidence must lie in (0, 1)",
         "moments: true|moments: 3|s.yaml: statistics.moments must be true or false, got 3",
