@@ -136,8 +136,7 @@ public final class StudyParser {
             throw new StudyException(top.file() + ": statistics.sobol: Sobol' indices assume independent inputs and"
                     + " are not defined with a correlation (remove one of them)");
         }
-        boolean askedAnalytic = top.raw("statistics") instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("analytic"));
-        if (askedAnalytic) {
+        if (statistics.analyticRows() == StatisticsSpec.Analytic.REQUIRED) {
             throw new StudyException(top.file() + ": statistics.analytic: the closed-form rows assume independent"
                     + " inputs, and the study has a correlation (remove one of them)");
         }
@@ -146,8 +145,8 @@ public final class StudyParser {
                     + " the correlation)");
         }
         return new StatisticsSpec(statistics.moments(), statistics.quantiles(), statistics.quantileMethod(),
-                statistics.exceedance(), statistics.histogramBins(), statistics.sobol(), statistics.confidence(), false,
-                statistics.keepSamples());
+                statistics.exceedance(), statistics.histogramBins(), statistics.sobol(), statistics.confidence(),
+                StatisticsSpec.Analytic.OFF, statistics.keepSamples());
     }
 
     private static List<InputSpec> inputs(YamlFields top, Path baseDir, List<DataColumn> dataColumns) {
