@@ -179,8 +179,8 @@ public record ProblemFile(String source, PdeProblem problem, VsnaConfig solver, 
                     throw error(where + ".role", "unknown role '" + roleText + "'; known: space, time, parameter");
                 }
                 int degree = m.containsKey("degree") ? integer(m.get("degree"), where + ".degree") : DEFAULT_DEGREE;
-                if (degree < 1) {
-                    throw error(where + ".degree", "must be >= 1, got " + degree);
+                if (degree < 1 || degree > Limits.MAX_DEGREE) {
+                    throw error(where + ".degree", "must lie in [1, " + Limits.MAX_DEGREE + "], got " + degree);
                 }
                 out.add(new Coordinate(name, role, atoms(m, where, degree, lo, hi)));
             }
@@ -197,6 +197,10 @@ public record ProblemFile(String source, PdeProblem problem, VsnaConfig solver, 
                 for (int i = 0; i < x.length; i++) {
                     x[i] = number(b.get(i), where + ".breakpoints[" + i + "]");
                 }
+                if (x.length - 1 + degree > Limits.MAX_KNOTS) {
+                    throw error(where + ".breakpoints", "give at most " + (Limits.MAX_KNOTS - degree + 1)
+                            + " breakpoints (" + Limits.MAX_KNOTS + " atoms), got " + x.length);
+                }
                 if (x.length < 2 || x[0] != lo || x[x.length - 1] != hi) {
                     throw error(where + ".breakpoints", "must start at " + lo + " and end at " + hi);
                 }
@@ -207,8 +211,9 @@ public record ProblemFile(String source, PdeProblem problem, VsnaConfig solver, 
                 }
             }
             int atoms = integer(require(m, "atoms", where), where + ".atoms");
-            if (atoms < degree + 1) {
-                throw error(where + ".atoms", "must be >= degree + 1 = " + (degree + 1) + ", got " + atoms);
+            if (atoms < degree + 1 || atoms > Limits.MAX_KNOTS) {
+                throw error(where + ".atoms", "must lie in [degree + 1 = " + (degree + 1) + ", " + Limits.MAX_KNOTS
+                        + "], got " + atoms);
             }
             if (!m.containsKey("grading")) {
                 return BSplineBasis.clampedUniform(degree, atoms, lo, hi);

@@ -69,7 +69,12 @@ class SolveCommandTest {
                 "interval: [1, 0], role: space, atoms: 40, degree: 3}\n  - {name: y")).err()
                 .contains("lower must be < upper"));
         assertTrue(runBad(good.replace("degree: 3}\n  - {name: y", "degree: 0}\n  - {name: y")).err()
-                .contains("degree: must be >= 1, got 0"));
+                .contains("degree: must lie in [1, 15], got 0"));
+        // issue 19: sizes beyond what the solver can allocate are refused up front, not an OutOfMemoryError
+        assertTrue(runBad(good.replace("degree: 3}\n  - {name: y", "degree: 2147483647}\n  - {name: y")).err()
+                .contains("degree: must lie in [1, 15], got 2147483647"));
+        assertTrue(runBad(good.replace("atoms: 40, degree: 3}\n  - {name: y", "atoms: 2000000000, degree: 3}\n"
+                + "  - {name: y")).err().contains("atoms: must lie in [degree + 1 = 4, 4096], got 2000000000"));
         assertTrue(runBad(good.replace("  y: {lower: 0, upper: 0}\n", "")).err()
                 .contains("missing boundary condition for diffusion coordinate 'y'"));
     }

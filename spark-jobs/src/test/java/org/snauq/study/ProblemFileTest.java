@@ -177,7 +177,7 @@ class ProblemFileTest {
     @Test
     void parse_degreeZero_rejected() {
         StudyException e = bad(GOOD.replace("degree: 3", "degree: 0"));
-        assertEquals("heat.yaml: coordinates[0].degree: must be >= 1, got 0", e.getMessage());
+        assertEquals("heat.yaml: coordinates[0].degree: must lie in [1, 15], got 0", e.getMessage());
     }
 
     @Test
