@@ -170,5 +170,9 @@ public final class Distributions {
         if (!(lower < upper)) {
             throw new IllegalArgumentException("lower must be < upper, got " + lower + " >= " + upper);
         }
+        if (Double.isInfinite(upper - lower)) { // samples lower + u (upper - lower) would be infinite
+            throw new IllegalArgumentException("upper - lower must be a finite number, got [" + lower + ", " + upper
+                    + "]");
+        }
     }
 }

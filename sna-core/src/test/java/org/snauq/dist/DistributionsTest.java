@@ -217,6 +217,8 @@ class DistributionsTest {
     void of_badParameters_messagesNameParameterAndValue() {
         assertMessage("sd must be > 0, got -0.5", spec("normal", "mean", 0, "sd", -0.5));
         assertMessage("lower must be < upper, got 2.0 >= 1.0", spec("uniform", "lower", 2, "upper", 1));
+        assertMessage("upper - lower must be a finite number, got [-1.0E308, 1.0E308]",
+                spec("uniform", "lower", -1e308, "upper", 1e308)); // issue 18: sampled as infinite before
         assertMessage("unknown distribution 'gauss'; known: uniform, normal, lognormal, truncated-normal, beta, "
                 + "triangular, gamma, weibull, constant, empirical, kde", spec("gauss", "mean", 0, "sd", 1));
         assertMessage("unknown parameter 'sigma' for normal; expected: mean, sd",
