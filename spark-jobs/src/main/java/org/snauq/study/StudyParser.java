@@ -221,6 +221,16 @@ public final class StudyParser {
         return inputs;
     }
 
+    /** A statistic's keys are a table's keys: a repeated value would give two identical rows. */
+    private static void checkDistinct(YamlFields s, String key, List<Double> values) {
+        for (int i = 0; i < values.size(); i++) {
+            int first = values.indexOf(values.get(i));
+            if (first < i) {
+                throw s.error(key + "[" + i + "]", "repeats " + key + "[" + first + "]", values.get(i));
+            }
+        }
+    }
+
     /**
      * Output names under {@code key}: one name, or a list of at most {@link Limits#MAX_OUTPUTS}, each checked by
      * {@link #checkName} (a response or an external model's outputs).
@@ -326,6 +336,7 @@ public final class StudyParser {
                 throw s.error("quantiles[" + i + "]", "must lie in (0, 1)", p);
             }
         }
+        checkDistinct(s, "quantiles", quantiles);
         QuantileMethod method = d.quantileMethod();
         if (s.has("quantile-method")) {
             String m = s.string("quantile-method");
@@ -339,6 +350,7 @@ public final class StudyParser {
                     + " (two-pass, the default, is exact at any n)", sampling.n());
         }
         List<Double> exceedance = s.numbers("exceedance", d.exceedance());
+        checkDistinct(s, "exceedance", exceedance);
         int bins = d.histogramBins();
         if (s.has("histogram")) {
             Object h = s.raw("histogram");

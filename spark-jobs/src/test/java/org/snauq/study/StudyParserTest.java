@@ -115,6 +115,8 @@ class StudyParserTest {
         "design: sobol, n: 1024|design: halton, n: 1024|s.yaml: sampling.design must be one of mc, lhs, sobol, got 'halton'",
         "design: sobol, n: 1024|design: sobol, n: 10.5|s.yaml: sampling.n must be a whole number",
         "quantiles: [0.05, 0.5, 0.95]|quantiles: [0.05, 1.5]|s.yaml: statistics.quantiles[1] must lie in (0, 1), got 1.5",
+        "quantiles: [0.05, 0.5, 0.95]|quantiles: [0.5, 0.05, 0.5]|s.yaml: statistics.quantiles[2] repeats quantiles[0], got 0.5",
+        "exceedance: [10.0, 12.5]|exceedance: [10.0, 10.0]|s.yaml: statistics.exceedance[1] repeats exceedance[0], got 10.0",
         "quantile-method: sketch|quantile-method: sorted|s.yaml: statistics.quantile-method must be one of two-pass, exact, sketch",
         "histogram: {bins: 32}|histogram: {bins: 0}|s.yaml: statistics.histogram.bins must lie in [1, 100000], got 0",
         "confidence: 0.9|confidence: 1.0|s.yaml: statistics.sobol.confidence must lie in (0, 1)",
