@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.snauq.results.ResultTable;
 
 /**
  * The report's section for {@code sna compare} (issue 14): per reference run the later run was compared with, how
@@ -30,7 +31,7 @@ final class ComparisonSection implements ReportSection {
     @Override
     public void append(StringBuilder page, RunData run) {
         Map<String, List<Map<String, Object>>> byReference = new LinkedHashMap<>();
-        for (Map<String, Object> r : run.rows("comparison")) {
+        for (Map<String, Object> r : run.rows(ResultTable.COMPARISON)) {
             byReference.computeIfAbsent(String.valueOf(r.get("reference_run_id")), k -> new ArrayList<>()).add(r);
         }
         if (byReference.isEmpty()) {

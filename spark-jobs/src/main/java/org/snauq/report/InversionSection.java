@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.snauq.results.ResultTable;
 
 /**
  * The report of an inversion run ({@code sna invert}): for the first observation set (the smallest
@@ -23,7 +24,7 @@ final class InversionSection implements ReportSection {
 
     @Override
     public void append(StringBuilder h, RunData run) {
-        List<Map<String, Object>> estimates = run.rows("estimates");
+        List<Map<String, Object>> estimates = run.rows(ResultTable.ESTIMATES);
         if (estimates.isEmpty()) {
             return;
         }
@@ -32,7 +33,7 @@ final class InversionSection implements ReportSection {
         long first = ids.get(0);
         List<Map<String, Object>> shown = ofSet(estimates, first);
         List<String> unknowns = Rows.distinct(shown, "unknown");
-        List<Map<String, Object>> fit = run.rows("fit");
+        List<Map<String, Object>> fit = run.rows(ResultTable.FIT);
         List<String> observations = Rows.distinct(fit, "observation");
         Map<String, Long> status = new TreeMap<>();
         for (long id : ids) {
@@ -54,7 +55,7 @@ final class InversionSection implements ReportSection {
                     List.of("unknown", "sets", "minimum", "median", "maximum", "median posterior sd"),
                     spread(estimates, unknowns)));
         }
-        List<Map<String, Object>> draws = ofSet(run.rows("posterior"), first);
+        List<Map<String, Object>> draws = ofSet(run.rows(ResultTable.POSTERIOR), first);
         if (!draws.isEmpty()) {
             h.append("<h3>Posterior draws").append(ids.size() == 1 ? "" : " of observation set " + first)
                     .append("</h3><div class=\"grid\">");

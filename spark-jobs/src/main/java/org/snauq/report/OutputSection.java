@@ -8,6 +8,7 @@ import static org.snauq.report.Rows.sortedBy;
 
 import java.util.List;
 import java.util.Map;
+import org.snauq.results.ResultTable;
 
 /**
  * One output's section of a sampling run's page: the moments table, then the histogram, the CDF and (when
@@ -25,7 +26,7 @@ final class OutputSection {
         String unit = units.unit(output);
         h.append("<h2 id=\"output-").append(key).append("\">Output ").append(Html.escape(units.label(output)))
                 .append("</h2>\n");
-        List<Map<String, Object>> summary = of(run.rows("summary"), output);
+        List<Map<String, Object>> summary = of(run.rows(ResultTable.SUMMARY), output);
         if (!summary.isEmpty()) {
             h.append("<h3>Moments</h3>").append(Html.table("summary-" + key, List.of("method", "n",
                     Units.label("mean", unit), Units.label("variance", squared(unit)), Units.label("std", unit),
@@ -34,9 +35,9 @@ final class OutputSection {
                     "mean", "variance", "std", "skewness", "excess_kurtosis", "min", "max", "mean_ci_low",
                     "mean_ci_high")));
         }
-        List<Map<String, Object>> hist = sorted(of(run.rows("histogram"), output), "bin");
-        List<Map<String, Object>> quantiles = of(run.rows("quantiles"), output);
-        List<Map<String, Object>> exceedance = sorted(of(run.rows("exceedance"), output), "threshold");
+        List<Map<String, Object>> hist = sorted(of(run.rows(ResultTable.HISTOGRAM), output), "bin");
+        List<Map<String, Object>> quantiles = of(run.rows(ResultTable.QUANTILES), output);
+        List<Map<String, Object>> exceedance = sorted(of(run.rows(ResultTable.EXCEEDANCE), output), "threshold");
         if (!hist.isEmpty() || !quantiles.isEmpty() || !exceedance.isEmpty()) {
             h.append("<div class=\"grid\">");
             if (!hist.isEmpty()) {
@@ -87,7 +88,7 @@ final class OutputSection {
     }
 
     private static void sobol(StringBuilder h, RunData run, String output, String key) {
-        List<Map<String, Object>> sobol = of(run.rows("sobol"), output);
+        List<Map<String, Object>> sobol = of(run.rows(ResultTable.SOBOL), output);
         if (sobol.isEmpty()) {
             return;
         }
@@ -101,8 +102,8 @@ final class OutputSection {
 
     private static void convergence(StringBuilder h, RunData run, String output, String key,
                                     List<Map<String, Object>> summary, Units units) {
-        List<Map<String, Object>> conv = sorted(of(run.rows("convergence_moments"), output), "n");
-        List<Map<String, Object>> convSobol = sorted(of(run.rows("convergence_sobol"), output), "n");
+        List<Map<String, Object>> conv = sorted(of(run.rows(ResultTable.CONVERGENCE_MOMENTS), output), "n");
+        List<Map<String, Object>> convSobol = sorted(of(run.rows(ResultTable.CONVERGENCE_SOBOL), output), "n");
         boolean means = conv.stream().anyMatch(r -> Double.isFinite(num(r, "mean")));
         if (!means && convSobol.isEmpty()) {
             return;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.snauq.results.ResultTable;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -243,7 +244,7 @@ final class ReportPage {
     /** Outputs in first-seen order over the summary, then the other tables. */
     static List<String> outputs(RunData run) {
         Set<String> out = new LinkedHashSet<>();
-        for (String t : RunData.TABLES) {
+        for (ResultTable t : ResultTable.values()) {
             for (Map<String, Object> r : run.rows(t)) {
                 if (r.get("output") != null) {
                     out.add((String) r.get("output"));

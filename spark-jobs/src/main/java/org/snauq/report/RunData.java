@@ -2,7 +2,6 @@ package org.snauq.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +23,13 @@ import org.snauq.results.TableRows;
  */
 public record RunData(String folder, JsonNode manifest, Map<String, List<Map<String, Object>>> tables) {
 
-    /** Every table name a report may show, in {@link ResultTable} order. */
-    public static final List<String> TABLES = Arrays.stream(ResultTable.values()).map(ResultTable::tableName).toList();
-
     public RunData {
         tables = Map.copyOf(tables);
     }
 
     /** The rows of {@code table}, empty when the run has none. */
-    public List<Map<String, Object>> rows(String table) {
-        return tables.getOrDefault(table, List.of());
+    public List<Map<String, Object>> rows(ResultTable table) {
+        return tables.getOrDefault(table.tableName(), List.of());
     }
 
     /** A run from its results in memory. */

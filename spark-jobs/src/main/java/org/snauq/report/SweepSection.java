@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.snauq.results.ResultTable;
 
 /**
  * A design sweep's section: the best design in a sentence with rounded numbers and units, warnings when it lies
@@ -30,14 +31,14 @@ final class SweepSection {
 
     /** Whether the run is a design sweep (it has a designs table with window probabilities). */
     static boolean isSweep(RunData run) {
-        List<Map<String, Object>> designs = run.rows("designs");
+        List<Map<String, Object>> designs = run.rows(ResultTable.DESIGNS);
         return !designs.isEmpty() && designs.get(0).containsKey("p_window")
                 || "sweep".equals(run.manifest().path("kind").asText());
     }
 
     static void append(StringBuilder h, RunData run, Units units) {
         JsonNode m = run.manifest();
-        List<Map<String, Object>> designs = ranked(run.rows("designs"));
+        List<Map<String, Object>> designs = ranked(run.rows(ResultTable.DESIGNS));
         h.append("<h2 id=\"sweep\">Design sweep</h2>\n");
         if (designs.isEmpty() || !designs.get(0).containsKey("p_window")) {
             h.append("<p>The run has no designs table.</p>\n");
@@ -79,7 +80,7 @@ final class SweepSection {
             h.append("</div>\n");
         }
         topDesigns(h, designs, inputs, axes, units, windowQois(m, designs.get(0)), level);
-        List<Map<String, Object>> summary = run.rows("summary");
+        List<Map<String, Object>> summary = run.rows(ResultTable.SUMMARY);
         if (!summary.isEmpty()) {
             List<List<Object>> rows = new ArrayList<>();
             for (Map<String, Object> r : summary) {

@@ -13,6 +13,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.snauq.datasets.pde.MaterialFile;
 import org.snauq.model.SnaModelFile;
 import org.snauq.report.RunData;
+import org.snauq.results.ResultTable;
 import org.snauq.results.ResultsOutput;
 import org.snauq.thermal.MovingSourceModel;
 import org.snauq.thermal.ThermalScaling;
@@ -141,7 +142,7 @@ final class InvertAcceptance {
             throw new IllegalStateException("sna invert failed: " + r.err());
         }
         List<Map<String, Object>> est = RunData.read(ResultsOutput.open(dir.resolve("out").toString(),
-                new Configuration()), "acceptance").rows("estimates");
+                new Configuration()), "acceptance").rows(ResultTable.ESTIMATES);
         double[][] error = new double[2][sets.length];
         int[] count = new int[2];
         int[] covered = new int[2];

@@ -25,6 +25,7 @@ import org.snauq.inverse.InversionConfig;
 import org.snauq.inverse.Prior;
 import org.snauq.inverse.SnaPointForward;
 import org.snauq.report.RunData;
+import org.snauq.results.ResultTable;
 import org.snauq.results.ResultsOutput;
 import org.snauq.spark.InversionPlan;
 import org.snauq.spark.SparkTests;
@@ -93,7 +94,7 @@ class InvertCommandTest {
         double[] sd = new double[X.length];
         java.util.Arrays.fill(sd, SD);
         double[] ls = LineModel.leastSquares(X, Y, sd);
-        List<Map<String, Object>> est = run.rows("estimates");
+        List<Map<String, Object>> est = run.rows(ResultTable.ESTIMATES);
         assertEquals(List.of("a", "b"), est.stream().map(e -> e.get("unknown")).toList());
         for (int j = 0; j < 2; j++) {
             Map<String, Object> e = est.get(j);
@@ -126,13 +127,13 @@ class InvertCommandTest {
             assertEquals(core.rhat()[j], num(e, "rhat"));
             assertEquals(core.ess()[j], num(e, "ess"));
         }
-        List<Map<String, Object>> posterior = run.rows("posterior");
+        List<Map<String, Object>> posterior = run.rows(ResultTable.POSTERIOR);
         assertEquals(4000, posterior.size());
         assertEquals(core.chains().samples()[3][999][1], num(posterior.get(3999), "b"));
         assertEquals(3, ((Number) posterior.get(3999).get("chain")).intValue());
         assertEquals(999L, posterior.get(3999).get("draw"));
 
-        List<Map<String, Object>> fit = run.rows("fit");
+        List<Map<String, Object>> fit = run.rows(ResultTable.FIT);
         assertEquals(X.length, fit.size());
         for (int i = 0; i < X.length; i++) {
             Map<String, Object> f = fit.get(i);
@@ -166,7 +167,7 @@ class InvertCommandTest {
         Cli.Result r = Cli.run("invert", model.toString(), f.toString(), "--output", out.toString(), "--run-id",
                 "capped");
         assertEquals(0, r.exit(), r.err());
-        List<Map<String, Object>> est = read(out, "capped").rows("estimates");
+        List<Map<String, Object>> est = read(out, "capped").rows(ResultTable.ESTIMATES);
         assertEquals(2, est.size());
         for (Map<String, Object> e : est) {
             assertEquals("max_iterations", e.get("status"), () -> "row " + e);
@@ -213,17 +214,17 @@ class InvertCommandTest {
             assertArrayEquals(one, seven, table + " differs between 1 and 7 partitions");
         }
         RunData batch = read(dir.resolve("out1"), "b");
-        List<Map<String, Object>> est = batch.rows("estimates");
+        List<Map<String, Object>> est = batch.rows(ResultTable.ESTIMATES);
         assertEquals(2 * ids.length, est.size());
         List<Long> order = est.stream().map(e -> (Long) e.get("observation_id")).distinct().toList();
         assertEquals(java.util.Arrays.stream(ids).sorted().boxed().toList(), order, "sets in id order");
-        assertEquals(ids.length * 4000, batch.rows("posterior").size());
+        assertEquals(ids.length * 4000, batch.rows(ResultTable.POSTERIOR).size());
 
         // set 0 holds the file's values: the same numbers as inverting the file alone
         Cli.Result single = Cli.run("invert", model.toString(), inversion("single", true, 0).toString(),
                 "--output", dir.resolve("single").toString(), "--run-id", "s");
         assertEquals(0, single.exit(), single.err());
-        assertEquals(read(dir.resolve("single"), "s").rows("estimates"), est.subList(0, 2));
+        assertEquals(read(dir.resolve("single"), "s").rows(ResultTable.ESTIMATES), est.subList(0, 2));
     }
 
     private static byte[] onlyDataFile(Path partition) throws Exception {

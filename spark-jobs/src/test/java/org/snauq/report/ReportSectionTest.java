@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.snauq.results.ResultTable;
 
 /** Feature sections land at their place on the page, in the order given, and add nothing when they have no data. */
 class ReportSectionTest {
@@ -18,7 +19,7 @@ class ReportSectionTest {
 
             @Override
             public void append(StringBuilder page, RunData run) {
-                if (!run.rows("summary").isEmpty()) {
+                if (!run.rows(ResultTable.SUMMARY).isEmpty()) {
                     page.append("<h2 id=\"").append(id).append("\">").append(id).append("</h2>");
                 }
             }

@@ -26,6 +26,7 @@ import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.snauq.results.OutputException;
+import org.snauq.results.ResultTable;
 import org.snauq.results.ResultsOutput;
 import org.snauq.results.RunTables;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,7 +110,7 @@ class ReportWriterTest {
 
     @Test
     void sobolChart_smallRun_barsAreTheTableValues() throws SQLException {
-        CategoryChart chart = Figures.sobol(OUT, Rows.of(data.rows("sobol"), OUT));
+        CategoryChart chart = Figures.sobol(OUT, Rows.of(data.rows(ResultTable.SOBOL), OUT));
         List<String> bars = new ArrayList<>();
         for (CategorySeries s : chart.getSeriesMap().values()) {
             List<?> inputs = new ArrayList<>(s.getXData());
@@ -130,8 +131,8 @@ class ReportWriterTest {
 
     @Test
     void histogramChart_smallRun_isADensityOfTheCounts() throws SQLException {
-        List<Map<String, Object>> hist = Rows.sorted(Rows.of(data.rows("histogram"), OUT), "bin");
-        XYChart chart = Figures.histogram(OUT, hist, Rows.of(data.rows("summary"), OUT).get(0), Units.none());
+        List<Map<String, Object>> hist = Rows.sorted(Rows.of(data.rows(ResultTable.HISTOGRAM), OUT), "bin");
+        XYChart chart = Figures.histogram(OUT, hist, Rows.of(data.rows(ResultTable.SUMMARY), OUT).get(0), Units.none());
         XYSeries bars = chart.getSeriesMap().get("samples");
         double[] edges = bars.getXData();
         double[] density = bars.getYData();
@@ -147,7 +148,7 @@ class ReportWriterTest {
     @Test
     void render_summaryOnly_showsTheMomentsAndNoChart() {
         // no histogram, quantile, exceedance or convergence rows: nothing to draw, so no figure at all
-        RunData summaryOnly = new RunData("f", data.manifest(), Map.of("summary", data.rows("summary")));
+        RunData summaryOnly = new RunData("f", data.manifest(), Map.of("summary", data.rows(ResultTable.SUMMARY)));
         String page = ReportPage.render(summaryOnly);
         assertTrue(page.contains("id=\"summary-" + OUT + "\""));
         assertFalse(page.contains("<figure"), "no chart without data");
@@ -169,7 +170,7 @@ class ReportWriterTest {
     void render_sketchQuantilesWithoutIntervals_noIntervalColumns() {
         Map<String, List<Map<String, Object>>> tables = new java.util.HashMap<>(data.tables());
         List<Map<String, Object>> sketch = new ArrayList<>();
-        for (Map<String, Object> r : data.rows("quantiles")) {
+        for (Map<String, Object> r : data.rows(ResultTable.QUANTILES)) {
             Map<String, Object> copy = new java.util.HashMap<>(r);
             copy.put("ci_low", null); // what a sketch writes: its rank error bounds it instead
             copy.put("ci_high", null);
@@ -197,8 +198,8 @@ class ReportWriterTest {
 
     @Test
     void cdf_smallRun_isExactAtTheBinEdgesWithQuantileIntervals() throws SQLException {
-        List<Map<String, Object>> hist = Rows.sorted(Rows.of(data.rows("histogram"), OUT), "bin");
-        XYChart chart = Figures.cdf(OUT, Rows.of(data.rows("quantiles"), OUT), hist, Units.none());
+        List<Map<String, Object>> hist = Rows.sorted(Rows.of(data.rows(ResultTable.HISTOGRAM), OUT), "bin");
+        XYChart chart = Figures.cdf(OUT, Rows.of(data.rows(ResultTable.QUANTILES), OUT), hist, Units.none());
         XYSeries cdf = chart.getSeriesMap().get("CDF at the bin edges");
         assertEquals(XYSeries.XYSeriesRenderStyle.Line, cdf.getXYSeriesRenderStyle(), "straight, not a staircase");
         long below = 0;

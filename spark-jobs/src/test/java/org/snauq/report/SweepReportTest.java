@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
+import org.snauq.results.ResultTable;
 
 /**
  * The report of a design sweep (issue 17 point 2): a power x speed grid like the LPBF sweep's (P from 150 to 300 W
@@ -122,7 +123,7 @@ class SweepReportTest {
         // peak at v = 0.8684 (a grid value): the best is inside the grid; intervals of designs one step away still
         // overlap, so make the peak sharp enough that they do not
         RunData run = run(0.5 + 0.7 * 10 / (COUNT - 1));
-        run.rows("designs").forEach(r -> {
+        run.rows(ResultTable.DESIGNS).forEach(r -> {
             double p = (double) r.get("p_window");
             double sharp = Math.pow(p / 0.54, 40) * 0.54;
             r.put("p_window", sharp);
@@ -142,7 +143,7 @@ class SweepReportTest {
         assertEquals(SweepSection.TOP, table.split("<tr>").length - 2, "ten ranked rows under the header");
         assertTrue(table.contains(">173.7</td>") && !table.contains(">173.68421"), "grid values rounded");
         assertTrue(table.contains("data-value=\"173.68421052631578\""), "the exact value kept");
-        XYChart map = DesignMap.chart(Rows.sorted(run(0.5).rows("designs"), "design"), List.of("P", "v"), 60,
+        XYChart map = DesignMap.chart(Rows.sorted(run(0.5).rows(ResultTable.DESIGNS), "design"), List.of("P", "v"), 60,
                 Units.of(run(0.5).manifest()));
         assertEquals("P [W]", map.getXAxisTitle());
         assertEquals("v [m/s]", map.getYAxisTitle());
