@@ -422,7 +422,7 @@ final class Figures {
             if (Double.isFinite(y[i]) && Double.isFinite(low[i]) && Double.isFinite(high[i]) && high[i] > low[i]) {
                 points.add(new double[] {low[i], y[i]});
                 points.add(new double[] {high[i], y[i]});
-                points.add(new double[] {Double.NaN, y[i]});
+                points.add(new double[] {high[i], Double.NaN}); // a gap: XChart breaks a line at a NaN y only
             }
         }
         segments(c, name, points, colour);

@@ -49,7 +49,7 @@ public final class ClusterSupport {
      * Adds the cluster settings to {@code conf} when its master is not local.
      *
      * @param conf read and written; {@code spark.master} must be set
-     * @throws IllegalArgumentException when the master needs the application jar and it cannot be found
+     * @throws BadInputException when the master needs the application jar and it cannot be found
      */
     public static SparkConf configure(SparkConf conf) {
         String master = conf.get("spark.master");
@@ -58,7 +58,7 @@ public final class ClusterSupport {
         }
         if (!conf.contains("spark.jars") || conf.get("spark.jars").isBlank()) {
             String jar = applicationJar(ClusterSupport.class.getProtectionDomain().getCodeSource())
-                    .orElseThrow(() -> new IllegalArgumentException("master " + master + " runs executors in other"
+                    .orElseThrow(() -> new BadInputException("master " + master + " runs executors in other"
                             + " JVMs, which need the shaded jar sna-uq-<version>-spark.jar: build it with"
                             + " 'mvn package', or name it with -D" + JAR_PROPERTY + "=PATH or spark.jars"));
             conf.set("spark.jars", jar);
@@ -118,7 +118,7 @@ public final class ClusterSupport {
         String named = System.getProperty(JAR_PROPERTY);
         if (named != null && !named.isBlank()) {
             if (!new File(named).isFile()) {
-                throw new IllegalArgumentException("-D" + JAR_PROPERTY + " must name a file, got '" + named + "'");
+                throw new BadInputException("-D" + JAR_PROPERTY + " must name a file, got '" + named + "'");
             }
             return Optional.of(new File(named).getAbsolutePath());
         }

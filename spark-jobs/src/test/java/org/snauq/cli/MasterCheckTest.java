@@ -55,7 +55,10 @@ class MasterCheckTest {
     }
 
     private Child sna(String... args) throws Exception {
-        List<String> command = ChildSna.command(List.of("-Dsna.master.timeout=" + TIMEOUT_S,
+        // the application jar a remote master needs: never loaded here (no master accepts the application), and
+        // the shaded jar does not exist yet when mvn verify runs the tests
+        Path jar = Files.write(dir.resolve("app.jar"), new byte[0]);
+        List<String> command = ChildSna.command(List.of("-Dsna.master.timeout=" + TIMEOUT_S, "-Dsna.jar=" + jar,
                 // bin/sna's logging (warnings of our own and errors of Spark's), not the test classpath's
                 "-Dlog4j.configurationFile=" + SnaRun.ROOT.resolve("conf/log4j2.properties")), List.of(args));
         Path err = dir.resolve("stderr.txt");

@@ -15,6 +15,7 @@ import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.snauq.study.BadInputException;
 
 /** Which settings a cluster master adds, and where the shaded jar is found. No Spark context is started. */
 class ClusterSupportTest {
@@ -97,7 +98,7 @@ class ClusterSupportTest {
     @Test
     void applicationJar_propertyNamesMissingFile_namesProperty() {
         System.setProperty(ClusterSupport.JAR_PROPERTY, dir.resolve("nope.jar").toString());
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
                 () -> ClusterSupport.applicationJar(null));
         assertTrue(e.getMessage().startsWith("-Dsna.jar must name a file"), e.getMessage());
     }

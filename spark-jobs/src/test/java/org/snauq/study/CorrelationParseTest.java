@@ -91,7 +91,7 @@ class CorrelationParseTest {
                 "{name: x3, dist: uniform, lower: 0, upper: 1}", "{name: x3, dist: kde, file: d.csv, bandwidth: -1}")));
         assertEquals("s.yaml: inputs[2].file is missing", error(STUDY.replace(
                 "{name: x3, dist: uniform, lower: 0, upper: 1}", "{name: x3, dist: empirical}")));
-        assertEquals("s.yaml: inputs[2].file is not a known key (expected one of name, dist, lower, upper)",
+        assertEquals("s.yaml: inputs[2].file is not a known key (expected one of name, dist, unit, lower, upper)",
                 error(STUDY.replace("{name: x3, dist: uniform, lower: 0, upper: 1}",
                         "{name: x3, dist: uniform, lower: 0, upper: 1, file: d.csv}")));
     }
