@@ -172,6 +172,24 @@ class UmBridgeRunTest {
     }
 
     @Test
+    void run_flakyServer_manifestAndReportCountRequestsAsSamplesPlusRetries() throws IOException {
+        try (FakeUmBridgeServer flaky = new FakeUmBridgeServer(FakeUmBridgeServer.Mode.FLAKY, 9, 1)) {
+            Path out = ok(FAKE.replace("POLICY", "error").replace("PARTITIONS", "3").replace("MODEL",
+                    "{umbridge: {url: \"" + flaky.url() + "\", name: sim, parallel: 4, retries: 6}}"), "counted");
+            JsonNode calls = manifest(out, "counted").path("model_calls");
+            int sent = flaky.evaluateCalls.get(); // one pass over 400 samples: exact quantiles, no histogram
+            assertEquals(sent, calls.path("requests").asLong(), "requests: as the server counted them");
+            assertEquals(sent / 9, calls.path("retries").asLong(), "retries: one per 503 (calls 9, 18, ...)");
+            assertEquals(400 + calls.path("retries").asLong(), calls.path("requests").asLong(),
+                    "requests = samples + retries");
+            String report = Files.readString(Published.runFolder(out, "counted").resolve("report.html"));
+            String table = report.substring(report.indexOf("<table id=\"model-calls\">"));
+            table = table.substring(0, table.indexOf("</table>"));
+            assertTrue(table.contains("<td>requests</td>") && table.contains(">" + sent + "<"), table);
+        }
+    }
+
+    @Test
     void run_serverClosesSomeConnections_skipListsThemAsFailures() throws IOException {
         try (FakeUmBridgeServer closing = new FakeUmBridgeServer(FakeUmBridgeServer.Mode.CLOSE, 0, 0, -0.9)) {
             String study = FAKE.replace("POLICY", "skip").replace("PARTITIONS", "2").replace("MODEL",
