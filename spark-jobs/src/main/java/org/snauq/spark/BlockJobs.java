@@ -116,13 +116,13 @@ final class BlockJobs {
                 if (sketches != null) {
                     jsc.sc().register(sketches, "quantile sketches");
                 }
-                return UqRun.withProgress(spark, log, "sampling", plan.blocks(), slices,
+                return UqRun.withProgress(spark, log, "sampling", plan, slices,
                         () -> statistics(jsc, plan, model, spec, slices, outputs, cells, sketches, calls));
             }
 
             @Override
             public SecondPass.Tally second(SecondPass pass, String name) {
-                return UqRun.withProgress(spark, log, name, plan.blocks(), slices,
+                return UqRun.withProgress(spark, log, name, plan, slices,
                         () -> secondPassTally(jsc, plan, model, pass, slices, calls));
             }
         };

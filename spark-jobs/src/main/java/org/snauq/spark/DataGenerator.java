@@ -59,7 +59,7 @@ public final class DataGenerator {
             BlockJobs.FirstFailure failed = new BlockJobs.FirstFailure();
             jsc.sc().register(failed, "first failed sample");
             CallCounter calls = CallCounter.register(jsc);
-            UqRun.withProgress(spark, log, "generate", plan.blocks(), slices, () -> {
+            UqRun.withProgress(spark, log, "generate", plan, slices, () -> {
                 spark.createDataFrame(BlockJobs.samples(jsc, plan, shipped, slices, false, failed, calls), schema).write()
                         .mode(SaveMode.ErrorIfExists).option("compression", "snappy").parquet(staged.dataFolder());
                 return null;

@@ -156,7 +156,7 @@ public final class UqRun {
      */
     static void writeSamples(SparkSession spark, JavaSparkContext jsc, SamplePlan plan, Broadcast<UqModel> model,
                              UqModel m, int slices, StagedRun staged, String study, PhaseLog log, CallCounter calls) {
-        withProgress(spark, log, "samples", plan.blocks(), slices, () -> {
+        withProgress(spark, log, "samples", plan, slices, () -> {
             spark.createDataFrame(BlockJobs.samples(jsc, plan, model, slices, true, null, calls), ParquetTables.sparkSchema(
                             ResultTable.samplesColumns(m.inputNames(), m.outputs())))
                     .select(functions.lit(study).as("study"), functions.lit(staged.runId()).as("run_id"),
@@ -183,7 +183,16 @@ public final class UqRun {
 
     static <T> T withProgress(SparkSession spark, PhaseLog log, String pass, long blocks, int slices,
                               java.util.function.Supplier<T> job) {
-        BlockProgress progress = new BlockProgress(log, pass, blocks, slices);
+        return withProgress(spark, new BlockProgress(log, pass, blocks, slices), job);
+    }
+
+    /** A pass over a sampling plan's blocks, its progress lines counting the samples of the finished tasks. */
+    static <T> T withProgress(SparkSession spark, PhaseLog log, String pass, SamplePlan plan, int slices,
+                              java.util.function.Supplier<T> job) {
+        return withProgress(spark, BlockProgress.samples(log, pass, plan, slices), job);
+    }
+
+    private static <T> T withProgress(SparkSession spark, BlockProgress progress, java.util.function.Supplier<T> job) {
         spark.sparkContext().addSparkListener(progress);
         try {
             return job.get();

@@ -172,6 +172,23 @@ class UmBridgeRunTest {
     }
 
     @Test
+    void run_slowServer_progressLinesCountAnsweredSamples() throws IOException {
+        // 800 answers of 0 to 20 ms, one at a time per task on 2 cores: about 4 s, so a task ends after the first
+        // line's 2 s (BlockProgress.EVERY_NANOS) with samples still to do
+        try (FakeUmBridgeServer slow = new FakeUmBridgeServer(FakeUmBridgeServer.Mode.ANSWER, 0, 20)) {
+            SnaRun.Result r = run(FAKE.replace("n: 400", "n: 800").replace("POLICY", "error")
+                    .replace("PARTITIONS", "8").replace("MODEL", "{umbridge: {url: \"" + slow.url() + "\", name:"
+                            + " sim, parallel: 1}}"), "progress");
+            assertEquals(0, r.exit(), r.err());
+            java.util.regex.Matcher line = java.util.regex.Pattern.compile("sampling: (\\d+)/800 samples done")
+                    .matcher(r.err());
+            assertTrue(line.find(), r.err());
+            long done = Long.parseLong(line.group(1));
+            assertTrue(done > 0 && done < 800, line.group());
+        }
+    }
+
+    @Test
     void run_flakyServer_manifestAndReportCountRequestsAsSamplesPlusRetries() throws IOException {
         try (FakeUmBridgeServer flaky = new FakeUmBridgeServer(FakeUmBridgeServer.Mode.FLAKY, 9, 1)) {
             Path out = ok(FAKE.replace("POLICY", "error").replace("PARTITIONS", "3").replace("MODEL",
