@@ -6,9 +6,9 @@ import org.snauq.models.UqModel;
 
 /**
  * The calls every task's evaluator made to an external model (requests, retries, time waiting), summed on the
- * driver for the manifest. Each task adds its evaluator's totals once, when it ends; Spark counts a successful
- * task's additions once, so the counts do not depend on the partitioning (only the wait time does). Null while
- * the model counts nothing (built-in models).
+ * driver for the manifest. Each task adds its evaluator's totals once, when it ends; the passes are single result
+ * stages, whose tasks' updates Spark merges once per partition, so the counts do not depend on the partitioning
+ * (only the wait time does). Null while the model counts nothing (built-in models).
  */
 final class CallCounter extends AccumulatorV2<UqModel.Calls, UqModel.Calls> {
 
