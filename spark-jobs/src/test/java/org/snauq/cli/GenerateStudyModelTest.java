@@ -121,6 +121,14 @@ class GenerateStudyModelTest {
     }
 
     @Test
+    void generate_help_saysTheStudyModelIsTheDefault() {
+        SnaRun.Result r = SnaRun.sna("generate", "--help");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().replaceAll("\\s+", " ").contains("the model is the study file's own model: section"),
+                r.out());
+    }
+
+    @Test
     void generate_twoModelOptions_oneLineExit2NothingWritten() throws IOException {
         Path study = file("two.yaml", "name: two\nmodel: {function: ishigami}\n" + FAKE_INPUTS);
         Path out = dir.resolve("two.parquet");
