@@ -256,16 +256,6 @@ public final class RunManifest {
         return json.path(FAILURES).asLong(0);
     }
 
-    /** Requests sent to an external model that counts them ({@code model_calls.requests}), or -1 when absent. */
-    public long modelRequests() {
-        return json.path(MODEL_CALLS).path(CALL_REQUESTS).asLong(-1);
-    }
-
-    /** Retries among those requests ({@code model_calls.retries}), or -1 when absent. */
-    public long modelRetries() {
-        return json.path(MODEL_CALLS).path(CALL_RETRIES).asLong(-1);
-    }
-
     public String sparkMaster() {
         return textOrNull(json.get(SPARK_MASTER));
     }
