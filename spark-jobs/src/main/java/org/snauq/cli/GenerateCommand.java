@@ -36,16 +36,20 @@ import picocli.CommandLine.Spec;
  * validation data (the inputs, then the response) as a Parquet dataset with its manifest {@code _manifest.json}
  * inside, replacing an existing one atomically; {@code --design-only} writes the inputs alone. The inputs, their
  * distributions and their {@code correlation} come from a study file; the design defaults to {@code mc} with seed 42.
+ * Without a model option the study file's own {@code model} section is evaluated, whatever its kind (an external
+ * program, a Java class, a UM-Bridge server, ...): the same executor path as {@code sna run}.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Evaluate a model on a sampling design (in the Spark executors) and write the inputs and the"
-                + " response as Parquet.")
+        description = {"Evaluate a model on a sampling design (in the Spark executors) and write the inputs and the"
+                + " response as Parquet.",
+                "Without --function, --expr, --model, --problem or --design-only, the model is the study file's own"
+                + " model: section (any kind: sna, function, expression, command, java, umbridge, ...)."})
 final class GenerateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Source source;
 
     static final class Source {
@@ -67,7 +71,8 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     @Option(names = "--inputs", required = true, paramLabel = "STUDY.yaml",
-            description = "A study file whose inputs list gives the names and distributions.")
+            description = "A study file whose inputs list gives the names and distributions (and whose model: section"
+                    + " is evaluated when no model option is given).")
     Path inputs;
 
     @Option(names = "--n", required = true, paramLabel = "N", description = "Number of rows (>= 2).")
@@ -93,6 +98,7 @@ final class GenerateCommand implements Callable<Integer> {
         PhaseLog log = new PhaseLog(spec.commandLine().getErr());
         Path cwd = Path.of("").toAbsolutePath();
         StudyParser.Inputs parsed = StudyParser.parseInputs(inputs, cwd);
+        ModelSource modelSource = modelSource(cwd);
         Sampling sampling;
         try {
             sampling = new Sampling(design, n, seed);
@@ -100,12 +106,12 @@ final class GenerateCommand implements Callable<Integer> {
             throw new UserInputException("--" + e.getMessage());
         }
         String out = OutputPaths.resolve(output, cwd, "--output");
-        Study study = new Study(inputs, "generate", modelSource(cwd), parsed.inputs(), sampling,
+        Study study = new Study(inputs, "generate", modelSource, parsed.inputs(), sampling,
                 StatisticsSpec.defaults(), out, DomainPolicy.ERROR, SparkSettings.defaults(), Map.of(),
                 FailurePolicy.ERROR, null, parsed.correlation(), parsed.dataColumns());
         Supplier<SparkSession> spark = UqSpark.lazySession(master);
         study = InputData.read(study, StudyTables.reader(spark));
-        LoadedModel model = source.designOnly
+        LoadedModel model = source != null && source.designOnly
                 ? new LoadedModel(new DesignOnlyModel(study.inputNames()), "design-only", Map.of())
                 : ModelLoader.load(study, new StudyModels(SimulatorJobs.of(spark)), StudyTables.reader(spark));
         log.phase("model", "model ready: " + model.model().description());
@@ -115,7 +121,16 @@ final class GenerateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The model option's model, else the study file's {@code model} section. */
     private ModelSource modelSource(Path cwd) {
+        if (source == null) {
+            ModelSource own = StudyParser.parseModel(inputs, cwd);
+            if (own == null) {
+                throw new UserInputException(inputs.getFileName() + ": model: missing; give the study a model: section"
+                        + " or one of --function, --expr, --model, --problem, --design-only");
+            }
+            return own;
+        }
         if (source.designOnly) {
             return new ModelSource.Expression("0"); // not evaluated: the design alone is written
         }

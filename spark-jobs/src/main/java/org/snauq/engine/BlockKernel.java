@@ -242,6 +242,11 @@ public final class BlockKernel implements AutoCloseable {
         }
     }
 
+    /** The calls the evaluator made to an external model since the kernel was made, or null. */
+    public UqModel.Calls calls() {
+        return evaluator.calls();
+    }
+
     @Override
     public void close() {
         try {

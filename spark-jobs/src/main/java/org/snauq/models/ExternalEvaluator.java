@@ -104,6 +104,11 @@ final class ExternalEvaluator implements UqModel.Evaluator {
     }
 
     @Override
+    public UqModel.Calls calls() {
+        return link.calls();
+    }
+
+    @Override
     public void close() {
         link.close();
     }

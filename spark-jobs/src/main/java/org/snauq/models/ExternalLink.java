@@ -29,6 +29,11 @@ public interface ExternalLink extends AutoCloseable {
     default void reset() {
     }
 
+    /** What this link's calls cost so far, or null when it does not count them. */
+    default UqModel.Calls calls() {
+        return null;
+    }
+
     /** Releases the process, connection or object; called once, when the task ends. */
     @Override
     void close();

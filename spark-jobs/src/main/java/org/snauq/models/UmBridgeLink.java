@@ -225,6 +225,11 @@ final class UmBridgeLink implements ExternalLink {
         return workers;
     }
 
+    @Override
+    public UqModel.Calls calls() {
+        return new UqModel.Calls(requests.get(), retried.get(), waitNanos);
+    }
+
     /** Evaluate requests sent, retries included. */
     long requests() {
         return requests.get();

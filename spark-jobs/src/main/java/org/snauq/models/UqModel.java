@@ -84,6 +84,25 @@ public interface UqModel extends Serializable {
         void fail(int j, String reason);
     }
 
+    /**
+     * What an evaluator's calls to an external model cost so far (for the manifest): requests sent, retries among
+     * them, and the time the calling thread waited for answers.
+     *
+     * @param requests  requests (or calls) sent, retries included
+     * @param retries   the requests that repeated one that failed transiently
+     * @param waitNanos time spent waiting on the model, in nanoseconds
+     */
+    record Calls(long requests, long retries, long waitNanos) implements Serializable {
+
+        /** No calls. */
+        public static final Calls NONE = new Calls(0, 0, 0);
+
+        /** The sum of both counts. */
+        public Calls plus(Calls o) {
+            return new Calls(requests + o.requests, retries + o.retries, waitNanos + o.waitNanos);
+        }
+    }
+
     /** Batch evaluation with caller-owned output and evaluator-owned scratch. */
     interface Evaluator extends AutoCloseable {
         /**
@@ -94,6 +113,11 @@ public interface UqModel extends Serializable {
          * @param failures told about each point that could not be evaluated
          */
         void evaluate(double[] points, int count, double[] out, Failures failures);
+
+        /** The calls made so far to an external model that counts them, or null (built-in models make none). */
+        default Calls calls() {
+            return null;
+        }
 
         /** Frees what the evaluator holds (a process, a connection); nothing for built-in models. */
         @Override

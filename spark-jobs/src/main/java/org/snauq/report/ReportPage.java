@@ -117,6 +117,7 @@ final class ReportPage {
         h.append("<div><h3>Sampling</h3>").append(Html.table("run-facts", List.of("field", "value"), run))
                 .append("</div>");
         keyValueTable(h, "Model provenance", "model-facts", m.get("model"));
+        keyValueTable(h, "Model calls", "model-calls", m.get("model_calls"));
         keyValueTable(h, "Units", "units", m.get("units"));
         keyValueTable(h, "Timings (ms)", "timings", m.get("timings_ms"));
         keyValueTable(h, "Versions", "versions", m.get("versions"));

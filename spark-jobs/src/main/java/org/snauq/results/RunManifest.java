@@ -97,6 +97,10 @@ public final class RunManifest {
     static final String OUTSIDE_DOMAIN = "samples_outside_domain";
     static final String ON_FAILURE = "on_failure";
     static final String FAILURES = "failed_samples";
+    static final String MODEL_CALLS = "model_calls";
+    static final String CALL_REQUESTS = "requests";
+    static final String CALL_RETRIES = "retries";
+    static final String CALL_WAIT = "wait_ms";
     static final String DESIGNS = "designs";
     static final String SAMPLES_PER_DESIGN = "samples_per_design";
     static final String BEST_DESIGN = "best_design";
@@ -426,6 +430,19 @@ public final class RunManifest {
         public Builder failures(String policy, long failed) {
             json.put(ON_FAILURE, policy);
             json.put(FAILURES, failed);
+            return this;
+        }
+
+        /**
+         * The calls to an external model that counts them (a UM-Bridge server): requests sent by every pass, retries
+         * among them, and the tasks' summed time waiting for answers.
+         */
+        public Builder modelCalls(long requests, long retries, long waitMs) {
+            ObjectNode c = JSON.createObjectNode();
+            c.put(CALL_REQUESTS, requests);
+            c.put(CALL_RETRIES, retries);
+            c.put(CALL_WAIT, waitMs);
+            json.set(MODEL_CALLS, c);
             return this;
         }
 

@@ -98,9 +98,13 @@ final class BlockJobs {
         SecondPass.Tally second(SecondPass pass, String name);
     }
 
-    /** The passes as Spark jobs over the RDD of block indices, with progress lines. */
+    /**
+     * The passes as Spark jobs over the RDD of block indices, with progress lines.
+     *
+     * @param calls where the tasks add their calls to an external model, or null
+     */
     static Passes onSpark(SparkSession spark, SamplePlan plan, Broadcast<UqModel> model, StatsSpec spec,
-                          int slices, PhaseLog log) {
+                          int slices, PhaseLog log, CallCounter calls) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int outputs = model.value().outputs().size();
         return new Passes() {
@@ -112,14 +116,14 @@ final class BlockJobs {
                 if (sketches != null) {
                     jsc.sc().register(sketches, "quantile sketches");
                 }
-                return UqRun.withProgress(spark, log, "sampling", plan.blocks(), slices,
-                        () -> statistics(jsc, plan, model, spec, slices, outputs, cells, sketches));
+                return UqRun.withProgress(spark, log, "sampling", plan, slices,
+                        () -> statistics(jsc, plan, model, spec, slices, outputs, cells, sketches, calls));
             }
 
             @Override
             public SecondPass.Tally second(SecondPass pass, String name) {
-                return UqRun.withProgress(spark, log, name, plan.blocks(), slices,
-                        () -> secondPassTally(jsc, plan, model, pass, slices));
+                return UqRun.withProgress(spark, log, name, plan, slices,
+                        () -> secondPassTally(jsc, plan, model, pass, slices, calls));
             }
         };
     }
@@ -260,10 +264,11 @@ final class BlockJobs {
      * @param cells    when not null, every kept output is also counted into this accumulator's grids (one per task)
      * @param sketches when not null, every kept output also goes into the two-pass method's first-pass sketches
      *                 (one set per task)
+     * @param calls    when not null, where each task adds its calls to an external model
      */
     static List<BlockStats> statistics(JavaSparkContext jsc, SamplePlan plan, Broadcast<UqModel> model,
                                        StatsSpec spec, int slices, int outputs, OnePassHistogram.CellSum cells,
-                                       SketchSum sketches) {
+                                       SketchSum sketches, CallCounter calls) {
         List<BlockStats> out = new ArrayList<>(blocks(jsc, plan, slices).mapPartitions(it -> {
             FaultInjection.maybeFailTask();
             HistogramAccumulator[] grid = cells == null ? null : cells.newCells();
@@ -278,6 +283,7 @@ final class BlockJobs {
                         break; // the run stops: later blocks cannot hold the first failure
                     }
                 }
+                count(calls, kernel);
             }
             if (grid != null) {
                 cells.add(grid);
@@ -335,7 +341,7 @@ final class BlockJobs {
      * values once, never one result per block.
      */
     static SecondPass.Tally secondPassTally(JavaSparkContext jsc, SamplePlan plan, Broadcast<UqModel> model,
-                                            SecondPass pass, int slices) {
+                                            SecondPass pass, int slices, CallCounter calls) {
         return blocks(jsc, plan, slices).mapPartitions(it -> {
             FaultInjection.maybeFailTask();
             SecondPass.Tally tally = null;
@@ -344,6 +350,7 @@ final class BlockJobs {
                     SecondPass.Tally block = secondPassOf(it.next(), kernel, plan, pass);
                     tally = tally == null ? block : tally.combine(block);
                 }
+                count(calls, kernel);
             }
             return tally == null ? Collections.emptyIterator() : List.of(tally).iterator();
         }).reduce(SecondPass.Tally::combine);
@@ -426,14 +433,22 @@ final class BlockJobs {
      *
      * @param failures when not null, collects the failed sample of lowest index (the caller refuses the data when
      *                 it holds one: tasks never throw for a failed sample, so Spark logs nothing)
+     * @param calls    when not null, where each task adds its calls to an external model
      */
     static JavaRDD<Row> samples(JavaSparkContext jsc, SamplePlan plan, Broadcast<UqModel> model, int slices,
-                                boolean withIndex, FirstFailure failures) {
+                                boolean withIndex, FirstFailure failures, CallCounter calls) {
         return blocks(jsc, plan, slices).mapPartitions(it -> {
             FaultInjection.maybeFailTask();
             return new SampleRows(it, new BlockKernel(plan, model.value()), plan, model.value().outputs().size(),
-                    withIndex, failures);
+                    withIndex, failures, calls);
         });
+    }
+
+    /** Adds a task's calls to an external model to {@code calls}, when there is a counter. */
+    private static void count(CallCounter calls, BlockKernel kernel) {
+        if (calls != null) {
+            calls.add(kernel.calls());
+        }
     }
 
     /** The failed sample of lowest index seen by the tasks (deterministic in any order), or null. */
@@ -491,6 +506,8 @@ final class BlockJobs {
         private final int first;
         private final long[] index;
         private final FirstFailure failOn;
+        private final CallCounter calls;
+        private boolean closed;
         private long blockStart;
         private int blockRows;
         private int pos;
@@ -498,9 +515,10 @@ final class BlockJobs {
         private int inChunk;
 
         SampleRows(Iterator<Long> blocks, BlockKernel kernel, SamplePlan plan, int outputs, boolean withIndex,
-                   FirstFailure failOn) {
+                   FirstFailure failOn, CallCounter calls) {
             this.blocks = blocks;
             this.failOn = failOn;
+            this.calls = calls;
             this.kernel = kernel;
             this.plan = plan;
             this.dim = plan.dimension();
@@ -529,7 +547,11 @@ final class BlockJobs {
                     kept = 0;
                     inChunk = 0;
                 } else {
-                    kernel.close();
+                    if (!closed) { // Spark may ask again after the end
+                        closed = true;
+                        count(calls, kernel);
+                        kernel.close();
+                    }
                     return false;
                 }
             }

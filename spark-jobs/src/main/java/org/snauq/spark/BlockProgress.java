@@ -4,11 +4,13 @@ import org.apache.spark.Success$;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.snauq.engine.PhaseLog;
+import org.snauq.engine.SamplePlan;
 
 /**
- * Logs "blocks done / total" and an estimate of the time left while a pass runs, at most every
+ * Logs "samples (or blocks) done / total" and an estimate of the time left while a pass runs, at most every
  * {@link #EVERY_NANOS}. Partition p of {@code parallelize(0..blocks-1, slices)} holds blocks
- * [p B / S, (p + 1) B / S), so a finished task tells how many blocks it completed; failed attempts count nothing.
+ * [p B / S, (p + 1) B / S), so a finished task tells how many blocks, and so how many samples, it completed (every
+ * sample of a finished task is answered or failed); failed attempts count nothing.
  * The estimate assumes the blocks still to do take as long on average as those done since the first task ended
  * (before it, the executors warm up: measured from the start, the first estimates were four times too long).
  */
@@ -19,8 +21,9 @@ final class BlockProgress extends SparkListener {
 
     private final PhaseLog log;
     private final String pass;
-    private final long blocks;
-    private final int slices;
+    private final long[] work;
+    private final long total;
+    private final String unit;
     private long done;
     private final long started = System.nanoTime();
     private long lastLine = started;
@@ -28,11 +31,33 @@ final class BlockProgress extends SparkListener {
     private long firstDone;
     private long firstEnd;
 
+    /** Counts blocks (or whatever unit the job's items are). */
     BlockProgress(PhaseLog log, String pass, long blocks, int slices) {
+        this(log, pass, perSlice(blocks, slices, b -> 1), "blocks");
+    }
+
+    /** Counts the design rows of a sampling plan's blocks. */
+    static BlockProgress samples(PhaseLog log, String pass, SamplePlan plan, int slices) {
+        return new BlockProgress(log, pass, perSlice(plan.blocks(), slices, plan::blockRows), "samples");
+    }
+
+    private BlockProgress(PhaseLog log, String pass, long[] work, String unit) {
         this.log = log;
         this.pass = pass;
-        this.blocks = blocks;
-        this.slices = slices;
+        this.work = work;
+        this.total = java.util.Arrays.stream(work).sum();
+        this.unit = unit;
+    }
+
+    /** The work in each slice: the sum of {@code size} over its blocks [p B / S, (p + 1) B / S). */
+    static long[] perSlice(long blocks, int slices, java.util.function.LongUnaryOperator size) {
+        long[] work = new long[slices];
+        for (int p = 0; p < slices; p++) {
+            for (long b = p * blocks / slices; b < (p + 1) * blocks / slices; b++) { // long: no overflow
+                work[p] += size.applyAsLong(b);
+            }
+        }
+        return work;
     }
 
     @Override
@@ -40,18 +65,17 @@ final class BlockProgress extends SparkListener {
         if (end.reason() != Success$.MODULE$) {
             return;
         }
-        int p = end.taskInfo().index();
-        done += (p + 1) * blocks / slices - p * blocks / slices; // long: no overflow for any block count
+        done += work[end.taskInfo().index()];
         long now = System.nanoTime();
         if (firstDone == 0) { // the rate is measured from here: the first tasks also pay for warming up
             firstDone = done;
             firstEnd = now;
         }
-        if (now - lastLine >= EVERY_NANOS && done < blocks) {
+        if (now - lastLine >= EVERY_NANOS && done < total) {
             lastLine = now;
-            String left = done > firstDone ? timeLeft(now - firstEnd, done - firstDone, blocks - firstDone)
-                    : timeLeft(now - started, done, blocks);
-            log.info(pass + ": " + done + "/" + blocks + " blocks done, " + left + " left");
+            String left = done > firstDone ? timeLeft(now - firstEnd, done - firstDone, total - firstDone)
+                    : timeLeft(now - started, done, total);
+            log.info(pass + ": " + done + "/" + total + " " + unit + " done, " + left + " left");
         }
     }
 

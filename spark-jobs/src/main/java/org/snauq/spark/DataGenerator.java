@@ -58,8 +58,9 @@ public final class DataGenerator {
         try {
             BlockJobs.FirstFailure failed = new BlockJobs.FirstFailure();
             jsc.sc().register(failed, "first failed sample");
-            UqRun.withProgress(spark, log, "generate", plan.blocks(), slices, () -> {
-                spark.createDataFrame(BlockJobs.samples(jsc, plan, shipped, slices, false, failed), schema).write()
+            CallCounter calls = CallCounter.register(jsc);
+            UqRun.withProgress(spark, log, "generate", plan, slices, () -> {
+                spark.createDataFrame(BlockJobs.samples(jsc, plan, shipped, slices, false, failed, calls), schema).write()
                         .mode(SaveMode.ErrorIfExists).option("compression", "snappy").parquet(staged.dataFolder());
                 return null;
             });
@@ -68,12 +69,12 @@ public final class DataGenerator {
                         + "; no data written");
             }
             Instant now = Instant.now();
-            staged.commit(UqRun.manifestHead(study, loaded, RunIds.at(now), RunManifest.Kind.DATA)
+            staged.commit(UqRun.modelCalls(UqRun.manifestHead(study, loaded, RunIds.at(now), RunManifest.Kind.DATA)
                     .sampling(plan.design(), plan.seed(), plan.rows(), plan.rows())
                     .blocks(plan.replicates(), plan.blockSize(), plan.blocks(), slices)
                     .environment(Versions.snaUq(), spark.version(), System.getProperty("java.version"),
                             spark.sparkContext().master())
-                    .timings(log.timings(), log.cpuTimings())
+                    .timings(log.timings(), log.cpuTimings()), calls)
                     .build());
         } catch (IOException | RuntimeException e) {
             staged.abort(); // also when the data has a hole: nothing is written

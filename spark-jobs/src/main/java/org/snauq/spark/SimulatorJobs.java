@@ -86,7 +86,7 @@ public final class SimulatorJobs implements Simulations {
         Broadcast<UqModel> shipped = jsc.broadcast(simulator);
         BlockJobs.FirstFailure failed = new BlockJobs.FirstFailure();
         jsc.sc().register(failed, "first failed run");
-        List<Row> rows = BlockJobs.samples(jsc, plan, shipped, slices, true, failed).collect();
+        List<Row> rows = BlockJobs.samples(jsc, plan, shipped, slices, true, failed, null).collect();
         shipped.destroy();
         if (failed.value() != null && study.onFailure() == FailurePolicy.ERROR) {
             throw new StudyException(where + ": " + failed.value().describe(plan.inputNames())

@@ -87,8 +87,9 @@ public final class UqRun {
                         + " %d partitions on %s", plan.design(), plan.rows(), plan.evaluationsPerRow(), plan.blocks(),
                 plan.blockSize(), slices, spark.sparkContext().master()));
         ReportWriter.warmUp(); // while the executors sample
-        RunResults results = BlockJobs.propagate(BlockJobs.onSpark(spark, plan, shipped, stats, slices, log), plan,
-                model, stats, log, analytic);
+        CallCounter calls = CallCounter.register(jsc);
+        RunResults results = BlockJobs.propagate(BlockJobs.onSpark(spark, plan, shipped, stats, slices, log, calls),
+                plan, model, stats, log, analytic);
         checkDomain(study, results);
 
         StagedRun staged = output.stage(study.name(), runId);
@@ -102,14 +103,14 @@ public final class UqRun {
                 FaultInjection.maybeFailAfter(t.table().tableName());
             }
             if (spec.keepSamples()) {
-                writeSamples(spark, jsc, plan, shipped, model, slices, staged, study.name(), log);
+                writeSamples(spark, jsc, plan, shipped, model, slices, staged, study.name(), log, calls);
                 counts.put(ResultTable.SAMPLES.tableName(), plan.rows() - results.failed);
                 FaultInjection.maybeFailAfter(ResultTable.SAMPLES.tableName());
             }
             log.phase("tables", "tables written: " + String.join(", ", counts.keySet()));
             Map<String, Long> timings = log.timings();
             timings.put("evaluation_task_ms", results.evaluationNanos / 1_000_000);
-            RunManifest manifest = manifestHead(study, loaded, runId, RunManifest.Kind.SAMPLING)
+            RunManifest.Builder manifest = manifestHead(study, loaded, runId, RunManifest.Kind.SAMPLING)
                     .sampling(plan.design(), plan.seed(), plan.rows(), plan.evaluations())
                     .blocks(plan.replicates(), plan.blockSize(), plan.blocks(), slices)
                     .statistics(spec.confidence(), spec.quantileMethod().key())
@@ -118,9 +119,8 @@ public final class UqRun {
                     .rowCounts(counts)
                     .environment(Versions.snaUq(), spark.version(), System.getProperty("java.version"),
                             spark.sparkContext().master())
-                    .timings(timings, log.cpuTimings())
-                    .build();
-            return publish(staged, output, manifest, tables, log);
+                    .timings(timings, log.cpuTimings());
+            return publish(staged, output, modelCalls(manifest, calls).build(), tables, log);
         } catch (IOException | RuntimeException | Error e) {
             staged.abort();
             throw e;
@@ -155,9 +155,9 @@ public final class UqRun {
      * the {@code study} and {@code run_id} columns first.
      */
     static void writeSamples(SparkSession spark, JavaSparkContext jsc, SamplePlan plan, Broadcast<UqModel> model,
-                             UqModel m, int slices, StagedRun staged, String study, PhaseLog log) {
-        withProgress(spark, log, "samples", plan.blocks(), slices, () -> {
-            spark.createDataFrame(BlockJobs.samples(jsc, plan, model, slices, true, null), ParquetTables.sparkSchema(
+                             UqModel m, int slices, StagedRun staged, String study, PhaseLog log, CallCounter calls) {
+        withProgress(spark, log, "samples", plan, slices, () -> {
+            spark.createDataFrame(BlockJobs.samples(jsc, plan, model, slices, true, null, calls), ParquetTables.sparkSchema(
                             ResultTable.samplesColumns(m.inputNames(), m.outputs())))
                     .select(functions.lit(study).as("study"), functions.lit(staged.runId()).as("run_id"),
                             functions.col("*"))
@@ -166,6 +166,12 @@ public final class UqRun {
             return null;
         });
         staged.staged(ResultTable.SAMPLES);
+    }
+
+    /** The calls to an external model that counts them (every pass's requests), when there were any. */
+    static RunManifest.Builder modelCalls(RunManifest.Builder manifest, CallCounter calls) {
+        UqModel.Calls c = calls.value();
+        return c == null ? manifest : manifest.modelCalls(c.requests(), c.retries(), c.waitNanos() / 1_000_000);
     }
 
     static int slices(int requested, long blocks, int parallelism) {
@@ -177,7 +183,16 @@ public final class UqRun {
 
     static <T> T withProgress(SparkSession spark, PhaseLog log, String pass, long blocks, int slices,
                               java.util.function.Supplier<T> job) {
-        BlockProgress progress = new BlockProgress(log, pass, blocks, slices);
+        return withProgress(spark, new BlockProgress(log, pass, blocks, slices), job);
+    }
+
+    /** A pass over a sampling plan's blocks, its progress lines counting the samples of the finished tasks. */
+    static <T> T withProgress(SparkSession spark, PhaseLog log, String pass, SamplePlan plan, int slices,
+                              java.util.function.Supplier<T> job) {
+        return withProgress(spark, BlockProgress.samples(log, pass, plan, slices), job);
+    }
+
+    private static <T> T withProgress(SparkSession spark, BlockProgress progress, java.util.function.Supplier<T> job) {
         spark.sparkContext().addSparkListener(progress);
         try {
             return job.get();

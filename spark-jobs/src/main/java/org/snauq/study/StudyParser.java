@@ -71,6 +71,23 @@ public final class StudyParser {
     }
 
     /**
+     * Only the {@code model} section of a study file (for {@code sna generate --inputs} without a model option),
+     * checked as {@link #parse} checks it; the other keys must be known study keys but are not checked further.
+     *
+     * @param baseDir the folder the model's files resolve against
+     * @return the model, or null when the file has no {@code model} section
+     */
+    public static ModelSource parseModel(Path file, Path baseDir) {
+        YamlFields top = top(String.valueOf(file.getFileName()), YamlLoader.read(file));
+        if (!top.has("model")) {
+            return null;
+        }
+        ModelSource model = ModelSection.parse(top, baseDir);
+        checkModelNames(top, model, inputs(top, baseDir, new ArrayList<>()));
+        return model;
+    }
+
+    /**
      * A study's inputs without the rest of it.
      *
      * @param inputs      the inputs, in order

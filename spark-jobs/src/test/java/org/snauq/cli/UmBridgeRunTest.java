@@ -172,6 +172,41 @@ class UmBridgeRunTest {
     }
 
     @Test
+    void run_slowServer_progressLinesCountAnsweredSamples() throws IOException {
+        // 800 answers of 0 to 20 ms, one at a time per task on 2 cores: about 4 s, so a task ends after the first
+        // line's 2 s (BlockProgress.EVERY_NANOS) with samples still to do
+        try (FakeUmBridgeServer slow = new FakeUmBridgeServer(FakeUmBridgeServer.Mode.ANSWER, 0, 20)) {
+            SnaRun.Result r = run(FAKE.replace("n: 400", "n: 800").replace("POLICY", "error")
+                    .replace("PARTITIONS", "8").replace("MODEL", "{umbridge: {url: \"" + slow.url() + "\", name:"
+                            + " sim, parallel: 1}}"), "progress");
+            assertEquals(0, r.exit(), r.err());
+            java.util.regex.Matcher line = java.util.regex.Pattern.compile("sampling: (\\d+)/800 samples done")
+                    .matcher(r.err());
+            assertTrue(line.find(), r.err());
+            long done = Long.parseLong(line.group(1));
+            assertTrue(done > 0 && done < 800, line.group());
+        }
+    }
+
+    @Test
+    void run_flakyServer_manifestAndReportCountRequestsAsSamplesPlusRetries() throws IOException {
+        try (FakeUmBridgeServer flaky = new FakeUmBridgeServer(FakeUmBridgeServer.Mode.FLAKY, 9, 1)) {
+            Path out = ok(FAKE.replace("POLICY", "error").replace("PARTITIONS", "3").replace("MODEL",
+                    "{umbridge: {url: \"" + flaky.url() + "\", name: sim, parallel: 4, retries: 6}}"), "counted");
+            JsonNode calls = manifest(out, "counted").path("model_calls");
+            int sent = flaky.evaluateCalls.get(); // one pass over 400 samples: exact quantiles, no histogram
+            assertEquals(sent, calls.path("requests").asLong(), "requests: as the server counted them");
+            assertEquals(sent / 9, calls.path("retries").asLong(), "retries: one per 503 (calls 9, 18, ...)");
+            assertEquals(400 + calls.path("retries").asLong(), calls.path("requests").asLong(),
+                    "requests = samples + retries");
+            String report = Files.readString(Published.runFolder(out, "counted").resolve("report.html"));
+            String table = report.substring(report.indexOf("<table id=\"model-calls\">"));
+            table = table.substring(0, table.indexOf("</table>"));
+            assertTrue(table.contains("<td>requests</td>") && table.contains(">" + sent + "<"), table);
+        }
+    }
+
+    @Test
     void run_serverClosesSomeConnections_skipListsThemAsFailures() throws IOException {
         try (FakeUmBridgeServer closing = new FakeUmBridgeServer(FakeUmBridgeServer.Mode.CLOSE, 0, 0, -0.9)) {
             String study = FAKE.replace("POLICY", "skip").replace("PARTITIONS", "2").replace("MODEL",

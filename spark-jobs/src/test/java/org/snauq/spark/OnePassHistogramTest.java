@@ -86,7 +86,7 @@ class OnePassHistogramTest {
         OnePassHistogram.CellSum sum = new OnePassHistogram.CellSum(range);
         jsc.sc().register(sum, "test cells");
         StatsSpec spec = new StatsSpec("h.yaml", true, new double[0], StatsSpec.Quantiles.TWO_PASS, new double[0], BINS, false, 0.95, false);
-        List<BlockStats> blocks = BlockJobs.statistics(jsc, plan, jsc.broadcast(loaded.model()), spec, 3, 1, sum, null);
+        List<BlockStats> blocks = BlockJobs.statistics(jsc, plan, jsc.broadcast(loaded.model()), spec, 3, 1, sum, null, null);
 
         BlockKernel kernel = new BlockKernel(plan, loaded.model());
         double[] values = new double[(int) plan.rows()];
