@@ -282,6 +282,14 @@ public final class AlsRegression {
             return run(config.withRoughness(roughness), degree, knots, bases, warm, t0);
         }
 
+        @Override
+        public ResolutionSearch.Trial refit(ResolutionSearch.Trial from, double roughness) {
+            long t0 = System.nanoTime();
+            RankEnrichment.Snapshot start = from.outcome().chosen();
+            return run(config.withRoughness(roughness).withRank(start.rank()), from.degree(), from.knots(),
+                    from.bases(), start.terms(), t0);
+        }
+
         /** A fit at the resolution of {@code c} from the init model's factors. */
         ResolutionSearch.Trial warm(AlsConfig c, SnaModel init) {
             long t0 = System.nanoTime();

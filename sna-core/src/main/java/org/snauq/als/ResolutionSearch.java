@@ -109,6 +109,9 @@ final class ResolutionSearch {
     /** Fits one resolution, cold or warm from an earlier trial. */
     interface Fitter {
         Trial fit(int degree, int knots, double roughness, Trial from);
+
+        /** The model of {@code from} refitted with another roughness at its own atoms and rank. */
+        Trial refit(Trial from, double roughness);
     }
 
     ResolutionSearch(Fitter fitter, AlsConfig config, int trainingRows, int validationRows) {
@@ -138,7 +141,7 @@ final class ResolutionSearch {
                 Trial t = fitter.fit(p, n, f.roughness, f.best);
                 tried.add(t);
                 if (f.smoothTwin) {
-                    Trial smooth = fitter.fit(p, n, SMOOTHING, t);
+                    Trial smooth = fitter.refit(t, SMOOTHING);
                     tried.add(smooth);
                     t = smooth.validationError() < t.validationError() ? smooth : t;
                 }
