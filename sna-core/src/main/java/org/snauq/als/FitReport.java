@@ -46,16 +46,17 @@ public record FitReport(int chosenRank, double trainingError, double validationE
      * @param rmse           sqrt(mean e^2)
      * @param relativeRmse   rmse / sd(y), sd over all the fit's rows
      * @param q2             1 - mean e^2 / Var(y), Var over these rows (divisor N)
+     * @param unexplained    1 - Q2, computed directly (exact when Q2 rounds to 1)
      * @param meanResidual   mean e (bias)
      * @param residualSd     sample standard deviation of e
      * @param maxAbsResidual max |e|
      */
-    public record Residuals(long rows, double rmse, double relativeRmse, double q2, double meanResidual,
-                            double residualSd, double maxAbsResidual) {
+    public record Residuals(long rows, double rmse, double relativeRmse, double q2, double unexplained,
+                            double meanResidual, double residualSd, double maxAbsResidual) {
 
         static Residuals of(ResidualAccumulator acc, double scale) {
-            return new Residuals(acc.count(), acc.rmse(), acc.rmse() / scale, acc.q2(), acc.meanResidual(),
-                    acc.residualSd(), acc.maxAbsResidual());
+            return new Residuals(acc.count(), acc.rmse(), acc.rmse() / scale, acc.q2(), acc.unexplained(),
+                    acc.meanResidual(), acc.residualSd(), acc.maxAbsResidual());
         }
 
         /** The summary as a map (the model's provenance). */
@@ -65,6 +66,7 @@ public record FitReport(int chosenRank, double trainingError, double validationE
             m.put("rmse", rmse);
             m.put("relativeRmse", relativeRmse);
             m.put("q2", q2);
+            m.put("oneMinusQ2", unexplained);
             m.put("meanResidual", meanResidual);
             m.put("residualSd", residualSd);
             m.put("maxAbsResidual", maxAbsResidual);
@@ -172,10 +174,10 @@ public record FitReport(int chosenRank, double trainingError, double validationE
         s.append(String.format(Locale.ROOT, "chosen rank %d: training %.4e, validation %.4e, %d sweeps, %d ms in total",
                 chosenRank, trainingError, validationError, totalSweeps, elapsedMillis));
         s.append(String.format(Locale.ROOT, "%nvalidation rows: Q2 = 1 - %.3e, mean residual %.3e, max |residual| %.3e",
-                1 - validation.q2(), validation.meanResidual(), validation.maxAbsResidual()));
+                validation.unexplained(), validation.meanResidual(), validation.maxAbsResidual()));
         if (crossValidation != null) {
             s.append(String.format(Locale.ROOT, "%n%d-fold cross-validation: relative RMSE %.4e, Q2 = 1 - %.3e",
-                    crossValidation.folds(), crossValidation.pooled().relativeRmse(), 1 - crossValidation.pooled().q2()));
+                    crossValidation.folds(), crossValidation.pooled().relativeRmse(), crossValidation.pooled().unexplained()));
         }
         if (note != null && !note.isEmpty()) {
             s.append(System.lineSeparator()).append(note);

@@ -12,7 +12,8 @@ import org.snauq.stats.MomentsAccumulator;
  * (Var with divisor N: the predictivity coefficient of Marrel et al. 2008, eq. 10, on held-out rows). Mergeable: any
  * split of the rows accumulates separately and {@link #combine}s to the whole. Empty: every result NaN.
  *
- * <p>API CONTRACT: {@link #count()}, {@link #sse()}, {@link #rmse()}, {@link #q2()}, {@link #meanResidual()},
+ * <p>API CONTRACT: {@link #count()}, {@link #sse()}, {@link #rmse()}, {@link #q2()}, {@link #unexplained()},
+ * {@link #meanResidual()},
  * {@link #residualSd()}, {@link #maxAbsResidual()}, {@link #responseMoments()}, {@link #combine}, {@link #copy}.
  */
 public final class ResidualAccumulator implements Mergeable<ResidualAccumulator> {
@@ -69,8 +70,13 @@ public final class ResidualAccumulator implements Mergeable<ResidualAccumulator>
 
     /** 1 - SSE / sum_j (y_j - mean(y))^2; NaN when empty or the responses are constant. */
     public double q2() {
+        return 1.0 - unexplained();
+    }
+
+    /** 1 - Q2 = SSE / sum_j (y_j - mean(y))^2, the share of the variance left (kept exact when Q2 rounds to 1). */
+    public double unexplained() {
         double ss = response.centralMomentSum(2);
-        return count() == 0 || !(ss > 0) ? Double.NaN : 1.0 - sse / ss;
+        return count() == 0 || !(ss > 0) ? Double.NaN : sse / ss;
     }
 
     /** Mean of e (the bias of the model on these rows). */

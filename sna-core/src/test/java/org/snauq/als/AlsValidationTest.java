@@ -75,6 +75,7 @@ class AlsValidationTest {
         FitReport.Residuals r = fit.report().validation();
         assertEquals(valid.length, r.rows());
         assertEquals(1 - q2, 1 - r.q2(), Q2_TOL * (1 - q2));
+        assertEquals(mse / variance, r.unexplained(), Q2_TOL * (1 - q2));
         assertEquals(Math.sqrt(mse), r.rmse(), Q2_TOL * Math.sqrt(mse));
         assertEquals(maxAbs, r.maxAbsResidual(), Q2_TOL * maxAbs);
         assertEquals(r.rmse() / r.relativeRmse(), sd(data.y()), 1e-12 * sd(data.y()));
