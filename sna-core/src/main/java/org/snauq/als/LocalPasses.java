@@ -4,10 +4,11 @@ import java.util.List;
 import org.snauq.basis.BSplineBasis;
 
 /**
- * {@link AlsPasses} over rows held in memory: the atoms of every row are computed once ({@link AtomRows}), and the
- * factor values phi^e on the training rows are cached per factor array, so a sweep computes each coordinate's
- * values once after its update, and a rejected line-search step costs nothing to undo. Per coordinate update
- * O(N D R + N ((p + 1) R)^2 / 2); memory O(N D (p + 2) + 2 N D R).
+ * {@link AlsPasses} over rows held in memory: the atoms of every row are computed once ({@link AtomRows}), the
+ * factor values phi^e on the training rows are cached per factor array (a sweep computes each coordinate's values
+ * once after its update, and a rejected line-search step costs nothing to undo), and the products over the other
+ * coordinates are kept as running prefix and suffix products in sweep order. Per coordinate update
+ * O(N R (p + 1) + N ((p + 1) R)^2 / 2); memory O(N D (p + 2) + 3 N D R).
  *
  * <p>The per-row arithmetic is {@link RowKernels}', as in the row-by-row passes. Relies on {@link CpFactors}
  * never writing an array after construction (the cache is keyed by array identity). Not thread safe.

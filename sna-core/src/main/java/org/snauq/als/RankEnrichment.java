@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
 /**
  * ALS at one resolution (METHOD.md section 2), on rows seen only through {@link AlsPasses}: greedy rank
  * enrichment with joint re-sweeps, as described in {@link AlsRegression}. Optionally starts from given terms (a
- * warm start): they are swept jointly first, as rank R0, and enrichment continues from R0 + 1.
+ * warm start): they are swept jointly first, as rank R0 (with an auto rank R0 - 1 before them, see {@link #run}),
+ * and enrichment continues from R0 + 1 with patience {@link #WARM_PATIENCE}.
  *
  * <p>Deterministic: the random starts are pure functions of (seed, rank, restart), and every loop runs in a fixed
  * order. One instance per fit; not thread safe.
@@ -54,6 +55,8 @@ final class RankEnrichment {
     private final AlsPasses passes;
     private final NormalEquations[] equations;
     private final int[] counts;
+    /** max_d n_d: the largest solve has n_d R unknowns, which the training rows must exceed. */
+    private final int mostAtoms;
     private final double scale;
     private final int trainingRows;
     private final int validationRows;
@@ -67,9 +70,12 @@ final class RankEnrichment {
         this.passes = passes;
         this.equations = equations;
         this.counts = new int[equations.length];
+        int most = 0;
         for (int d = 0; d < counts.length; d++) {
             counts[d] = passes.bases().get(d).count();
+            most = Math.max(most, counts[d]);
         }
+        this.mostAtoms = most;
         this.scale = scale;
         this.trainingRows = trainingRows;
         this.validationRows = validationRows;
@@ -117,9 +123,9 @@ final class RankEnrichment {
             rank = init.rank + 1;
         }
         for (; rank <= ranks.maxRank && !ranks.stopped(); rank++) {
-            if (trainingRows < (long) counts[0] * rank) {
+            if (trainingRows < (long) mostAtoms * rank) {
                 ranks.note = "stopped at rank " + (rank - 1) + ": rank " + rank + " needs n * rank = "
-                        + counts[0] * rank + " unknowns per coordinate, more than the " + trainingRows
+                        + mostAtoms * rank + " unknowns per coordinate, more than the " + trainingRows
                         + " training rows";
                 break;
             }
