@@ -17,7 +17,7 @@ import org.snauq.model.SnaModel;
  */
 class AlsWarmStartTest {
 
-    private static final int ROWS = 3000;
+    private static final int ROWS = 2000;
     private static final int DIM = 4;
     private static final List<String> NAMES = List.of("a", "b", "c", "d");
 
@@ -52,7 +52,7 @@ class AlsWarmStartTest {
         AlsFit warm = AlsRegression.fit(all, config, half);
 
         String both = cold.report().format() + "\n" + warm.report().format();
-        System.out.printf("rank 5, 3,000 rows: cold %d sweeps to %.3e, warm from 1,500 rows %d sweeps to %.3e%n",
+        System.out.printf("rank 5, 2,000 rows: cold %d sweeps to %.3e, warm from 1,000 rows %d sweeps to %.3e%n",
                 cold.report().totalSweeps(), cold.report().validationError(), warm.report().totalSweeps(),
                 warm.report().validationError());
         assertTrue(warm.report().validationError() <= cold.report().validationError() * (1 + margin(cold)), both);
@@ -82,7 +82,7 @@ class AlsWarmStartTest {
             }
         }
         String both = cold.report().format() + "\n" + warm.report().format();
-        System.out.printf("rank auto, 3,000 rows: cold %d sweeps to %.3e, warm from 1,500 rows reaches it after %d%n",
+        System.out.printf("rank auto, 2,000 rows: cold %d sweeps to %.3e, warm from 1,000 rows reaches it after %d%n",
                 cold.report().totalSweeps(), cold.report().validationError(), spent);
         assertTrue(reached, both);
         assertTrue(2 * spent <= cold.report().totalSweeps(), "spent " + spent + "\n" + both);
