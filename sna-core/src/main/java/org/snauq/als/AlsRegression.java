@@ -97,7 +97,7 @@ public final class AlsRegression {
             tried = List.of(chosen);
         } else if (!config.autoDegree() && !config.autoKnots()) {
             checkUnknowns(config.knots(), firstRank(config), split, data.rows());
-            chosen = fitter.fit(config.degree(), config.knots(), config.roughness(), null);
+            chosen = fitter.fit(config.degree(), config.knots(), config.roughness(), config.ridge(), null);
             tried = List.of(chosen);
         } else {
             checkUnknowns(config.autoKnots() ? ResolutionSearch.ATOMS[0] : config.knots(), firstRank(config), split,
@@ -274,12 +274,14 @@ public final class AlsRegression {
         }
 
         @Override
-        public ResolutionSearch.Trial fit(int degree, int knots, double roughness, ResolutionSearch.Trial from) {
+        public ResolutionSearch.Trial fit(int degree, int knots, double roughness, double ridge,
+                                          ResolutionSearch.Trial from) {
             long t0 = System.nanoTime();
             BSplineBasis[] bases = place(degree, knots);
             CpFactors warm = from == null ? null
                     : Prolongation.of(from.outcome().chosen().terms(), from.bases(), bases);
-            return run(config.withRoughness(roughness), degree, knots, bases, warm, t0);
+            return run(config.withRoughness(roughness).withRidge(ridge), degree, knots, bases, warm, t0,
+                    warm != null);
         }
 
         @Override
@@ -287,7 +289,7 @@ public final class AlsRegression {
             long t0 = System.nanoTime();
             RankEnrichment.Snapshot start = from.outcome().chosen();
             return run(config.withRoughness(roughness).withRank(start.rank()), from.degree(), from.knots(),
-                    from.bases(), start.terms(), t0);
+                    from.bases(), start.terms(), t0, true);
         }
 
         /** A fit at the resolution of {@code c} from the init model's factors. */
@@ -296,7 +298,7 @@ public final class AlsRegression {
             BSplineBasis[] bases = place(c.degree(), c.knots());
             CpFactors warm = initialFactors(init, data.names(), bases, c);
             checkUnknowns(c.knots(), warm.rank, split, data.rows());
-            return run(c, c.degree(), c.knots(), bases, warm, t0);
+            return run(c, c.degree(), c.knots(), bases, warm, t0, false);
         }
 
         private BSplineBasis[] place(int degree, int knots) {
@@ -307,11 +309,13 @@ public final class AlsRegression {
             return bases;
         }
 
+        /** @param searching whether this is a warm candidate of the search (relative-progress stop) */
         private ResolutionSearch.Trial run(AlsConfig c, int degree, int knots, BSplineBasis[] bases, CpFactors warm,
-                                           long t0) {
+                                           long t0, boolean searching) {
             LocalPasses passes = new LocalPasses(List.of(bases), data.x(), data.y(), split);
-            RankEnrichment.Outcome outcome = new RankEnrichment(c, passes, equationsOf(bases), sd,
-                    passes.trainingRows(), passes.validationRows()).run(warm);
+            RankEnrichment enrichment = new RankEnrichment(c, passes, equationsOf(bases), sd, passes.trainingRows(),
+                    passes.validationRows());
+            RankEnrichment.Outcome outcome = (searching ? enrichment.withProgressStop() : enrichment).run(warm);
             return new ResolutionSearch.Trial(degree, knots, c.roughness(), bases, outcome,
                     (System.nanoTime() - t0) / 1_000_000, warm != null);
         }

@@ -36,11 +36,13 @@ final class RankEnrichment {
     static final int WINDOW = 10;
 
     /**
-     * Sweeping stops when the last {@link #WINDOW} sweeps lowered the training RMSE by less than this many times
-     * the noise of a validation RMSE, 1 / sqrt(2 N_v) (relative): at that pace a gain the validation could tell
-     * from noise costs more sweeps than trying another rank or level, and the warm start of the next level
-     * continues the slow convergence anyway. Borehole from 10,000 rows: 0.5 took 2,900 sweeps to 2.4e-5, 2 took
-     * 1,400 to 2.7e-5 (before the smoothing twins).
+     * A warm candidate of the resolution search ({@link #withProgressStop()}) stops sweeping when the last
+     * {@link #WINDOW} sweeps lowered the training RMSE by less than this many times the noise of a validation RMSE,
+     * 1 / sqrt(2 N_v) (relative): at that pace a gain the validation could tell from noise costs more sweeps than
+     * trying another rank or level, and the warm start of the next level continues the slow convergence anyway. Borehole from 10,000 rows: 0.5 took 2,900 sweeps to 2.4e-5, 2
+     * took 1,400 to 2.7e-5 (before the smoothing twins). Cold starts keep their maxSweeps: a second term often
+     * sits in a slow ALS phase for tens of sweeps before it escapes (borehole from 400 rows ended at rank 1,
+     * 4e-2 instead of 1e-3, when cold starts stopped too); so do fits outside a search, which have no next level.
      */
     static final double PROGRESS_SHARE = 2.0;
 
@@ -52,6 +54,8 @@ final class RankEnrichment {
 
     private final AlsConfig config;
     private final double progress;
+    /** Whether the relative-progress stop applies (see {@link #PROGRESS_SHARE}). */
+    private boolean progressStop;
     private final AlsPasses passes;
     private final NormalEquations[] equations;
     private final int[] counts;
@@ -101,6 +105,15 @@ final class RankEnrichment {
 
     /** Sweeps to convergence: the state, its training SSE, the sweeps and the training RMSE after each. */
     private record Converged(CpFactors terms, double sse, int sweeps, List<Double> history) {
+    }
+
+    /**
+     * Stops sweeping on slow progress, as the warm candidates of a resolution search do: the next level takes the
+     * convergence up again.
+     */
+    RankEnrichment withProgressStop() {
+        progressStop = true;
+        return this;
     }
 
     /**
@@ -257,7 +270,8 @@ final class RankEnrichment {
             if (!(Math.abs(previous - error) > config.tolerance() * previous + floor)) { // also stops at 0 error
                 break;
             }
-            if (history.size() > WINDOW && history.get(history.size() - 1 - WINDOW) - error < progress * error) {
+            if (progressStop && history.size() > WINDOW
+                    && history.get(history.size() - 1 - WINDOW) - error < progress * error) {
                 break;
             }
             previous = error;
