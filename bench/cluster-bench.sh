@@ -96,7 +96,7 @@ head = ["master", "process wall s", "spark start s", "executors up s", "sampling
 print("| " + " | ".join(head) + " |")
 print("|" + "---|" * len(head))
 for name, label in (("local", "local[2]"), ("cluster", "spark:// 2 workers x 1 core")):
-    m = json.load(open(f"{work}/out-{name}/run_id=bench/manifest.json"))["timings_ms"]
+    m = json.load(open(f"{work}/out-{name}/_runs/run_id=bench/manifest.json"))["timings_ms"]
     wall = int(open(f"{work}/{name}.wall").read()) / 1000
     evs = events(name)
     t = task_split(evs)

@@ -76,7 +76,7 @@ head = ["case", "evaluations", "model", "spark start", "sampling", "histogram", 
 print("| " + " | ".join(head) + " |")
 print("|" + "---|" * len(head))
 for case, label in (("a", "(a) mc 1e7, moments+quantiles+histogram"), ("b", "(b) sobol 2^20 base, 9 x 2^20 evals")):
-    m = json.load(open(f"{work}/out-{case}/run_id=bench/manifest.json"))
+    m = json.load(open(f"{work}/out-{case}/_runs/run_id=bench/manifest.json"))
     t, c = m["timings_ms"], m.get("cpu_ms", {})
     second_pass = t.get("histogram") is not None
     ev = m["evaluations"] * (2 if second_pass else 1) if case == "a" else m["evaluations"]

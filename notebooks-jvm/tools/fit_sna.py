@@ -1,5 +1,4 @@
 import nb
-JARS = """%jars ../../spark-jobs/target/sna-uq-0.1.0-SNAPSHOT-spark.jar"""
 nb.write("notebooks/01-fit-sna-from-data.ipynb", [
 ("md", """
 # Fitting an SNA from data and inspecting it
@@ -8,24 +7,23 @@ This notebook fits a Separable Neural Architecture (SNA) surrogate
 u(z) = sum_r lambda_r prod_d phi_r^d(z_d) to 2,000 evaluations of the Ishigami function shipped in
 `conf/data/ishigami-2000.csv`, by alternating least squares (ALS), then
 
-1. checks it on 10,000 fresh points,
+1. checks it on 10,000 fresh points and along a slice,
 2. computes its mean, variance and Sobol' indices in closed form (no sampling) and compares them with the exact
    values of the Ishigami function,
 3. stores it as a `.sna` file and reads it back.
-
-Kernel: [IJava](https://github.com/SpencerPark/IJava) (Java 17). Build the project once (`bin/sna --help` does it),
-then the `%jars` line below puts it on the kernel's classpath. In the build, `NotebookRunner` runs every cell.
-"""),
-("code", JARS + """
+""" + nb.KERNEL),
+("code", nb.CLASSPATH + """
 import java.nio.file.*;
 import java.util.*;
+import org.knowm.xchart.*;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.snauq.als.*;
 import org.snauq.model.*;
 import org.snauq.uq.*;
 import org.snauq.datasets.Ishigami;
 
-// the repository root: two levels up from this notebook (the test runner says where it is)
-Path root = Path.of(System.getProperty("notebooks.root", "../..")).toAbsolutePath().normalize();
+// the repository root: Jupyter starts the kernel in the notebook's folder, two levels down
+Path root = Path.of("../..").toAbsolutePath().normalize();
 Ishigami ishigami = Ishigami.standard();
 """),
 ("md", """
@@ -92,6 +90,31 @@ double relativeRmse = Math.sqrt(sse / var);
 System.out.println(String.format("relative RMSE on %d fresh points: %.3e", m, relativeRmse));
 """),
 ("md", """
+Along a line through the cube (x2 = 1, x3 = 2) the surrogate and the function it was fitted to:
+"""),
+("code", """
+double[] grid = new double[201], along = new double[201];
+for (int i = 0; i <= 200; i++) {
+    grid[i] = -Math.PI + 2 * Math.PI * i / 200;
+    along[i] = model.value(new double[] {grid[i], 1, 2});
+}
+double[] marked = new double[25], exact = new double[25];
+for (int i = 0; i <= 24; i++) {
+    marked[i] = -Math.PI + 2 * Math.PI * i / 24;
+    exact[i] = ishigami.value(new double[] {marked[i], 1, 2});
+}
+XYChart slice = new XYChartBuilder().width(720).height(360).title("Ishigami along x1, at x2 = 1, x3 = 2")
+        .xAxisTitle("x1").yAxisTitle("y").build();
+slice.addSeries("SNA, rank " + model.rank(), grid, along).setMarker(SeriesMarkers.NONE);
+slice.addSeries("Ishigami", marked, exact).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+double worst = 0;
+for (int i = 0; i <= 24; i++) {
+    worst = Math.max(worst, Math.abs(model.value(new double[] {marked[i], 1, 2}) - exact[i]));
+}
+System.out.println(String.format("largest |u - y| at the %d marked points: %.1e", marked.length, worst));
+BitmapEncoder.getBufferedImage(slice)
+"""),
+("md", """
 ## Closed-form uncertainty of the surrogate
 
 With the input distributions attached, `ClosedFormUq` integrates the separated form one coordinate at a time:
@@ -114,7 +137,7 @@ for (int i = 0; i < 3; i++) {
 `.sna` files are checksummed and written atomically; `sna inspect` prints their header.
 """),
 ("code", """
-Path file = Files.createTempDirectory("sna").resolve("ishigami.sna");
+Path file = Files.createDirectories(root.resolve("results/notebooks")).resolve("ishigami.sna");
 SnaModelFile.write(withInputs, file);
 SnaModel back = SnaModelFile.read(file);
 System.out.println(file.getFileName() + ": " + Files.size(file) + " bytes, identical after reading back: "

@@ -3,8 +3,12 @@ package org.snauq.design;
 import java.util.List;
 
 /**
- * Builds a {@link SamplingDesign} from the study file's {@code sampling} entry: design name, dimension, n, seed
- * (and, for {@code sobol}, the number of replicate groups).
+ * The table of sampling designs a study may name ({@link #NAMES}), their checks and their construction from the
+ * study file's {@code sampling} entry: design name, dimension, n, seed (and, for {@code sobol}, the number of
+ * replicate groups). Study parsing reads the names and {@link #checkSize(String, long)} from here.
+ *
+ * <p>Messages name the field and the value ({@code "n must be a power of two for the sobol design (e.g. 512 or
+ * 1024), got 1000"}); the caller adds the file and the key path ({@code "s.yaml: sampling."}).
  */
 public final class SamplingDesigns {
 
@@ -14,12 +18,32 @@ public final class SamplingDesigns {
     private SamplingDesigns() {
     }
 
+    /**
+     * Checks a design name and its number of points: a known name, n &gt;= 2, and a power of two for {@code sobol}.
+     *
+     * @throws IllegalArgumentException naming the design or n
+     */
+    public static void checkSize(String design, long n) {
+        String name = checkName(design);
+        if (n < 2) {
+            throw new IllegalArgumentException("n must be >= 2, got " + n);
+        }
+        if (name.equals("sobol")) {
+            SobolDesign.checkPowerOfTwo(n);
+        }
+    }
+
+    /** The replicate groups the named design uses by default for n points: 1 for mc and lhs (one replicate). */
+    public static int defaultReplicates(String design, long n) {
+        return checkName(design).equals("sobol") ? SobolDesign.defaultReplicates(n) : 1;
+    }
+
     /** The named design with default replicates ({@link SobolDesign#defaultReplicates(long)} for sobol). */
     public static SamplingDesign of(String design, int dimension, long n, long seed) {
         return switch (checkName(design)) {
             case "mc" -> new MonteCarloDesign(dimension, n, seed);
             case "lhs" -> new LatinHypercubeDesign(dimension, n, seed);
-            default -> new SobolDesign(dimension, n, seed, SobolDesign.defaultReplicates(n));
+            default -> new SobolDesign(dimension, n, seed, defaultReplicates(design, n));
         };
     }
 

@@ -92,16 +92,16 @@ public final class SobolDesign implements SamplingDesign {
         return new SobolDesign(dimension, n, 0, 1, false);
     }
 
-    private static void checkPowerOfTwo(long n) {
-        if (Long.bitCount(n) == 1 && n <= 1L << MAX_LOG2_N) {
-            return;
-        }
+    /** Sobol' n: a power of two that Gray-code skips can address. */
+    static void checkPowerOfTwo(long n) {
         if (n > 1L << MAX_LOG2_N) {
-            throw new IllegalArgumentException("sobol needs n <= 2^" + MAX_LOG2_N + ", got " + n);
+            throw new IllegalArgumentException("n must be <= 2^" + MAX_LOG2_N + " for the sobol design, got " + n);
         }
-        long below = Long.highestOneBit(n);
-        throw new IllegalArgumentException("sobol needs n to be a power of two; nearest: " + below + " or "
-                + (below << 1) + ", got " + n);
+        if (Long.bitCount(n) != 1) {
+            long below = Long.highestOneBit(n);
+            throw new IllegalArgumentException("n must be a power of two for the sobol design (e.g. " + below
+                    + " or " + (below << 1) + "), got " + n);
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.snauq.basis.BSplineBasis;
+import org.snauq.dist.Distributions;
 import org.snauq.dist.InputSpec;
 
 /**
@@ -23,6 +24,12 @@ import org.snauq.dist.InputSpec;
  * arrays and allocates nothing.
  */
 public final class SnaModel {
+
+    /**
+     * Largest B-spline degree: the evaluation tables hold (p + 1) doubles per stored one and derivatives need
+     * (p + 1)^2 scratch, so this bounds the memory a small file can demand; the library's fits use p <= 15.
+     */
+    public static final int MAX_DEGREE = 64;
 
     private final String[] names;
     private final BSplineBasis[] bases;
@@ -57,7 +64,15 @@ public final class SnaModel {
         return of(names, bases, lambda, factors, output, Map.of(), List.of());
     }
 
-    /** As {@link #of(List, List, double[], double[][], String)}, with provenance and input distributions. */
+    /**
+     * As {@link #of(List, List, double[], double[][], String)}, with provenance and input distributions.
+     *
+     * <p>Checks everything a model file must satisfy, with messages that name the header field: names by
+     * {@link ModelNames#IDENTIFIER} and distinct, degree at most {@link #MAX_DEGREE}, every weight and factor
+     * entry finite, and each stored input law valid (known family, valid parameters) for a distinct coordinate.
+     *
+     * @throws IllegalArgumentException if a part breaks one of these rules
+     */
     public static SnaModel of(List<String> names, List<BSplineBasis> bases, double[] lambda, double[][] factors,
                               String output, Map<String, Object> provenance, List<InputSpec> inputs) {
         int dim = names.size();
@@ -68,13 +83,24 @@ public final class SnaModel {
             throw new IllegalArgumentException("coordinates: " + dim + " names but " + bases.size() + " bases and "
                     + factors.length + " factors");
         }
-        if (new java.util.HashSet<>(names).size() != dim) {
-            throw new IllegalArgumentException("coordinate names must be distinct, got " + names);
+        for (int d = 0; d < dim; d++) {
+            ModelNames.check("coordinates[" + d + "].name", names.get(d));
+            if (names.indexOf(names.get(d)) != d) {
+                throw new IllegalArgumentException("coordinates[" + d + "].name repeats an earlier coordinate, got '"
+                        + names.get(d) + "'");
+            }
+            int p = bases.get(d).degree();
+            if (p > MAX_DEGREE) {
+                throw new IllegalArgumentException("coordinates[" + d + "].degree must be <= " + MAX_DEGREE
+                        + ", got " + p);
+            }
         }
+        ModelNames.check("output", output);
         int rank = lambda.length;
         if (rank < 1) {
             throw new IllegalArgumentException("rank must be >= 1, got " + rank);
         }
+        checkFinite(lambda, "lambda");
         double[][] w = new double[dim][];
         for (int d = 0; d < dim; d++) {
             int expected = bases.get(d).count() * rank;
@@ -82,14 +108,50 @@ public final class SnaModel {
                 throw new IllegalArgumentException("factor of " + names.get(d) + " must have n * rank = " + expected
                         + " entries, got " + factors[d].length);
             }
+            checkFinite(factors[d], "factor of " + names.get(d));
             w[d] = factors[d].clone();
         }
-        for (String n : names) {
-            Objects.requireNonNull(n, "coordinate name");
-        }
         return new SnaModel(names.toArray(String[]::new), bases.toArray(BSplineBasis[]::new), lambda.clone(), w,
-                Objects.requireNonNull(output, "output"),
-                Collections.unmodifiableMap(new LinkedHashMap<>(provenance)), List.copyOf(inputs));
+                output, Collections.unmodifiableMap(new LinkedHashMap<>(provenance)), checkInputs(names, inputs));
+    }
+
+    private static void checkFinite(double[] v, String what) {
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) {
+                throw new IllegalArgumentException(what + "[" + i + "] must be finite, got " + v[i]);
+            }
+        }
+    }
+
+    /**
+     * Stored input laws by the study's rules (DESIGN.md section 3): each names a distinct coordinate (a subset is
+     * fine: a sweep's design inputs have no law), has a known family and valid parameters.
+     */
+    private static List<InputSpec> checkInputs(List<String> names, List<InputSpec> inputs) {
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            InputSpec in = inputs.get(i);
+            String where = "inputs[" + i + "]";
+            if (!names.contains(in.name())) {
+                throw new IllegalArgumentException(where + ".name must be one of the coordinates " + names + ", got "
+                        + ModelNames.quote(in.name()));
+            }
+            if (seen.contains(in.name())) {
+                throw new IllegalArgumentException(where + ".name repeats an earlier input, got '" + in.name() + "'");
+            }
+            seen.add(in.name());
+            if (!Distributions.families().contains(in.dist())) {
+                throw new IllegalArgumentException(where + ".dist must be one of "
+                        + String.join(", ", Distributions.families()) + ", got " + ModelNames.quote(in.dist()));
+            }
+            try {
+                Distributions.of(in);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ".parameters (" + in.name() + ", " + in.dist() + "): "
+                        + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(inputs);
     }
 
     /** The same model with new provenance entries (replacing the old ones). */
@@ -100,12 +162,13 @@ public final class SnaModel {
 
     /** The same model with input distributions attached (stored in the model file). */
     public SnaModel withInputs(List<InputSpec> newInputs) {
-        return new SnaModel(names, bases, lambda, w, output, provenance, List.copyOf(newInputs));
+        return new SnaModel(names, bases, lambda, w, output, provenance, checkInputs(names(), newInputs));
     }
 
     /** The same model with another output name. */
     public SnaModel withOutput(String newOutput) {
-        return new SnaModel(names, bases, lambda, w, Objects.requireNonNull(newOutput), provenance, inputs);
+        ModelNames.check("output", newOutput);
+        return new SnaModel(names, bases, lambda, w, newOutput, provenance, inputs);
     }
 
     /**
@@ -232,7 +295,8 @@ public final class SnaModel {
         return out[0];
     }
 
-    private void checkPoint(double[] z) {
+    /** Throws when z has the wrong length or a coordinate lies outside its domain (NaN included). */
+    void checkPoint(double[] z) {
         if (z.length != names.length) {
             throw new IllegalArgumentException("point must have " + names.length + " coordinates, got " + z.length);
         }
@@ -372,41 +436,98 @@ public final class SnaModel {
      * @param z    read, length D, inside the domain
      * @param grad written, length D
      * @return u(z)
+     * @throws IllegalArgumentException if z has the wrong length or a coordinate lies outside its domain
      */
     public double gradient(double[] z, double[] grad) {
         checkPoint(z);
+        return derivatives(z, null, grad, null);
+    }
+
+    /**
+     * The Hessian-vector product (d^2u/dz^2) v at z, analytic from the factors' first and second derivatives
+     * (no differencing), at the cost of about three evaluations:
+     * <pre>
+     *   (H v)_d = sum_r lambda_r [ phi_r^d''(z_d) v_d P_rd + phi_r^d'(z_d) sum_{e != d} v_e phi_r^e'(z_e) P_rde ]
+     * </pre>
+     * with P_rd = prod_{f != d} phi_r^f(z_f) and P_rde the product without d and e. The inner sum is the
+     * derivative part of the dual-number product prod_{f != d} (phi_r^f + eps v_f phi_r^f'), formed from prefix
+     * and suffix products, so no factor is divided out (it may be zero) and the cost is O(D R (p + 1)^2).
+     * On a knot, the second derivative is that of the span to its right (the last span at the upper end),
+     * as {@link BSplineBasis#findSpan} picks it; it jumps there when p &lt;= 2.
+     *
+     * @param z  read, length D, inside the domain
+     * @param v  read, length D
+     * @param hv written, length D; must not alias z or v
+     * @return u(z)
+     * @throws IllegalArgumentException if z or v has the wrong length or a coordinate lies outside its domain
+     */
+    public double hessianVector(double[] z, double[] v, double[] hv) {
+        checkPoint(z);
+        if (v.length != names.length) {
+            throw new IllegalArgumentException("vector must have " + names.length + " entries, got " + v.length);
+        }
+        return derivatives(z, v, null, hv);
+    }
+
+    /** u(z), and du/dz into grad and (d^2u/dz^2) v into hv when they are not null. */
+    private double derivatives(double[] z, double[] v, double[] grad, double[] hv) {
         int dim = names.length;
         int rank = lambda.length;
-        double[][] phi = new double[dim][rank];
-        double[][] dphi = new double[dim][rank];
+        int order = hv == null ? 1 : 2;
+        // phi[k][d * rank + r] = k-th derivative of phi_r^d at z_d
+        double[][] phi = new double[order + 1][dim * rank];
         for (int d = 0; d < dim; d++) {
             BSplineBasis basis = bases[d];
             int p = basis.degree();
             int span = basis.findSpan(z[d]);
-            double[] ders = new double[2 * (p + 1)];
-            basis.derivatives(z[d], span, 1, ders, new double[basis.derivativeScratchSize()]);
-            for (int k = 0; k <= p; k++) {
-                int row = (span - p + k) * rank;
-                for (int r = 0; r < rank; r++) {
-                    phi[d][r] += ders[k] * w[d][row + r];
-                    dphi[d][r] += ders[p + 1 + k] * w[d][row + r];
+            double[] ders = new double[(order + 1) * (p + 1)];
+            basis.derivatives(z[d], span, order, ders, new double[basis.derivativeScratchSize()]);
+            for (int k = 0; k <= order; k++) {
+                for (int j = 0; j <= p; j++) {
+                    double b = ders[k * (p + 1) + j];
+                    int row = (span - p + j) * rank;
+                    for (int r = 0; r < rank; r++) {
+                        phi[k][d * rank + r] += b * w[d][row + r];
+                    }
                 }
             }
         }
-        Arrays.fill(grad, 0, dim, 0.0);
+        if (grad != null) {
+            Arrays.fill(grad, 0, dim, 0.0);
+        }
+        if (hv != null) {
+            Arrays.fill(hv, 0, dim, 0.0);
+        }
         double value = 0.0;
-        double[] prefix = new double[dim + 1];
+        // prefix products of the dual numbers a_f + eps b_f with a = phi, b = v phi' (b unused without hv)
+        double[] preA = new double[dim + 1];
+        double[] preB = new double[dim + 1];
         for (int r = 0; r < rank; r++) {
-            // prefix and suffix products avoid dividing by a factor that may be zero
-            prefix[0] = lambda[r];
+            preA[0] = lambda[r];
+            preB[0] = 0.0;
             for (int d = 0; d < dim; d++) {
-                prefix[d + 1] = prefix[d] * phi[d][r];
+                double a = phi[0][d * rank + r];
+                double b = hv == null ? 0.0 : v[d] * phi[1][d * rank + r];
+                preB[d + 1] = preB[d] * a + preA[d] * b;
+                preA[d + 1] = preA[d] * a;
             }
-            value += prefix[dim];
-            double suffix = 1.0;
+            value += preA[dim];
+            double sufA = 1.0;
+            double sufB = 0.0;
             for (int d = dim - 1; d >= 0; d--) {
-                grad[d] += prefix[d] * dphi[d][r] * suffix;
-                suffix *= phi[d][r];
+                double without = preA[d] * sufA; // lambda_r prod_{f != d} phi_r^f
+                double d1 = phi[1][d * rank + r];
+                if (grad != null) {
+                    grad[d] += d1 * without;
+                }
+                if (hv != null) {
+                    double withoutB = preA[d] * sufB + preB[d] * sufA;
+                    hv[d] += phi[2][d * rank + r] * v[d] * without + d1 * withoutB;
+                }
+                double a = phi[0][d * rank + r];
+                double b = hv == null ? 0.0 : v[d] * d1;
+                sufB = sufB * a + sufA * b;
+                sufA *= a;
             }
         }
         return value;

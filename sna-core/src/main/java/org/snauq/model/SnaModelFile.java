@@ -1,13 +1,6 @@
 package org.snauq.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -17,17 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32C;
-import org.snauq.basis.BSplineBasis;
-import org.snauq.basis.KnotVector;
-import org.snauq.dist.InputSpec;
 
 /**
  * Reads and writes the {@code .sna} model file (DESIGN.md section 5; byte layout in {@code docs/FORMATS.md}).
@@ -35,18 +20,19 @@ import org.snauq.dist.InputSpec;
  * <pre>
  * offset        size  content (little-endian)
  * 0             8     magic "SNAUQ\r\n\x1A"
- * 8             4     int32 format version (1)
+ * 8             4     int32 format version (1: one output; 2: several)
  * 12            4     int32 header length H in bytes
  * 16            8     int64 payload length K in doubles
  * 24            H     UTF-8 JSON header, padded with spaces so the payload starts at a multiple of 8
- * 24+H          8K    float64: lambda[R], then W^d row-major n_d x R for d = 0..D-1
+ * 24+H          8K    float64: per output, lambda[R], then W^d row-major n_d x R for d = 0..D-1
  * 24+H+8K       4     uint32 CRC-32C of every byte before it
  * </pre>
  *
  * <p>Reading checks, in this order, the magic, the version, that the file length is exactly what the preamble
- * announces, the checksum, and then the header's fields; so a truncated, corrupted, foreign or newer file
- * fails with a {@link SnaFormatException} whose one-line message names the file and the problem. CRC-32C
- * detects every error burst of up to 32 bits, so any single changed byte is caught.
+ * announces, the checksum, and then every field of the header and the payload ({@link ModelHeader}); so a
+ * truncated, corrupted, foreign, newer or crafted file fails with a {@link SnaFormatException} whose one-line
+ * message names the file and the problem. CRC-32C detects every error burst of up to 32 bits, so any single
+ * changed byte is caught.
  *
  * <p>A round trip is exact: doubles are stored as raw bits in the payload and as shortest round-trip decimal
  * strings in the header. Provenance values are JSON values: strings, booleans, null, numbers (read back as
@@ -62,8 +48,11 @@ public final class SnaModelFile {
     /** "SNAUQ", then CR LF (catches text-mode line-ending conversion) and ^Z (stops DOS 'type'). */
     private static final byte[] MAGIC = {'S', 'N', 'A', 'U', 'Q', '\r', '\n', 0x1A};
 
-    /** The format version this build writes, and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The newest format version this build reads and writes: 2 holds several outputs. A single-output model is
+     * still written as version 1, so that older builds read it.
+     */
+    public static final int FORMAT_VERSION = 2;
 
     private static final int VERSION_OFFSET = 8;
     private static final int HEADER_LENGTH_OFFSET = 12;
@@ -74,15 +63,8 @@ public final class SnaModelFile {
     /** Payload doubles start at a multiple of this offset, so the file can be memory-mapped as doubles. */
     private static final int PAYLOAD_ALIGNMENT = Double.BYTES;
 
-    private static final String PAYLOAD_LAYOUT =
-            "float64 little-endian: lambda[rank], then for each coordinate in order its factor W[atoms x rank] row-major";
-
-    // NaN and infinities are written as bare tokens (not strings) so provenance like "validationError": NaN
-    // reads back as a Double.
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build();
+    /** The largest file read: one Java array holds it. */
+    static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
 
     private SnaModelFile() {
     }
@@ -94,6 +76,11 @@ public final class SnaModelFile {
      *                     left as it was and no temporary file remains
      */
     public static void write(SnaModel model, Path path) throws IOException {
+        write(MultiSnaModel.of(model), path);
+    }
+
+    /** As {@link #write(SnaModel, Path)} for a model with one or several outputs (see {@link #toBytes(MultiSnaModel)}). */
+    public static void write(MultiSnaModel model, Path path) throws IOException {
         byte[] bytes = toBytes(model);
         Path target = path.toAbsolutePath();
         Path dir = target.getParent();
@@ -135,28 +122,68 @@ public final class SnaModelFile {
      * @throws IOException        if it cannot be read at all (missing, no permission)
      */
     public static SnaModel read(Path path) throws IOException, SnaFormatException {
-        return fromBytes(Files.readAllBytes(path), path.toString());
+        return fromBytes(readBounded(path), path.toString());
     }
 
-    /** The file's bytes for a model. */
+    /**
+     * Reads a model file with one or several outputs (format version 1 or 2).
+     *
+     * @throws SnaFormatException if the file is not a complete, intact model file this build can read
+     * @throws IOException        if it cannot be read at all (missing, no permission)
+     */
+    public static MultiSnaModel readMulti(Path path) throws IOException, SnaFormatException {
+        return fromBytesMulti(readBounded(path), path.toString());
+    }
+
+    /**
+     * The bytes of a regular file of at most {@link #MAX_FILE_BYTES}: a FIFO or a device such as /dev/zero has no
+     * length to bound the read by, so it is refused rather than read until memory runs out.
+     */
+    private static byte[] readBounded(Path path) throws IOException, SnaFormatException {
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            throw new SnaFormatException(path + ": not a regular file (a folder, device or pipe), expected a .sna model file");
+        }
+        long size = Files.size(path);
+        if (size > MAX_FILE_BYTES) {
+            throw new SnaFormatException(path + ": " + size + " bytes, more than the " + MAX_FILE_BYTES
+                    + " a model file can have");
+        }
+        return Files.readAllBytes(path);
+    }
+
+    /** The file's bytes for a single-output model (format version 1, as before version 2 existed). */
     public static byte[] toBytes(SnaModel model) {
-        byte[] header = headerBytes(model);
+        return toBytes(MultiSnaModel.of(model));
+    }
+
+    /**
+     * The file's bytes: format version 1 for one output, so that older readers still read it, and version 2 for
+     * several.
+     */
+    public static byte[] toBytes(MultiSnaModel model) {
+        byte[] header = ModelHeader.bytes(model, false);
         int pad = (PAYLOAD_ALIGNMENT - (PREAMBLE + header.length) % PAYLOAD_ALIGNMENT) % PAYLOAD_ALIGNMENT;
         int headerLength = header.length + pad;
-        int doubles = model.parameterCount();
-        ByteBuffer buf = ByteBuffer.allocate(PREAMBLE + headerLength + doubles * Double.BYTES + CRC_BYTES)
+        long doubles = model.parameterCount();
+        if (PREAMBLE + headerLength + doubles * Double.BYTES + CRC_BYTES > MAX_FILE_BYTES) {
+            throw new IllegalArgumentException("model of " + doubles + " doubles is too large for one file (at most "
+                    + MAX_FILE_BYTES + " bytes)");
+        }
+        ByteBuffer buf = ByteBuffer.allocate((int) (PREAMBLE + headerLength + doubles * Double.BYTES + CRC_BYTES))
                 .order(ByteOrder.LITTLE_ENDIAN);
-        buf.put(MAGIC).putInt(FORMAT_VERSION).putInt(headerLength).putLong(doubles);
+        buf.put(MAGIC).putInt(model.outputCount() == 1 ? 1 : 2).putInt(headerLength).putLong(doubles);
         buf.put(header);
         for (int i = 0; i < pad; i++) {
             buf.put((byte) ' ');
         }
-        for (double v : model.lambda()) {
-            buf.putDouble(v);
-        }
-        for (int d = 0; d < model.dimension(); d++) {
-            for (double v : model.factor(d)) {
+        for (SnaModel m : model.outputs()) {
+            for (double v : m.lambda()) {
                 buf.putDouble(v);
+            }
+            for (int d = 0; d < m.dimension(); d++) {
+                for (double v : m.factor(d)) {
+                    buf.putDouble(v);
+                }
             }
         }
         CRC32C crc = new CRC32C();
@@ -168,63 +195,39 @@ public final class SnaModelFile {
 
     /** The JSON header of a model, indented for people ({@code sna inspect --json}). */
     public static String headerJson(SnaModel model) {
-        try {
-            return JSON.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(header(model));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("provenance cannot be written as JSON: " + e.getOriginalMessage(), e);
-        }
+        return headerJson(MultiSnaModel.of(model));
     }
 
-    private static byte[] headerBytes(SnaModel model) {
-        try {
-            return JSON.writeValueAsBytes(header(model));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("provenance cannot be written as JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private static ObjectNode header(SnaModel model) {
-        ObjectNode h = JSON.createObjectNode();
-        h.put("output", model.output());
-        h.put("rank", model.rank());
-        ArrayNode coords = h.putArray("coordinates");
-        for (int d = 0; d < model.dimension(); d++) {
-            KnotVector k = model.basis(d).knots();
-            ObjectNode c = coords.addObject();
-            c.put("name", model.name(d));
-            c.put("lower", k.lower());
-            c.put("upper", k.upper());
-            c.put("degree", k.degree());
-            c.put("atoms", k.count());
-            c.put("uniform", k.isUniform());
-            ArrayNode knots = c.putArray("knots");
-            for (double t : k.knots()) {
-                knots.add(t);
-            }
-        }
-        ArrayNode inputs = h.putArray("inputs");
-        for (InputSpec in : model.inputs()) {
-            ObjectNode i = inputs.addObject();
-            i.put("name", in.name());
-            i.put("dist", in.dist());
-            ObjectNode params = i.putObject("parameters");
-            in.parameters().forEach(params::put);
-        }
-        h.set("provenance", JSON.valueToTree(model.provenance()));
-        ObjectNode payload = h.putObject("payload");
-        payload.put("doubles", model.parameterCount());
-        payload.put("layout", PAYLOAD_LAYOUT);
-        return h;
+    /** The JSON header of a model with one or several outputs, indented for people. */
+    public static String headerJson(MultiSnaModel model) {
+        return new String(ModelHeader.bytes(model, true), StandardCharsets.UTF_8);
     }
 
     /**
-     * A model from a file's bytes.
+     * A single-output model from a file's bytes.
      *
      * @param bytes  read, not modified
      * @param source the file name used in error messages
-     * @throws SnaFormatException if the bytes are not a complete, intact model file this build can read
+     * @throws SnaFormatException if the bytes are not a complete, intact, valid model file this build can read,
+     *                            or the file holds several outputs
      */
     public static SnaModel fromBytes(byte[] bytes, String source) throws SnaFormatException {
+        MultiSnaModel m = fromBytesMulti(bytes, source);
+        if (m.outputCount() != 1) {
+            throw new SnaFormatException(source + ": holds " + m.outputCount() + " outputs " + m.outputNames()
+                    + " where a single-output model is expected");
+        }
+        return m.output(0);
+    }
+
+    /**
+     * A model with one or several outputs from a file's bytes (format version 1 or 2).
+     *
+     * @param bytes  read, not modified
+     * @param source the file name used in error messages
+     * @throws SnaFormatException if the bytes are not a complete, intact, valid model file this build can read
+     */
+    public static MultiSnaModel fromBytesMulti(byte[] bytes, String source) throws SnaFormatException {
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         long n = bytes.length;
         checkMagic(bytes, source);
@@ -243,10 +246,14 @@ public final class SnaModelFile {
         }
         int headerLength = buf.getInt(HEADER_LENGTH_OFFSET);
         long doubles = buf.getLong(PAYLOAD_LENGTH_OFFSET);
-        if (headerLength < 0 || doubles < 0 || doubles > Integer.MAX_VALUE) {
+        if (headerLength < 0 || doubles < 0) {
             throw new SnaFormatException(source + ": corrupted preamble: header length " + headerLength
-                    + " (offset " + HEADER_LENGTH_OFFSET + ") or payload length " + doubles + " (offset "
-                    + PAYLOAD_LENGTH_OFFSET + ") is impossible");
+                    + " (offset " + HEADER_LENGTH_OFFSET + ") and payload length " + doubles + " (offset "
+                    + PAYLOAD_LENGTH_OFFSET + ") must be >= 0");
+        }
+        if (doubles > n / Double.BYTES) { // also keeps the arithmetic below far from overflow
+            throw new SnaFormatException(source + ": truncated at offset " + n + ": the preamble announces " + doubles
+                    + " doubles (offset " + PAYLOAD_LENGTH_OFFSET + "), more than the " + n + "-byte file can hold");
         }
         long payloadStart = PREAMBLE + (long) headerLength;
         long crcOffset = payloadStart + doubles * Double.BYTES;
@@ -266,15 +273,9 @@ public final class SnaModelFile {
             throw new SnaFormatException(String.format("%s: corrupted: the CRC-32C of bytes 0..%d is %08x but the "
                     + "checksum at offset %d is %08x", source, crcOffset - 1, (int) crc.getValue(), crcOffset, stored));
         }
-        JsonNode header;
-        try {
-            header = JSON.readTree(new String(bytes, PREAMBLE, headerLength, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            throw new SnaFormatException(source + ": header at offset " + PREAMBLE + " is not valid JSON: "
-                    + e.getOriginalMessage(), e);
-        }
+        JsonNode header = ModelHeader.parse(bytes, PREAMBLE, headerLength, source);
         buf.position((int) payloadStart);
-        return model(header, buf, (int) doubles, source);
+        return ModelHeader.models(header, version, buf, doubles, source);
     }
 
     private static void checkMagic(byte[] bytes, String source) throws SnaFormatException {
@@ -295,192 +296,5 @@ public final class SnaModelFile {
             s.append(i == 0 ? "" : " ").append(String.format("%02x", b[i] & 0xff));
         }
         return count == 0 ? "(none)" : s.toString();
-    }
-
-    private static SnaModel model(JsonNode h, ByteBuffer payload, int doubles, String source)
-            throws SnaFormatException {
-        Fields f = new Fields(source);
-        String output = f.text(h, "output");
-        int rank = f.integer(h, "rank");
-        JsonNode coordsNode = f.array(h, "coordinates");
-        List<String> names = new ArrayList<>();
-        List<BSplineBasis> bases = new ArrayList<>();
-        for (int d = 0; d < coordsNode.size(); d++) {
-            String where = "coordinates[" + d + "]";
-            JsonNode c = coordsNode.get(d);
-            names.add(f.text(c, where, "name"));
-            bases.add(new BSplineBasis(knotVector(c, where, f)));
-        }
-        List<InputSpec> inputs = new ArrayList<>();
-        JsonNode inputsNode = h.has("inputs") ? f.array(h, "inputs") : JSON.createArrayNode();
-        for (int i = 0; i < inputsNode.size(); i++) {
-            String where = "inputs[" + i + "]";
-            JsonNode in = inputsNode.get(i);
-            JsonNode params = f.object(in, where, "parameters");
-            Map<String, Double> p = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getValue().isNumber()) {
-                    throw f.error(where + ".parameters." + e.getKey() + " must be a number, got " + e.getValue());
-                }
-                p.put(e.getKey(), e.getValue().doubleValue());
-            }
-            inputs.add(new InputSpec(f.text(in, where, "name"), f.text(in, where, "dist"), p));
-        }
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        if (h.has("provenance")) {
-            JsonNode prov = f.object(h, "", "provenance");
-            try {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> m = JSON.treeToValue(prov, LinkedHashMap.class);
-                provenance = m;
-            } catch (JsonProcessingException e) {
-                throw f.error("provenance cannot be read: " + e.getOriginalMessage());
-            }
-        }
-        long announced = rank;
-        for (BSplineBasis b : bases) {
-            announced += (long) rank * b.count();
-        }
-        if (rank < 1 || announced != doubles) {
-            throw f.error("rank " + rank + " and the atoms per coordinate need " + announced
-                    + " doubles but the preamble announces " + doubles);
-        }
-        double[] lambda = new double[rank];
-        for (int r = 0; r < rank; r++) {
-            lambda[r] = payload.getDouble();
-        }
-        double[][] w = new double[bases.size()][];
-        for (int d = 0; d < w.length; d++) {
-            w[d] = new double[bases.get(d).count() * rank];
-            for (int i = 0; i < w[d].length; i++) {
-                w[d][i] = payload.getDouble();
-            }
-        }
-        assert !payload.hasRemaining() || payload.remaining() == CRC_BYTES;
-        try {
-            return SnaModel.of(names, bases, lambda, w, output, provenance, inputs);
-        } catch (IllegalArgumentException e) {
-            throw f.error(e.getMessage());
-        }
-    }
-
-    /**
-     * The clamped knot vector of one coordinate. Uniform ones are rebuilt by the uniform factory (O(1) span
-     * search) when that reproduces the stored knots bit for bit, which it does for files this class wrote.
-     */
-    private static KnotVector knotVector(JsonNode c, String where, Fields f) throws SnaFormatException {
-        int degree = f.integer(c, where, "degree");
-        JsonNode knotsNode = f.array(c, where, "knots");
-        double[] knots = new double[knotsNode.size()];
-        for (int i = 0; i < knots.length; i++) {
-            if (!knotsNode.get(i).isNumber()) {
-                throw f.error(where + ".knots[" + i + "] must be a number, got " + knotsNode.get(i));
-            }
-            knots[i] = knotsNode.get(i).doubleValue();
-        }
-        int atoms = knots.length - degree - 1;
-        if (degree < 1 || atoms < degree + 1) {
-            throw f.error(where + ": degree " + degree + " with " + knots.length + " knots is not a valid B-spline basis");
-        }
-        for (int i = 1; i <= degree; i++) {
-            if (knots[i] != knots[0] || knots[knots.length - 1 - i] != knots[knots.length - 1]) {
-                throw f.error(where + ".knots must repeat each end degree + 1 = " + (degree + 1) + " times (clamped)");
-            }
-        }
-        KnotVector k;
-        try {
-            k = KnotVector.clamped(degree, Arrays.copyOfRange(knots, degree, atoms + 1));
-            if (f.bool(c, where, "uniform")) {
-                KnotVector u = KnotVector.clampedUniform(degree, atoms, knots[0], knots[knots.length - 1]);
-                if (u.equals(k)) {
-                    k = u;
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            throw f.error(where + ": " + e.getMessage());
-        }
-        if (!Arrays.equals(k.knots(), knots)) {
-            throw f.error(where + ".knots are not a clamped knot vector of degree " + degree);
-        }
-        if (f.integer(c, where, "atoms") != atoms) {
-            throw f.error(where + ".atoms is " + c.get("atoms") + " but the knots give " + atoms);
-        }
-        return k;
-    }
-
-    /** Typed access to header fields, with errors that name the file and the field. */
-    private record Fields(String source) {
-
-        SnaFormatException error(String problem) {
-            return new SnaFormatException(source + ": header: " + problem);
-        }
-
-        private JsonNode field(JsonNode node, String where, String name) throws SnaFormatException {
-            JsonNode v = node == null || !node.isObject() ? null : node.get(name);
-            if (v == null) {
-                throw error("missing field " + path(where, name));
-            }
-            return v;
-        }
-
-        private static String path(String where, String name) {
-            if (where.isEmpty()) {
-                return name;
-            }
-            return where.endsWith(".") ? where + name : where + "." + name;
-        }
-
-        String text(JsonNode node, String name) throws SnaFormatException {
-            return text(node, "", name);
-        }
-
-        String text(JsonNode node, String where, String name) throws SnaFormatException {
-            JsonNode v = field(node, where, name);
-            if (!v.isTextual()) {
-                throw error(path(where, name) + " must be a string, got " + v);
-            }
-            return v.textValue();
-        }
-
-        int integer(JsonNode node, String name) throws SnaFormatException {
-            return integer(node, "", name);
-        }
-
-        int integer(JsonNode node, String where, String name) throws SnaFormatException {
-            JsonNode v = field(node, where, name);
-            if (!v.isInt()) {
-                throw error(path(where, name) + " must be an integer, got " + v);
-            }
-            return v.intValue();
-        }
-
-        boolean bool(JsonNode node, String where, String name) throws SnaFormatException {
-            JsonNode v = field(node, where, name);
-            if (!v.isBoolean()) {
-                throw error(path(where, name) + " must be true or false, got " + v);
-            }
-            return v.booleanValue();
-        }
-
-        JsonNode array(JsonNode node, String name) throws SnaFormatException {
-            return array(node, "", name);
-        }
-
-        JsonNode array(JsonNode node, String where, String name) throws SnaFormatException {
-            JsonNode v = field(node, where, name);
-            if (!v.isArray()) {
-                throw error(path(where, name) + " must be an array, got " + v.getNodeType());
-            }
-            return v;
-        }
-
-        JsonNode object(JsonNode node, String where, String name) throws SnaFormatException {
-            JsonNode v = field(node, where, name);
-            if (!v.isObject()) {
-                throw error(path(where, name) + " must be an object, got " + v.getNodeType());
-            }
-            return v;
-        }
     }
 }

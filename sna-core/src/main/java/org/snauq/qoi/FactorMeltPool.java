@@ -136,9 +136,14 @@ public final class FactorMeltPool {
         this.fy = new double[3 * rank];
     }
 
+    /** Length of {@code out} that also receives the points the QoIs were read at (see {@link #extract}). */
+    public static final int EXTENDED = 14;
+
     /**
      * The QoIs at one parameter point, written to {@code out} = {peak, peakX, peakY, length, width, depth,
-     * clipped (1 or 0)}; no allocation.
+     * clipped (1 or 0)}; no allocation. When {@code out} has {@link #EXTENDED} entries, also the points: 7, 8 the
+     * surface peak (x, y); 9, 10 the front and back crossings along x; 11, 12 the right and left crossings along y;
+     * 13 the bottom crossing along z (for {@link MeltPoolSensitivity}; NaN when there is no pool).
      *
      * @param parameters values of all D coordinates, entries at the spatial axes ignored (read; clamped)
      * @param threshold  the melting value, in the model's output units
@@ -198,11 +203,19 @@ public final class FactorMeltPool {
         out[0] = peak;
         out[1] = cx;
         out[2] = centreY;
+        boolean extended = out.length >= EXTENDED;
+        if (extended) {
+            out[7] = px;
+            out[8] = py;
+        }
         if (!(peak >= threshold)) {
             out[3] = 0;
             out[4] = 0;
             out[5] = 0;
             out[6] = 0;
+            if (extended) {
+                java.util.Arrays.fill(out, 9, EXTENDED, Double.NaN);
+            }
             return;
         }
         // 3. extents along the principal lines through (cx, centreY, z0)
@@ -224,6 +237,13 @@ public final class FactorMeltPool {
         out[4] = yr - yl;
         out[5] = zb - z0;
         out[6] = clipped ? 1 : 0;
+        if (extended) {
+            out[9] = xf;
+            out[10] = xb;
+            out[11] = yr;
+            out[12] = yl;
+            out[13] = zb;
+        }
     }
 
     /** As {@link #extract(double[], double, double, double[])}, as a record (allocates). */

@@ -5,6 +5,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.lang.reflect.Field;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.kll.KllSketch;
@@ -20,7 +21,13 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
  *
  * <p>Quantile definition (both modes): the inclusive lower quantile, the smallest retained value x with
  * rank(x) &gt;= p, i.e. the ceil(p n)-th smallest value (p = 0 gives the minimum). NaN values are skipped.
- * Empty: NaN.
+ * Empty: NaN. {@link #estimates} adds distribution-free confidence intervals ({@link QuantileRows}); a sketch
+ * widens them by its rank error.
+ *
+ * <p>Roles: the exact mode for small runs; the sketch as the first pass of the bracketed exact method
+ * ({@link QuantileBrackets}), whose rank error sets the brackets. As a one-pass method in its own right a KLL
+ * sketch's error (about 1.3% of n at any p) exceeds the tail probabilities users ask for; the relative-error
+ * {@link TailQuantileAccumulator} is the one-pass method for tails.
  *
  * <p>Determinism. KLL compaction draws coin flips from one static, unseeded {@code java.util.Random} of the
  * library ({@code KllSketch.random}; see apache/datasketches-java issue 693), so by itself a sketch is not
@@ -99,7 +106,7 @@ public final class QuantileAccumulator implements Mergeable<QuantileAccumulator>
     }
 
     /** SplitMix64 finaliser. */
-    private static long mix(long z) {
+    static long mix(long z) {
         z += 0x9E3779B97F4A7C15L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
@@ -246,6 +253,65 @@ public final class QuantileAccumulator implements Mergeable<QuantileAccumulator>
             }
         }
         return (double) le / size;
+    }
+
+    /**
+     * The quantile rows of this sample (mc, lhs: one replicate): value, binomial order-statistic interval, and the
+     * rank error (0 exact; the sketch's 99% bound, which also widens the interval).
+     *
+     * @param probabilities read, each in (0, 1)
+     */
+    public List<QuantileEstimate> estimates(double[] probabilities, double confidence) {
+        return QuantileRows.of(ordered(), List.of(), probabilities, confidence, method());
+    }
+
+    /**
+     * The quantile rows of a randomised design's replicate groups: the pooled value and the replicate interval of
+     * {@link QuantileRows}; with one group, {@link #estimates(double[], double)}.
+     *
+     * @param groups read, one accumulator per replicate group in group order, all of one mode
+     */
+    public static List<QuantileEstimate> estimates(List<QuantileAccumulator> groups, double[] probabilities,
+                                                   double confidence) {
+        String method = groups.isEmpty() ? "exact" : groups.get(0).method();
+        return QuantileRows.ofGroups(groups, QuantileAccumulator::ordered, probabilities, confidence, method);
+    }
+
+    private String method() {
+        return k > 0 ? "kll" : "exact";
+    }
+
+    /** A read-only view by rank (the exact mode sorts a copy once). */
+    OrderedSample ordered() {
+        long n = count();
+        if (k > 0) {
+            double eps = normalizedRankError();
+            return new OrderedSample() {
+                @Override
+                public long count() {
+                    return n;
+                }
+
+                @Override
+                public double valueAt(long rank) {
+                    // (rank - 1/2) / n: KLL's inclusive search takes ceil(q n), which rank / n could round past
+                    return sketch.getQuantile((rank - 0.5) / n, QuantileSearchCriteria.INCLUSIVE);
+                }
+
+                @Override
+                public double fractionAtMost(double x) {
+                    return sketch.getRank(x, QuantileSearchCriteria.INCLUSIVE);
+                }
+
+                @Override
+                public double rankError(double q) {
+                    return eps;
+                }
+            };
+        }
+        double[] sorted = Arrays.copyOf(values, size);
+        Arrays.sort(sorted);
+        return new SortedSample(sorted);
     }
 
     private void writeObject(ObjectOutputStream out) throws IOException {

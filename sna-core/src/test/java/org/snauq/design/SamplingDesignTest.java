@@ -210,7 +210,7 @@ class SamplingDesignTest {
     @Test
     void of_badArguments_messagesNameTheProblem() {
         assertMessage("unknown design 'x'; known: mc, lhs, sobol", () -> SamplingDesigns.of("x", 2, 16, 1));
-        assertMessage("sobol needs n to be a power of two; nearest: 65536 or 131072, got 100000",
+        assertMessage("n must be a power of two for the sobol design (e.g. 65536 or 131072), got 100000",
                 () -> SamplingDesigns.of("sobol", 2, 100000, 1));
         assertMessage("n must be >= 2, got 1", () -> SamplingDesigns.of("mc", 2, 1, 1));
         assertMessage("dimension must be >= 1, got 0", () -> SamplingDesigns.of("lhs", 0, 16, 1));
@@ -226,6 +226,23 @@ class SamplingDesignTest {
         assertMessage("points [10, 10 + 7) must lie in [0, n = 16)", () -> d.fill(10, 7, new double[14]));
         assertMessage("out must hold offset + count * dimension = 8 values, got length 7 (offset 0)",
                 () -> d.fill(0, 4, new double[7]));
+    }
+
+    @Test
+    void checkSize_eachDesign_sameRuleAsConstruction() {
+        for (String name : SamplingDesigns.NAMES) {
+            SamplingDesigns.checkSize(name, 1024);
+            assertMessage("n must be >= 2, got 1", () -> SamplingDesigns.checkSize(name, 1));
+        }
+        SamplingDesigns.checkSize("mc", 1000);
+        SamplingDesigns.checkSize("lhs", 1000);
+        assertMessage("n must be a power of two for the sobol design (e.g. 512 or 1024), got 1000",
+                () -> SamplingDesigns.checkSize("sobol", 1000));
+        assertMessage("n must be <= 2^62 for the sobol design, got " + Long.MAX_VALUE,
+                () -> SamplingDesigns.checkSize("sobol", Long.MAX_VALUE));
+        assertMessage("unknown design 'qmc'; known: mc, lhs, sobol", () -> SamplingDesigns.checkSize("qmc", 8));
+        assertEquals(1, SamplingDesigns.defaultReplicates("lhs", 1024));
+        assertEquals(SobolDesign.DEFAULT_REPLICATES, SamplingDesigns.defaultReplicates("sobol", 1024));
     }
 
     @Test

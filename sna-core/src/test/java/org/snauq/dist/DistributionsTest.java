@@ -218,7 +218,7 @@ class DistributionsTest {
         assertMessage("sd must be > 0, got -0.5", spec("normal", "mean", 0, "sd", -0.5));
         assertMessage("lower must be < upper, got 2.0 >= 1.0", spec("uniform", "lower", 2, "upper", 1));
         assertMessage("unknown distribution 'gauss'; known: uniform, normal, lognormal, truncated-normal, beta, "
-                + "triangular, gamma, weibull, constant", spec("gauss", "mean", 0, "sd", 1));
+                + "triangular, gamma, weibull, constant, empirical, kde", spec("gauss", "mean", 0, "sd", 1));
         assertMessage("unknown parameter 'sigma' for normal; expected: mean, sd",
                 spec("normal", "mean", 0, "sigma", 1));
         assertMessage("missing parameter 'sd' for normal; expected: mean, sd", spec("normal", "mean", 0));
@@ -264,6 +264,43 @@ class DistributionsTest {
         double[] l = Distributions.domainFor(lognormal);
         assertEquals(0.0, l[0]);
         assertEquals(Math.exp(1.0 + 0.5 * 5.997807015), l[1], 1e-8 * l[1]);
+    }
+
+    @Test
+    void family_everyName_keysInDesignOrderAndCheckAgreesWithCreate() {
+        assertEquals(List.of("uniform", "normal", "lognormal", "truncated-normal", "beta", "triangular", "gamma",
+                "weibull", "constant"), Distributions.families().subList(0, 9));
+        assertEquals(List.of("mean", "sd", "lower", "upper"), Distributions.family("truncated-normal").parameters());
+        for (InputSpec c : cases()) {
+            DistributionFamily f = Distributions.family(c.dist());
+            assertEquals(List.copyOf(c.parameters().keySet()), f.parameters());
+            assertEquals(f.parameters(), f.requiredParameters());
+            f.check(c.parameters());
+            assertEquals(Distributions.of(c).mean(), f.create(c.parameters()).mean());
+        }
+        DistributionFamily normal = Distributions.family("normal");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> normal.check(Map.of("mean", 0.0, "sd", -0.5)));
+        assertEquals("sd must be > 0, got -0.5", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> normal.create(Map.of("mean", 0.0, "sd", 1.0), new double[] {1, 2}));
+        assertEquals("normal takes no data values, got 2", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Distributions.family("gauss"));
+        assertTrue(e.getMessage().startsWith("unknown distribution 'gauss'; known: uniform, normal"));
+    }
+
+    @Test
+    void inputSpec_data_copiedInAndOutAndCompared() {
+        double[] values = {3, 1, 2};
+        InputSpec a = new InputSpec("x", "empirical", Map.of(), values);
+        values[0] = 9;
+        assertEquals(3, a.data()[0]);
+        a.data()[0] = 7;
+        assertEquals(3, a.data()[0]);
+        assertEquals(a, new InputSpec("x", "empirical", Map.of(), new double[] {3, 1, 2}));
+        assertEquals(a.hashCode(), new InputSpec("x", "empirical", Map.of(), new double[] {3, 1, 2}).hashCode());
+        assertTrue(!a.equals(new InputSpec("x", "empirical", Map.of(), new double[] {3, 1, 2.5})));
+        assertEquals(null, new InputSpec("x", "normal", Map.of("mean", 0.0, "sd", 1.0)).data());
     }
 
     private static void assertMessage(String expected, InputSpec spec) {

@@ -22,28 +22,15 @@ class SnaModelEvaluateTest {
     private static final double SUM_TOL = 1e-12;
 
     private static SnaModel mixedModel(int rank) {
-        SplittableRandom rng = new SplittableRandom(41);
-        List<String> names = new ArrayList<>();
         List<BSplineBasis> bases = new ArrayList<>();
         double[][] breakpoints = {{0, 0.1, 0.15, 0.5, 0.9, 1.0}, {-2, -1.5, 0, 3}};
         int[] degrees = {1, 2, 3, 4, 5, 3};
-        double[][] w = new double[degrees.length][];
         for (int d = 0; d < degrees.length; d++) {
-            names.add("z" + d);
-            BSplineBasis b = d < 2
+            bases.add(d < 2
                     ? new BSplineBasis(KnotVector.clamped(degrees[d], breakpoints[d]))
-                    : BSplineBasis.clampedUniform(degrees[d], 6 + d, -1.0, 1.0 + d);
-            bases.add(b);
-            w[d] = new double[b.count() * rank];
-            for (int i = 0; i < w[d].length; i++) {
-                w[d][i] = rng.nextDouble(-1, 1);
-            }
+                    : BSplineBasis.clampedUniform(degrees[d], 6 + d, -1.0, 1.0 + d));
         }
-        double[] lambda = new double[rank];
-        for (int r = 0; r < rank; r++) {
-            lambda[r] = rng.nextDouble(0.5, 2);
-        }
-        return SnaModel.of(names, bases, lambda, w, "y");
+        return SnaModelTest.randomModel(bases, rank, 41);
     }
 
     @Test

@@ -44,7 +44,7 @@ class SnaModelFileTest {
             w[d] = m.factor(d);
         }
         // a graded coordinate with breakpoints that have no short decimal form
-        names.add("temperature °C");
+        names.add("temperature_C");
         bases.add(new BSplineBasis(KnotVector.clamped(2, new double[] {0.1, 0.1 + 1e-9, Math.PI, 10.0 / 3.0, 1e6})));
         SplittableRandom rng = new SplittableRandom(5);
         w[3] = new double[bases.get(3).count() * 4];
@@ -56,6 +56,7 @@ class SnaModelFileTest {
         w[3][2] = Double.MAX_VALUE;
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("method", "als");
+        prov.put("unit", "temperature °C");
         prov.put("rank", 4);
         prov.put("seed", 1L << 40);
         prov.put("trainingError", 0.1 + 0.2);
@@ -240,12 +241,100 @@ class SnaModelFileTest {
     @Test
     void headerJson_anyModel_namesCoordinatesAndIsValidForTheReader() {
         String json = SnaModelFile.headerJson(richModel());
-        assertTrue(json.contains("\"name\" : \"temperature °C\""), json);
+        assertTrue(json.contains("\"name\" : \"temperature_C\""), json);
+        assertTrue(json.contains("\"unit\" : \"temperature °C\""), json);
         assertTrue(json.contains("\"validationError\" : NaN"), json);
         assertFalse(json.isBlank());
     }
 
     private static void assertOneLine(Exception e) {
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    /** The model in {@code format-v1.sna}, written by the build before format version 2 existed (main at c56da48). */
+    static SnaModel formatV1Model() {
+        SplittableRandom rng = new SplittableRandom(17);
+        List<BSplineBasis> bases = List.of(BSplineBasis.clampedUniform(3, 6, -Math.PI, Math.PI),
+                BSplineBasis.clampedUniform(5, 7, 0, 1),
+                new BSplineBasis(KnotVector.clamped(2, new double[] {0.1, 0.1 + 1e-9, Math.PI, 10.0 / 3.0, 1e6})));
+        double[][] w = new double[3][];
+        for (int d = 0; d < 3; d++) {
+            w[d] = new double[bases.get(d).count() * 2];
+            for (int i = 0; i < w[d].length; i++) {
+                w[d][i] = rng.nextDouble(-1, 1);
+            }
+        }
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("method", "als");
+        prov.put("validationError", Double.NaN);
+        prov.put("note", "written by format version 1");
+        return SnaModel.of(List.of("x1", "x2", "temperature_C"), bases, new double[] {1.5, -0.25}, w, "depth", prov,
+                List.of(new InputSpec("x1", "uniform", Map.of("lower", -Math.PI, "upper", Math.PI)),
+                        new InputSpec("x2", "beta", Map.of("alpha", 2.0, "beta", 5.0, "lower", 0.0, "upper", 1.0))));
+    }
+
+    @Test
+    void read_fileOfFormatVersion1_readsAndIsStillWrittenByteForByte() throws Exception {
+        Path file = Path.of("src/test/resources/org/snauq/model/format-v1.sna");
+        byte[] bytes = Files.readAllBytes(file);
+        assertEquals(1, ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(8));
+        SnaModel expected = formatV1Model();
+        assertEquals(expected, SnaModelFile.read(file));
+        assertEquals(MultiSnaModel.of(expected), SnaModelFile.readMulti(file));
+        // a single-output model is still written as version 1, bit for bit as before
+        assertArrayEquals(bytes, SnaModelFile.toBytes(expected));
+        assertArrayEquals(bytes, SnaModelFile.toBytes(MultiSnaModel.of(expected)));
+    }
+
+    @Test
+    void writeMulti_thenReadMulti_equalsAndIsVersion2() throws Exception {
+        MultiSnaModel m = MultiSnaModelTest.threeOutputs();
+        Path file = dir.resolve(NAME);
+        SnaModelFile.write(m, file);
+        byte[] bytes = Files.readAllBytes(file);
+        assertEquals(2, ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(8));
+        MultiSnaModel back = SnaModelFile.readMulti(file);
+        assertEquals(m, back);
+        assertEquals(List.of("depth", "width", "peak"), back.outputNames());
+        for (int k = 0; k < 3; k++) {
+            assertEquals(m.output(k).provenance(), back.output(k).provenance());
+            assertEquals(m.inputs(), back.output(k).inputs());
+        }
+        assertArrayEquals(bytes, SnaModelFile.toBytes(back));
+        assertTrue(SnaModelFile.headerJson(m).contains("\"outputs\" : ["), SnaModelFile.headerJson(m));
+    }
+
+    @Test
+    void read_severalOutputsWhereOneIsExpected_saysSo() throws Exception {
+        Path file = dir.resolve(NAME);
+        SnaModelFile.write(MultiSnaModelTest.threeOutputs(), file);
+        SnaFormatException e = assertThrows(SnaFormatException.class, () -> SnaModelFile.read(file));
+        assertEquals(file + ": holds 3 outputs [depth, width, peak] where a single-output model is expected",
+                e.getMessage());
+    }
+
+    @Test
+    void read_version2File_everyFlippedByteDetected() {
+        byte[] b = SnaModelFile.toBytes(MultiSnaModelTest.threeOutputs());
+        for (int i = 0; i < b.length; i += 7) {
+            byte[] c = b.clone();
+            c[i] ^= 0x10;
+            SnaFormatException e = assertThrows(SnaFormatException.class, () -> SnaModelFile.fromBytesMulti(c, NAME));
+            assertOneLine(e);
+        }
+    }
+
+    @Test
+    void write_lawsBuiltFromData_keepTheirValues() throws Exception {
+        double[] values = {0.25, -0.5, 1.0, 0.75, 0.0};
+        SnaModel m = smallModel().withInputs(List.of(new InputSpec("z0", "empirical", Map.of(), values),
+                new InputSpec("z1", "kde", Map.of(), values))); // kde without bandwidth: Silverman's rule
+        Path file = dir.resolve(NAME);
+        SnaModelFile.write(m, file);
+        SnaModel back = SnaModelFile.read(file);
+        assertEquals(m.inputs(), back.inputs());
+        assertArrayEquals(values, back.inputs().get(0).data(), 0.0);
+        assertTrue(SnaModelFile.headerJson(m).contains("\"data\" : [ 0.25, -0.5, 1.0, 0.75, 0.0 ]"),
+                SnaModelFile.headerJson(m));
     }
 }

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.snauq.basis.BSplineBasis;
+import org.snauq.dist.Distributions;
+import org.snauq.dist.InputSpec;
 
 class SnaModelTest {
 
@@ -14,14 +17,21 @@ class SnaModelTest {
     private static final double SUM_TOL = 1e-12;
 
     static SnaModel randomModel(int dim, int rank, int atoms, long seed) {
+        List<BSplineBasis> bases = new java.util.ArrayList<>();
+        for (int d = 0; d < dim; d++) {
+            bases.add(BSplineBasis.clampedUniform(3, atoms, -1 - d, 2 + d));
+        }
+        return randomModel(bases, rank, seed);
+    }
+
+    /** Coordinates z0, z1, .. on the given atoms; factors uniform in [-1, 1], weights in [0.5, 2), by seed. */
+    static SnaModel randomModel(List<BSplineBasis> bases, int rank, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         List<String> names = new java.util.ArrayList<>();
-        List<BSplineBasis> bases = new java.util.ArrayList<>();
-        double[][] w = new double[dim][];
-        for (int d = 0; d < dim; d++) {
+        double[][] w = new double[bases.size()][];
+        for (int d = 0; d < w.length; d++) {
             names.add("z" + d);
-            bases.add(BSplineBasis.clampedUniform(3, atoms, -1 - d, 2 + d));
-            w[d] = new double[atoms * rank];
+            w[d] = new double[bases.get(d).count() * rank];
             for (int i = 0; i < w[d].length; i++) {
                 w[d][i] = rng.nextDouble(-1, 1);
             }
@@ -117,5 +127,45 @@ class SnaModelTest {
         SnaModel m = randomModel(2, 1, 5, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.value(new double[] {0, 9}));
         assertEquals("z1 = 9.0 is outside the model's domain [-2.0, 3.0]", e.getMessage());
+    }
+
+    @Test
+    void of_invalidParts_refusedNamingTheField() {
+        SnaModel m = randomModel(2, 2, 5, 1);
+        List<BSplineBasis> bases = List.of(m.basis(0), m.basis(1));
+        double[][] w = {m.factor(0), m.factor(1)};
+        assertEquals("coordinates[1].name must match [A-Za-z_][A-Za-z0-9_]*, got 'a b'", assertThrows(
+                IllegalArgumentException.class, () -> SnaModel.of(List.of("z0", "a b"), bases, m.lambda(), w, "y"))
+                .getMessage());
+        assertEquals("output must match [A-Za-z_][A-Za-z0-9_]*, got '../y'", assertThrows(
+                IllegalArgumentException.class, () -> SnaModel.of(m.names(), bases, m.lambda(), w, "../y"))
+                .getMessage());
+        assertEquals("lambda[1] must be finite, got NaN", assertThrows(IllegalArgumentException.class,
+                () -> SnaModel.of(m.names(), bases, new double[] {1, Double.NaN}, w, "y")).getMessage());
+        double[][] inf = {m.factor(0), m.factor(1)};
+        inf[1][3] = Double.NEGATIVE_INFINITY;
+        assertEquals("factor of z1[3] must be finite, got -Infinity", assertThrows(IllegalArgumentException.class,
+                () -> SnaModel.of(m.names(), bases, m.lambda(), inf, "y")).getMessage());
+        List<BSplineBasis> high = List.of(m.basis(0), BSplineBasis.clampedUniform(SnaModel.MAX_DEGREE + 1,
+                SnaModel.MAX_DEGREE + 2, 0, 1));
+        double[][] wHigh = {m.factor(0), new double[(SnaModel.MAX_DEGREE + 2) * 2]};
+        assertEquals("coordinates[1].degree must be <= 64, got 65", assertThrows(IllegalArgumentException.class,
+                () -> SnaModel.of(m.names(), high, m.lambda(), wHigh, "y")).getMessage());
+    }
+
+    @Test
+    void withInputs_lawsByTheStudyRules_checked() {
+        SnaModel m = randomModel(2, 1, 5, 1);
+        assertEquals("inputs[0].parameters (z1, gamma): shape must be > 0, got 0.0", assertThrows(
+                IllegalArgumentException.class, () -> m.withInputs(List.of(
+                        new InputSpec("z1", "gamma", Map.of("shape", 0.0, "scale", 1.0))))).getMessage());
+        assertEquals("inputs[0].dist must be one of " + String.join(", ", Distributions.families())
+                + ", got 'Normal\\n'", assertThrows(IllegalArgumentException.class,
+                () -> m.withInputs(List.of(new InputSpec("z1", "Normal\n", Map.of())))).getMessage());
+        assertEquals("inputs[0].parameters (z0, normal): missing parameter 'sd' for normal; expected: mean, sd",
+                assertThrows(IllegalArgumentException.class, () -> m.withInputs(List.of(
+                        new InputSpec("z0", "normal", Map.of("mean", 0.0))))).getMessage());
+        // a subset of the coordinates is fine (a sweep's design inputs have no law)
+        assertEquals(1, m.withInputs(List.of(new InputSpec("z0", "constant", Map.of("value", 0.5)))).inputs().size());
     }
 }

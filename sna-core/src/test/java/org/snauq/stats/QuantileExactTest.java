@@ -48,6 +48,23 @@ class QuantileExactTest extends AccumulatorContractTest<QuantileAccumulator> {
     }
 
     @Test
+    void estimates_twentyValues_textbookMedianInterval() {
+        QuantileAccumulator q = QuantileAccumulator.exact();
+        for (int i = 0; i < 20; i++) {
+            q.accept((7 * i) % 20 + 1.0); // 1..20 shuffled, so value = rank
+        }
+        QuantileEstimate median = q.estimates(new double[] {0.5}, 0.95).get(0);
+        // [X_(6), X_(15)]: Conover, Practical Nonparametric Statistics, table A3
+        assertEquals(10.0, median.value(), 0.0);
+        assertEquals(6.0, median.low(), 0.0);
+        assertEquals(15.0, median.high(), 0.0);
+        assertEquals(0.0, median.rankError(), 0.0);
+        assertEquals("exact", median.method());
+        QuantileEstimate tail = q.estimates(new double[] {0.999}, 0.95).get(0);
+        assertEquals(Double.POSITIVE_INFINITY, tail.high());
+    }
+
+    @Test
     void quantile_nanValues_skipped() {
         QuantileAccumulator q = QuantileAccumulator.exact();
         q.accept(Double.NaN);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class QuantileSketchTest extends AccumulatorContractTest<QuantileAccumulator> {
@@ -88,6 +89,24 @@ class QuantileSketchTest extends AccumulatorContractTest<QuantileAccumulator> {
             i++;
         }
         return i;
+    }
+
+    @Test
+    void estimates_sketch_intervalWidenedToHoldTheExactOne() {
+        int n = 100_000;
+        double[] data = data(43, n);
+        QuantileAccumulator sketch = fillInBlocks(data);
+        QuantileAccumulator exact = QuantileAccumulator.exact();
+        exact.accept(data, 0, n);
+        double[] p = {0.01, 0.05, 0.5, 0.95, 0.99};
+        List<QuantileEstimate> approx = sketch.estimates(p, 0.95);
+        List<QuantileEstimate> truth = exact.estimates(p, 0.95);
+        for (int j = 0; j < p.length; j++) {
+            QuantileEstimate a = approx.get(j);
+            assertEquals(sketch.normalizedRankError(), a.rankError(), 0.0);
+            assertEquals("kll", a.method());
+            assertTrue(a.low() <= truth.get(j).low() && a.high() >= truth.get(j).high(), "p = " + p[j]);
+        }
     }
 
     @Test

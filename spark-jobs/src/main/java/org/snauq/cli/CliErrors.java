@@ -3,6 +3,7 @@ package org.snauq.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import org.snauq.model.SnaFormatException;
+import org.snauq.study.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -14,9 +15,11 @@ import picocli.CommandLine.ParseResult;
  * The one place where failures become exit codes and messages (DESIGN.md section 2).
  *
  * <ul>
- *   <li>exit 2, bad input: picocli usage errors, {@link UserInputException}, {@link IllegalArgumentException}
- *       (values rejected by the core) and {@link SnaFormatException} (unreadable model files);</li>
- *   <li>exit 1, internal failure: anything else.</li>
+ *   <li>exit 2, bad input: picocli usage errors, {@link BadInputException} (with {@link UserInputException} and
+ *       the study parser's exceptions) and {@link SnaFormatException} (unreadable model files);</li>
+ *   <li>exit 1, internal failure: anything else, including a bare {@link IllegalArgumentException} or
+ *       {@link NumberFormatException}: the core throws those for values, and every place that hands the core a
+ *       user's value wraps them in a {@link BadInputException}, so one that gets here is our bug.</li>
  * </ul>
  *
  * <p>Either way stderr gets exactly one line, {@code "sna: <message>"}; {@code --verbose} adds the stack trace.
@@ -28,15 +31,26 @@ final class CliErrors implements IExitCodeExceptionMapper, IExecutionExceptionHa
     static final int BAD_INPUT = 2;
 
     static final String VERBOSE = "--verbose";
+    /** Causes looked through: Spark nests a task's exception two or three deep; a cycle must not loop forever. */
+    private static final int MAX_CAUSES = 16;
 
     @Override
     public int getExitCode(Throwable t) {
-        return isBadInput(t) ? BAD_INPUT : INTERNAL_ERROR;
+        return badInput(t) != null ? BAD_INPUT : INTERNAL_ERROR;
     }
 
-    private static boolean isBadInput(Throwable t) {
-        return t instanceof UserInputException || t instanceof IllegalArgumentException
-                || t instanceof SnaFormatException || t instanceof ParameterException;
+    /**
+     * The bad-input exception {@code t} is or wraps (a model's failure in a Spark task reaches the driver as the
+     * cause of a SparkException), or null.
+     */
+    private static Throwable badInput(Throwable t) {
+        int depth = 0;
+        for (Throwable c = t; c != null && depth < MAX_CAUSES; c = c.getCause(), depth++) {
+            if (c instanceof BadInputException || c instanceof SnaFormatException || c instanceof ParameterException) {
+                return c;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -70,9 +84,10 @@ final class CliErrors implements IExitCodeExceptionMapper, IExecutionExceptionHa
     }
 
     static void report(PrintWriter err, Throwable t, boolean verbose) {
-        String message = oneLine(t.getMessage());
-        if (isBadInput(t)) {
-            err.println("sna: " + (message.isEmpty() ? t.getClass().getSimpleName() : message));
+        Throwable bad = badInput(t);
+        String message = oneLine((bad != null ? bad : t).getMessage());
+        if (bad != null) {
+            err.println("sna: " + (message.isEmpty() ? bad.getClass().getSimpleName() : message));
         } else {
             err.println("sna: internal error: " + t.getClass().getName() + (message.isEmpty() ? "" : ": " + message)
                     + (verbose ? "" : " (run with " + VERBOSE + " for the stack trace)"));

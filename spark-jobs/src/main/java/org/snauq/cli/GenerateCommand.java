@@ -7,15 +7,16 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.snauq.dist.InputSpec;
+import org.snauq.engine.PhaseLog;
+import org.snauq.models.LoadedModel;
+import org.snauq.models.ModelLoader;
+import org.snauq.models.StudyModels;
+import org.snauq.models.StudyTables;
+import org.snauq.results.OutputPaths;
 import org.snauq.spark.DataGenerator;
-import org.snauq.spark.OutputPaths;
-import org.snauq.spark.PhaseLog;
-import org.snauq.spark.StudyModels;
-import org.snauq.spark.StudyTables;
 import org.snauq.spark.UqSpark;
+import org.snauq.study.BadInputException;
 import org.snauq.study.DomainPolicy;
-import org.snauq.study.LoadedModel;
-import org.snauq.study.ModelLoader;
 import org.snauq.study.ModelSource;
 import org.snauq.study.Sampling;
 import org.snauq.study.SparkSettings;
@@ -30,8 +31,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sna generate}: evaluates a model or simulator on a sampling design, distributed, and writes training or
- * validation data (the inputs, then the response) as Parquet. The inputs and their distributions are the
- * {@code inputs} list of a study file; the design defaults to {@code mc} with seed 42.
+ * validation data (the inputs, then the response) as a Parquet dataset with its manifest {@code _manifest.json}
+ * inside, replacing an existing one atomically. The inputs and their distributions are the {@code inputs} list of
+ * a study file; the design defaults to {@code mc} with seed 42.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Evaluate a model on a sampling design (in the Spark executors) and write the inputs and the"
@@ -88,17 +90,16 @@ final class GenerateCommand implements Callable<Integer> {
         Sampling sampling;
         try {
             sampling = new Sampling(design, n, seed);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--" + e.getMessage());
+        } catch (BadInputException e) {
+            throw new UserInputException("--" + e.getMessage());
         }
-        String out = Study.resolveOutput(output, cwd);
-        OutputPaths.checkFolder(out, "--output");
+        String out = OutputPaths.resolve(output, cwd, "--output");
         Study study = new Study(inputs, "generate", modelSource(cwd), specs, sampling,
                 StatisticsSpec.defaults(), out, DomainPolicy.ERROR, SparkSettings.defaults(), Map.of());
         Supplier<SparkSession> spark = UqSpark.lazySession(master);
         LoadedModel model = ModelLoader.load(study, new StudyModels(), StudyTables.reader(spark));
         log.phase("model", "model ready: " + model.model().description());
-        long rows = DataGenerator.generate(spark.get(), model.model(), specs, sampling, out, log);
+        long rows = DataGenerator.generate(spark.get(), study, model, log);
         spec.commandLine().getOut().println("wrote " + rows + " rows to " + out);
         spec.commandLine().getOut().flush();
         return 0;

@@ -13,13 +13,19 @@ final class ModelFiles {
     private ModelFiles() {
     }
 
-    /** Reads a model the user named; a missing or unreadable file is bad input, as is a damaged one. */
+    /**
+     * Reads a model the user named; a missing, unreadable or special file (a pipe, a device) is bad input, as is a
+     * damaged one.
+     */
     static SnaModel read(Path file) throws SnaFormatException {
         if (!Files.exists(file)) {
             throw new UserInputException(file + ": no such file");
         }
         if (Files.isDirectory(file)) {
             throw new UserInputException(file + ": is a folder, expected a .sna model file");
+        }
+        if (!Files.isRegularFile(file)) { // a pipe or device could block or never end
+            throw new UserInputException(file + ": not a regular file (a pipe, socket or device)");
         }
         try {
             return SnaModelFile.read(file);

@@ -1,19 +1,21 @@
 package org.snauq.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
-import org.snauq.report.ReportWriter;
-import org.snauq.spark.OutputPaths;
-import org.snauq.spark.PhaseLog;
-import org.snauq.spark.StudyModels;
-import org.snauq.spark.StudyTables;
+import org.snauq.engine.PhaseLog;
+import org.snauq.models.LoadedModel;
+import org.snauq.models.ModelLoader;
+import org.snauq.models.StudyModels;
+import org.snauq.models.StudyTables;
+import org.snauq.results.OutputPaths;
+import org.snauq.results.ResultsOutput;
+import org.snauq.results.RunIds;
 import org.snauq.spark.SweepRun;
 import org.snauq.spark.UqRun;
 import org.snauq.spark.UqSpark;
-import org.snauq.study.LoadedModel;
-import org.snauq.study.ModelLoader;
 import org.snauq.study.Study;
 import org.snauq.study.StudyParser;
 import org.snauq.study.SweepSpec;
@@ -24,14 +26,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sna run STUDY.yaml}: the main job (DESIGN.md sections 2 to 4, 6). In order: parse and check the study
- * (no Spark yet; every bad key is exit 2 with one line), obtain the model and check it against the inputs,
- * start Spark, propagate, write {@code <output>/run_id=<ID>/}, then render its {@code report.html}. Phase lines go
- * to stderr; the run folder is printed on stdout.
+ * {@code sna run STUDY.yaml}: the main job (DESIGN.md sections 2 to 4, 6). In order: parse and check the study,
+ * the run ID and the output (no Spark yet; every bad key is exit 2 with one line), obtain the model and check it
+ * against the inputs, start Spark, finish what crashed runs left in the output, propagate, publish the run (tables,
+ * manifest, report.html) and, with {@code --keep}, remove older runs of the study. Phase lines go to stderr; the
+ * run's folder ({@code <output>/_runs/run_id=<ID>}, with the report) is printed on stdout.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Propagate a study's input uncertainty through its model on Spark and write the result tables"
-                + " and report.html to <output>/run_id=<ID>/.")
+        description = "Propagate a study's input uncertainty through its model on Spark and publish the run in the"
+                + " output: tables <output>/<table>/run_id=<ID>/, the catalogue row <output>/runs/run_id=<ID>/,"
+                + " manifest.json and report.html in <output>/_runs/run_id=<ID>/.")
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -45,39 +49,54 @@ final class RunCommand implements Callable<Integer> {
     String master;
 
     @Option(names = "--run-id", paramLabel = "ID",
-            description = "Run ID; an existing run with this ID is replaced atomically (default: UTC start time).")
+            description = "Run ID: letters, digits, _ . - (a letter or digit first, at most 128, not a number); an"
+                    + " existing run with this ID is replaced atomically, whatever its study (default: UTC start time"
+                    + " yyyyMMdd'T'HHmmss'Z').")
     String runId;
 
     @Option(names = "--output", paramLabel = "DIR", description = "Results folder (default: the study's output).")
     String output;
 
+    @Option(names = "--keep", paramLabel = "N",
+            description = "After the run, keep only the N newest runs of this study in the output (scheduled runs).")
+    Integer keep;
+
     @Override
     public Integer call() throws Exception {
         PhaseLog log = new PhaseLog(spec.commandLine().getErr());
         Path cwd = Path.of("").toAbsolutePath();
+        String id = runId == null ? UqRun.defaultRunId() : RunIds.check(runId, "--run-id");
+        if (keep != null && keep < 1) {
+            throw new UserInputException("--keep must be >= 1, got " + keep);
+        }
         Study s = StudyParser.parse(study, cwd);
         if (output != null) {
-            s = s.withOutput(Study.resolveOutput(output, cwd));
+            s = s.withOutput(OutputPaths.resolve(output, cwd, "--output"));
+        } else {
+            OutputPaths.checkFolder(s.output(), s.fileName() + ": output");
         }
-        String id = runId == null ? UqRun.defaultRunId() : UqRun.checkRunId(runId);
-        OutputPaths.checkFolder(s.output(), output != null ? "--output" : s.fileName() + ": output");
 
         Supplier<SparkSession> spark = UqSpark.lazySession(master);
-        SweepSpec sweep = SweepSpec.present(s) ? SweepSpec.parse(s) : null;
-        LoadedModel model = ModelLoader.load(sweep == null ? s : sweep.loadingStudy(s), new StudyModels(),
-                StudyTables.reader(spark));
-        if (sweep != null) {
-            sweep.checkModel(s, model.model());
-        }
+        SweepSpec sweep = s.sweep();
+        LoadedModel model = ModelLoader.load(s, new StudyModels(), StudyTables.reader(spark));
         log.phase("model", "study " + study.getFileName() + " checked, model ready: " + model.model().description());
         SparkSession session = spark.get();
         log.phase("spark", "spark ready: " + session.sparkContext().master() + ", " + session.sparkContext()
                 .defaultParallelism() + " cores");
-        UqRun.Outcome outcome = sweep == null ? UqRun.run(s, model, session, id, log)
-                : SweepRun.run(s, sweep, model, session, id, log);
-        // After the run is in place: a failed rendering leaves a complete run that `sna report` can render again.
-        String report = ReportWriter.write(session, outcome.folder());
-        log.phase("report", "report written: " + report);
+        ResultsOutput out = ResultsOutput.open(s.output(), session.sparkContext().hadoopConfiguration());
+        ResultsOutput.Recovery recovered = out.recover();
+        if (!recovered.isEmpty()) {
+            log.info("output recovered: rolled forward " + recovered.rolledForward() + ", deleted stagings "
+                    + recovered.deleted() + ", removed unlisted runs " + recovered.orphansRemoved());
+        }
+        UqRun.Outcome outcome = sweep == null ? UqRun.run(s, model, session, out, id, log)
+                : SweepRun.run(s, sweep, model, session, out, id, log);
+        if (keep != null) {
+            List<String> removed = out.retain(s.name(), keep);
+            if (!removed.isEmpty()) {
+                log.info("--keep " + keep + ": removed older runs " + String.join(", ", removed));
+            }
+        }
         spec.commandLine().getOut().println(outcome.folder());
         spec.commandLine().getOut().flush();
         return 0;

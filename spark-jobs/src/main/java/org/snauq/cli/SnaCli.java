@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
             GenerateCommand.class,
             SolveCommand.class,
             ReportCommand.class,
+            RunsCommand.class,
+            ServeCommand.class,
             // new subcommands go here, one line each
             HelpCommand.class,
         })

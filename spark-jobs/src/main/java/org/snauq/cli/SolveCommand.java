@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.snauq.galerkin.PdeProblem;
 import org.snauq.galerkin.Vsna;
 import org.snauq.model.SnaModel;
-import org.snauq.model.SnaModelFile;
 import org.snauq.study.ProblemFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,8 +19,9 @@ import picocli.CommandLine.Spec;
  * file format in docs/VSNA.md), prints the solve report (rank history, residual indicator, time per sweep) and, when
  * the file gives an exact solution, the relative L2 error over the whole box, then writes the model.
  *
- * <p>Bad problem files and values raise {@link IllegalArgumentException} with one line naming the file and key
- * (exit code 2 through the command line's error mapping).
+ * <p>Bad problem files raise a {@code StudyException} with one line naming the file and key; the solver's own checks
+ * of the problem's values are wrapped likewise (exit code 2 through the command line's error mapping). The output
+ * path is checked before the solve.
  */
 @Command(name = "solve", mixinStandardHelpOptions = true,
         description = "Build an SNA from a PDE problem file by VSNA (Galerkin or least-squares ALS).")
@@ -40,18 +40,24 @@ final class SolveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        ModelFiles.checkWritable(output, "--output");
         ProblemFile file = ProblemFile.read(problemFile);
         PdeProblem problem = file.problem();
         out.printf(Locale.ROOT, "problem %s: %d coordinates %s, %d terms%n", problem.name(),
                 problem.coordinates().size(), problem.names(), problem.terms().size());
-        Vsna.Result result = Vsna.solve(problem, file.solver());
+        Vsna.Result result;
+        try {
+            result = Vsna.solve(problem, file.solver());
+        } catch (IllegalArgumentException e) { // the solver's check of the problem's values
+            throw new UserInputException(problemFile.getFileName() + ": " + e.getMessage(), e);
+        }
         out.print(result.report().format());
         if (result.error() != null) {
             out.printf(Locale.ROOT, "relative L2 error vs exact: %.3e (%s)%n", result.error().value(),
                     result.error().method());
         }
         SnaModel model = result.model();
-        SnaModelFile.write(model, output);
+        ModelFiles.write(model, output);
         out.printf(Locale.ROOT, "wrote %s: rank %d, %d doubles%n", output, model.rank(), model.parameterCount());
         out.flush();
         return CliErrors.OK;

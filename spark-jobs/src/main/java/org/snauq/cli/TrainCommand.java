@@ -15,8 +15,9 @@ import org.snauq.als.AlsFit;
 import org.snauq.als.AlsRegression;
 import org.snauq.als.TrainingData;
 import org.snauq.model.SnaModel;
-import org.snauq.spark.Table;
-import org.snauq.spark.TableReader;
+import org.snauq.models.Table;
+import org.snauq.models.TableReader;
+import org.snauq.study.Limits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
@@ -97,7 +98,12 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
 
-        AlsFit fit = AlsRegression.fit(TrainingData.of(names, x, y), config);
+        AlsFit fit;
+        try {
+            fit = AlsRegression.fit(TrainingData.of(names, x, y), config);
+        } catch (IllegalArgumentException e) { // the fit's own checks of the data against the options
+            throw new UserInputException(data + ": " + e.getMessage(), e);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println(fit.report().format());
         if (output == null) {
@@ -116,21 +122,26 @@ final class TrainCommand implements Callable<Integer> {
     /** The option values as an ALS configuration; messages name the option. */
     private AlsConfig config() {
         int p = parseAuto("--degree", degree);
-        if (p != AlsConfig.AUTO && p < 1) {
-            throw new UserInputException("--degree must be >= 1, got " + p);
+        if (p != AlsConfig.AUTO && (p < 1 || p > Limits.MAX_DEGREE)) {
+            throw new UserInputException("--degree must be auto or lie in [1, " + Limits.MAX_DEGREE + "], got " + p);
         }
         int n = parseAuto("--knots", knots);
         int least = p == AlsConfig.AUTO ? 2 : p + 1;
-        if (n != AlsConfig.AUTO && n < least) {
-            throw new UserInputException("--knots must be >= degree + 1 = " + least + ", got " + n);
+        if (n != AlsConfig.AUTO && (n < least || n > Limits.MAX_KNOTS)) {
+            throw new UserInputException("--knots must be auto or lie in [degree + 1 = " + least + ", "
+                    + Limits.MAX_KNOTS + "], got " + n);
         }
         int r = parseRank(rank);
         if (!(validation > 0 && validation < 1)) { // also rejects NaN
             throw new UserInputException("--validation must be in (0, 1), got " + validation);
         }
-        AlsConfig c = AlsConfig.defaults().withDegree(p).withKnots(n).withRank(r)
-                .withValidationFraction(validation).withSeed(seed);
-        return r > c.maxRank() ? c.withMaxRank(r) : c; // a fixed rank above the default search limit
+        try {
+            AlsConfig c = AlsConfig.defaults().withDegree(p).withKnots(n).withRank(r)
+                    .withValidationFraction(validation).withSeed(seed);
+            return r > c.maxRank() ? c.withMaxRank(r) : c; // a fixed rank above the default search limit
+        } catch (IllegalArgumentException e) { // a combination the options' own checks above let through
+            throw new UserInputException("sna train: " + e.getMessage(), e);
+        }
     }
 
     /** An integer option that may be "auto" ({@link AlsConfig#AUTO}). */
@@ -156,29 +167,55 @@ final class TrainCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new UserInputException("--rank must be an integer >= 1 or 'auto', got '" + text + "'");
         }
-        if (r < 1) {
-            throw new UserInputException("--rank must be an integer >= 1 or 'auto', got " + r);
+        if (r < 1 || r > Limits.MAX_RANK) {
+            throw new UserInputException("--rank must be 'auto' or an integer in [1, " + Limits.MAX_RANK + "], got "
+                    + r);
         }
         return r;
     }
 
     private List<String> inputNames(Table table) {
         table.column(response); // fails first if the response is missing or not numeric
+        List<String> names;
         if (inputs == null) {
-            List<String> all = new ArrayList<>(table.columns());
-            all.remove(response);
-            if (all.isEmpty()) {
+            names = new ArrayList<>(table.columns());
+            names.remove(response);
+            if (names.isEmpty()) {
                 throw new UserInputException(data + ": no input columns besides the response '" + response + "'");
             }
-            return all;
+        } else {
+            if (new LinkedHashSet<>(inputs).size() != inputs.size()) {
+                throw new UserInputException("--inputs names a column twice: " + String.join(",", inputs));
+            }
+            if (inputs.contains(response)) {
+                throw new UserInputException("--inputs must not contain the response '" + response + "'");
+            }
+            names = List.copyOf(inputs);
         }
-        if (new LinkedHashSet<>(inputs).size() != inputs.size()) {
-            throw new UserInputException("--inputs names a column twice: " + String.join(",", inputs));
+        checkNames(names);
+        return names;
+    }
+
+    /**
+     * The model's coordinate and output names follow the rule of study names (a study names its inputs after
+     * them): identifiers, not a result-table column, distinct in any case.
+     */
+    private void checkNames(List<String> names) {
+        Map<String, String> seen = new LinkedHashMap<>();
+        List<String> all = new ArrayList<>(names);
+        all.add(response);
+        for (String name : all) {
+            String problem = Limits.nameProblem(name);
+            if (problem != null) {
+                throw new UserInputException(data + ": column '" + name + "' cannot name a model "
+                        + (name.equals(response) ? "output" : "coordinate") + ": it " + problem);
+            }
+            String earlier = seen.putIfAbsent(Limits.folded(name), name);
+            if (earlier != null) {
+                throw new UserInputException(data + ": columns '" + earlier + "' and '" + name + "' differ only in"
+                        + " case; a model's names must differ in more than case");
+            }
         }
-        if (inputs.contains(response)) {
-            throw new UserInputException("--inputs must not contain the response '" + response + "'");
-        }
-        return List.copyOf(inputs);
     }
 
     /** The column, every value finite (NaN and infinities would poison the least squares). */

@@ -305,17 +305,21 @@ final class ReportPage {
                     "S CI high", "ST", "ST CI low", "ST CI high"), cells(sobol, "input", "method", "s1", "s1_ci_low",
                     "s1_ci_high", "st", "st_ci_low", "st_ci_high")));
         }
-        List<Map<String, Object>> conv = sorted(of(run.rows("convergence"), output), "n");
-        if (!conv.isEmpty()) {
+        List<Map<String, Object>> conv = sorted(of(run.rows("convergence_moments"), output), "n");
+        List<Map<String, Object>> convSobol = sorted(of(run.rows("convergence_sobol"), output), "n");
+        if (!conv.isEmpty() || !convSobol.isEmpty()) {
             h.append("<h3>Convergence</h3><div class=\"grid\">");
             figure(h, "convergence-mean-" + key, Figures.convergenceMean(output, conv), "Running mean over the first"
                     + " n samples (n = 2^k).");
-            if (conv.stream().anyMatch(r -> r.get("input") != null)) {
-                figure(h, "convergence-sobol-" + key, Figures.convergenceSobol(conv), "Sobol' estimates on the first"
-                        + " n rows (S solid, ST dashed).");
+            if (!convSobol.isEmpty()) {
+                figure(h, "convergence-sobol-" + key, Figures.convergenceSobol(convSobol), "Sobol' estimates on the"
+                        + " first n rows (S solid, ST dashed).");
             }
-            h.append("</div><details><summary>convergence table</summary>").append(Html.table("convergence-" + key,
-                    List.of("n", "mean", "input", "S", "ST"), cells(conv, "n", "mean", "input", "s1", "st")))
+            h.append("</div><details><summary>convergence tables</summary>").append(Html.table("convergence-" + key,
+                    List.of("n", "mean", "mean CI low", "mean CI high"), cells(conv, "n", "mean", "mean_ci_low",
+                            "mean_ci_high")))
+                    .append(convSobol.isEmpty() ? "" : Html.table("convergence-sobol-table-" + key, List.of("n",
+                            "input", "S", "ST"), cells(convSobol, "n", "input", "s1", "st")))
                     .append("</details>");
         }
     }

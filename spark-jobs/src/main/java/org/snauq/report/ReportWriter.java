@@ -1,26 +1,17 @@
 package org.snauq.report;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
-import java.util.UUID;
-import org.apache.hadoop.fs.FileContext;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocalFileSystem;
-import org.apache.hadoop.fs.Options;
-import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RawLocalFileSystem;
-import org.apache.spark.sql.SparkSession;
+import java.time.Instant;
+import org.snauq.results.ResultTable;
+import org.snauq.results.ResultsOutput;
+import org.snauq.results.RunManifest;
+import org.snauq.results.RunTables;
 
 /**
- * Writes {@code report.html} into a run folder from its tables and manifest (DESIGN.md section 4). Called by
- * {@code sna run} at the end of a run with its own session, and by {@code sna report RUN_DIR}.
- *
- * <p>The page is first written to a hidden temporary file beside the target and then moved over it in one
- * rename, so a reader sees the old report or the new one, never half of one. On the local file system this is
- * {@code rename(2)} (atomic, replaces); elsewhere Hadoop's {@code FileContext.rename(.., OVERWRITE)}.
+ * {@code report.html} of a run (DESIGN.md section 4), beside its manifest in {@code <output>/_runs/run_id=<ID>/}.
+ * {@code sna run} renders it from the results in memory and publishes it with the run; {@code sna report} reads
+ * the published tables back (parquet-hadoop, no Spark) and replaces the page atomically, under the run's lock.
  */
 public final class ReportWriter {
 
@@ -29,50 +20,57 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
-    /**
-     * Reads the run in {@code runFolder} and writes its report.
-     *
-     * @return the report's path
-     * @throws IllegalArgumentException when the folder is not a complete run
-     */
-    public static String write(SparkSession spark, String runFolder) throws IOException {
-        RunData run = RunData.read(spark, runFolder);
-        return write(spark, run);
-    }
-
-    /** Writes the report of an already read run. */
-    public static String write(SparkSession spark, RunData run) throws IOException {
-        String html = render(run);
-        Path dir = new Path(run.folder());
-        FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        Path target = new Path(dir, FILE);
-        Path temporary = new Path(dir, "." + FILE + ".tmp-" + UUID.randomUUID().toString().substring(0, 8));
-        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        if (fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem) {
-            java.nio.file.Path t = java.nio.file.Path.of(fs.makeQualified(temporary).toUri());
-            try {
-                Files.write(t, bytes);
-                Files.move(t, java.nio.file.Path.of(fs.makeQualified(target).toUri()),
-                        StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(t);
-            }
-        } else {
-            try (OutputStream out = fs.create(temporary, false)) {
-                out.write(bytes);
-            }
-            try {
-                FileContext.getFileContext(fs.getUri(), fs.getConf()).rename(temporary, target,
-                        Options.Rename.OVERWRITE);
-            } finally {
-                fs.delete(temporary, false);
-            }
-        }
-        return fs.makeQualified(target).toString();
-    }
-
     /** The report page of a run, as HTML text. */
     public static String render(RunData run) {
         return ReportPage.render(run);
+    }
+
+    /**
+     * Renders a small made-up page in a low-priority daemon thread, so that rendering's classes (XChart,
+     * VectorGraphics2D, fonts) are loaded and its code compiled while the executors sample: on a cluster the driver
+     * is idle then, and the run's own report, rendered after its tables, starts warm. Best effort.
+     */
+    public static void warmUp() {
+        Thread t = new Thread(() -> {
+            try {
+                render(warmUpRun());
+            } catch (RuntimeException e) {
+                // the run's own rendering will report a real problem
+            }
+        }, "sna-report-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    /** A run of one output with a few rows in every table a sampling run has. */
+    static RunData warmUpRun() {
+        RunTables t = new RunTables();
+        t.table(ResultTable.SUMMARY).add("y", "sampling", 4L, 1.0, 1.0, 1.0, 0.0, -1.2, 0.0, 2.0, 0.0, 2.0);
+        t.table(ResultTable.QUANTILES).add("y", "sampling", 0.5, 1.0, 0.5, 1.5, 0.0);
+        t.table(ResultTable.HISTOGRAM).add("y", 0, 0.0, 1.0, 2L).add("y", 1, 1.0, 2.0, 2L);
+        t.table(ResultTable.EXCEEDANCE).add("y", 1.5, 0.25, 0.05, 0.7);
+        t.table(ResultTable.SOBOL).add("y", "x", "saltelli", 0.5, 0.4, 0.6, 0.6, 0.5, 0.7);
+        t.table(ResultTable.CONVERGENCE_MOMENTS).add("y", 2L, 1.0, 0.0, 2.0).add("y", 4L, 1.0, 0.5, 1.5);
+        t.table(ResultTable.CONVERGENCE_SOBOL).add("y", "x", 2L, 0.4, 0.5).add("y", "x", 4L, 0.5, 0.6);
+        return RunData.of("warm-up", RunManifest.builder("warm-up", "warm-up", RunManifest.Kind.SAMPLING,
+                Instant.EPOCH).build(), t);
+    }
+
+    /** The page as the bytes of {@value #FILE}. */
+    public static byte[] bytes(RunData run) {
+        return render(run).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads published run {@code runId} of {@code output} and (re)writes its report.
+     *
+     * @return the report's path or URI
+     * @throws org.snauq.results.OutputException when the output has no such complete run
+     */
+    public static String write(ResultsOutput output, String runId) throws IOException {
+        RunManifest manifest = output.manifest(runId);
+        RunData run = RunData.of(output.runFolder(runId), manifest, output.tables(manifest));
+        return output.writeArtefact(manifest, FILE, bytes(run)); // refused if the run was replaced meanwhile
     }
 }

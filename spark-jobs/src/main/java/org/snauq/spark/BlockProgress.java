@@ -3,6 +3,7 @@ package org.snauq.spark;
 import org.apache.spark.Success$;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.snauq.engine.PhaseLog;
 
 /**
  * Logs "blocks done / total" while a pass runs, at most every {@link #EVERY_NANOS} and at the end. Partition p
@@ -16,12 +17,12 @@ final class BlockProgress extends SparkListener {
 
     private final PhaseLog log;
     private final String pass;
-    private final int blocks;
+    private final long blocks;
     private final int slices;
-    private int done;
+    private long done;
     private long lastLine = System.nanoTime();
 
-    BlockProgress(PhaseLog log, String pass, int blocks, int slices) {
+    BlockProgress(PhaseLog log, String pass, long blocks, int slices) {
         this.log = log;
         this.pass = pass;
         this.blocks = blocks;
@@ -34,7 +35,7 @@ final class BlockProgress extends SparkListener {
             return;
         }
         int p = end.taskInfo().index();
-        done += (int) ((long) (p + 1) * blocks / slices - (long) p * blocks / slices);
+        done += (p + 1) * blocks / slices - p * blocks / slices; // long: no overflow for any block count
         long now = System.nanoTime();
         if (now - lastLine >= EVERY_NANOS && done < blocks) {
             lastLine = now;
@@ -42,7 +43,7 @@ final class BlockProgress extends SparkListener {
         }
     }
 
-    synchronized int done() {
+    synchronized long done() {
         return done;
     }
 }

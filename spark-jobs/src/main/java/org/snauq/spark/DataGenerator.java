@@ -1,23 +1,33 @@
 package org.snauq.spark;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.snauq.dist.InputSpec;
+import org.snauq.engine.PhaseLog;
+import org.snauq.engine.SamplePlan;
+import org.snauq.models.LoadedModel;
+import org.snauq.models.UqModel;
+import org.snauq.results.ParquetTables;
+import org.snauq.results.ResultTable;
+import org.snauq.results.RunIds;
+import org.snauq.results.RunManifest;
+import org.snauq.results.StagedDataset;
+import org.snauq.results.TableSchema;
+import org.snauq.study.BadInputException;
 import org.snauq.study.Sampling;
-import org.snauq.study.UqModel;
+import org.snauq.study.Study;
 
 /**
  * {@code sna generate}: evaluates a model on a sampling design in the executors and writes the inputs and the
- * response as Parquet (a folder of snappy part files), for training or validation. The folder is written
- * under a hidden temporary name and renamed into place, replacing an earlier one only once complete.
+ * response as a plain Parquet dataset (a folder of snappy part files, what {@code sna train --data} reads), with
+ * its manifest as {@code _manifest.json} inside. The folder is staged beside the target and swapped in whole
+ * ({@link StagedDataset}): readers see the old dataset or the new one.
  */
 public final class DataGenerator {
 
@@ -25,50 +35,50 @@ public final class DataGenerator {
     }
 
     /**
-     * Writes {@code output} and returns the number of rows.
+     * Writes {@code study.output()} and returns the number of rows.
      *
-     * @param output a path or URI; its parent is created when missing
+     * @param study the inputs, sampling and output of the data (its name is {@code generate})
      */
-    public static long generate(SparkSession spark, UqModel model, List<InputSpec> inputs, Sampling sampling,
-                                String output, PhaseLog log) throws IOException {
-        SamplePlan plan = SamplePlan.of(sampling, inputs, false);
+    public static long generate(SparkSession spark, Study study, LoadedModel loaded, PhaseLog log)
+            throws IOException {
+        UqModel model = loaded.model();
+        List<InputSpec> inputs = study.inputs();
+        Sampling sampling = study.sampling();
+        SamplePlan plan = SamplePlan.of(sampling.design(), sampling.n(), sampling.seed(), inputs, false);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = UqRun.slices(0, plan.blocks(), jsc.defaultParallelism());
         Broadcast<UqModel> shipped = jsc.broadcast(model);
-        Path target = new Path(output);
-        FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        String nonce = UUID.randomUUID().toString().substring(0, 8);
-        Path temporary = new Path(target.getParent(), "." + target.getName() + ".tmp-" + nonce);
-        StructType schema = ResultTables.dataSchema(model.inputNames(), model.output());
+        // one column per input, then the response: the samples table without its index
+        TableSchema samples = ResultTable.samplesColumns(model.inputNames(), model.outputs());
+        StructType schema = ParquetTables.sparkSchema(new TableSchema(samples.columns().subList(1, samples.size())));
+        StagedDataset staged = StagedDataset.begin(study.output(), spark.sparkContext().hadoopConfiguration());
         log.info("generating " + plan.rows() + " rows (" + plan.design() + ", " + plan.blocks() + " blocks, " + slices
                 + " partitions)");
         try {
+            BlockJobs.FirstFailure failed = new BlockJobs.FirstFailure();
+            jsc.sc().register(failed, "first failed sample");
             UqRun.withProgress(spark, log, "generate", plan.blocks(), slices, () -> {
-                spark.createDataFrame(BlockJobs.samples(jsc, plan, shipped, slices, false), schema).write()
-                        .mode(SaveMode.ErrorIfExists).option("compression", "snappy").parquet(temporary.toString());
+                spark.createDataFrame(BlockJobs.samples(jsc, plan, shipped, slices, false, failed), schema).write()
+                        .mode(SaveMode.ErrorIfExists).option("compression", "snappy").parquet(staged.dataFolder());
                 return null;
             });
-            Path aside = null;
-            if (fs.exists(target)) {
-                aside = new Path(target.getParent(), "." + target.getName() + ".old-" + nonce);
-                if (!fs.rename(target, aside)) {
-                    throw new IOException("cannot move the earlier " + target + " aside");
-                }
+            if (failed.value() != null) { // training data must not hide holes: refuse it
+                throw new BadInputException("generate: " + failed.value().describe(plan.inputNames())
+                        + "; no data written");
             }
-            if (!fs.rename(temporary, target)) {
-                if (aside != null) {
-                    fs.rename(aside, target);
-                }
-                throw new IOException("cannot move " + temporary + " to " + target);
-            }
-            if (aside != null) {
-                fs.delete(aside, true);
-            }
+            Instant now = Instant.now();
+            staged.commit(UqRun.manifestHead(study, loaded, RunIds.at(now), RunManifest.Kind.DATA)
+                    .sampling(plan.design(), plan.seed(), plan.rows(), plan.rows())
+                    .blocks(plan.replicates(), plan.blockSize(), plan.blocks(), slices)
+                    .environment(Versions.snaUq(), spark.version(), System.getProperty("java.version"),
+                            spark.sparkContext().master())
+                    .timings(log.timings(), log.cpuTimings())
+                    .build());
         } catch (IOException | RuntimeException e) {
-            fs.delete(temporary, true);
+            staged.abort(); // also when the data has a hole: nothing is written
             throw e;
         }
-        log.phase("generate", "wrote " + plan.rows() + " rows to " + output);
+        log.phase("generate", "wrote " + plan.rows() + " rows to " + study.output());
         return plan.rows();
     }
 }

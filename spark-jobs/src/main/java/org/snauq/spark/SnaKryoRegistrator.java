@@ -3,14 +3,18 @@ package org.snauq.spark;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import org.apache.spark.serializer.KryoRegistrator;
+import org.snauq.engine.BlockStats;
+import org.snauq.engine.SampleFailure;
+import org.snauq.engine.SamplePlan;
+import org.snauq.engine.SweepKernel;
+import org.snauq.models.ExpressionModel;
+import org.snauq.models.FunctionModel;
+import org.snauq.models.SnaUqModel;
 import org.snauq.stats.ExceedanceAccumulator;
 import org.snauq.stats.HistogramAccumulator;
 import org.snauq.stats.MomentsAccumulator;
 import org.snauq.stats.QuantileAccumulator;
 import org.snauq.stats.SobolAccumulator;
-import org.snauq.study.ExpressionModel;
-import org.snauq.study.FunctionModel;
-import org.snauq.study.SnaUqModel;
 
 /**
  * Registers the classes a run ships with Kryo ({@code spark.kryo.registrator}): the broadcast models (plain
@@ -32,6 +36,7 @@ public final class SnaKryoRegistrator implements KryoRegistrator {
         kryo.register(double[][].class);
         JavaSerializer java = new JavaSerializer();
         kryo.register(BlockStats.class, java);
+        kryo.register(SampleFailure.class, java); // a record: Kryo 4 cannot set its final fields
         kryo.register(SweepKernel.DesignStats.class, java);
         kryo.register(MomentsAccumulator.class, java);
         kryo.register(QuantileAccumulator.class, java);

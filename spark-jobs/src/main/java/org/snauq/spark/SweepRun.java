@@ -1,7 +1,5 @@
 package org.snauq.spark;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,20 +10,26 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
+import org.snauq.engine.PhaseLog;
+import org.snauq.engine.SamplePlan;
+import org.snauq.engine.SweepKernel;
+import org.snauq.models.LoadedModel;
+import org.snauq.models.UqModel;
+import org.snauq.report.ReportWriter;
+import org.snauq.results.Methods;
+import org.snauq.results.ResultTable;
+import org.snauq.results.ResultsOutput;
+import org.snauq.results.RunManifest;
+import org.snauq.results.RunTables;
+import org.snauq.results.StagedRun;
+import org.snauq.results.TableRows;
 import org.snauq.stats.ConfidenceInterval;
 import org.snauq.stats.Intervals;
 import org.snauq.stats.MomentsAccumulator;
-import org.snauq.study.LoadedModel;
 import org.snauq.study.Study;
 import org.snauq.study.StudyException;
 import org.snauq.study.SweepSpec;
-import org.snauq.study.UqModel;
 
 /**
  * The design sweep of {@code sna run} for a study with a {@code sweep:} block ({@link SweepSpec}): designs x n
@@ -33,7 +37,7 @@ import org.snauq.study.UqModel;
  * folder with a {@code designs} table (one row per design: design inputs, per-QoI mean, std and 5/50/95 %
  * quantiles, the probability of meeting the process window with its Wilson interval, and the rank by that
  * probability) and a {@code summary} table (the best design's QoI moments, method {@code best-design}), then
- * {@code manifest.json}, moved into place atomically like any run.
+ * {@code manifest.json} and the report, published like any run ({@link StagedRun}).
  *
  * <p>Determinism: a design's statistics are folded in sample order inside one task and sorted by design index on
  * the driver, so the tables are bit-identical for any partitioning. Ranking: window probability, then the lower
@@ -41,18 +45,14 @@ import org.snauq.study.UqModel;
  */
 public final class SweepRun {
 
-    public static final String DESIGNS = "designs";
-    public static final String BEST_DESIGN = "best-design";
-
     private SweepRun() {
     }
 
-    /** Runs the sweep and writes {@code <output>/run_id=<runId>/}. */
+    /** Runs the sweep and publishes run {@code runId} in {@code output}. */
     public static UqRun.Outcome run(Study study, SweepSpec sweep, LoadedModel loaded, SparkSession spark,
-                                    String runId, PhaseLog log) throws IOException {
+                                    ResultsOutput output, String runId, PhaseLog log) throws IOException {
         UqModel model = loaded.model();
-        List<String> qois = sweep.qois(model.output());
-        sweep.checkModel(study, model);
+        List<String> qois = sweep.qois(model.outputs().get(0));
         SweepKernel.Plan plan = plan(study, sweep, model, qois);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int designs = sweep.designs().length;
@@ -62,6 +62,7 @@ public final class SweepRun {
         log.info(String.format(Locale.ROOT, "sweep started: %d designs x %d samples (%s) = %d queries, %d partitions"
                         + " on %s", designs, study.sampling().n(), study.sampling().design(),
                 designs * study.sampling().n(), slices, spark.sparkContext().master()));
+        ReportWriter.warmUp(); // while the executors sweep
         List<Integer> ids = IntStream.range(0, designs).boxed().toList();
         List<SweepKernel.DesignStats> stats = new ArrayList<>(UqRun.withProgress(spark, log, "sweep", designs,
                 slices, () -> jsc.parallelize(ids, slices).mapPartitions(it -> {
@@ -74,6 +75,7 @@ public final class SweepRun {
                     return done.iterator();
                 }).collect()));
         stats.sort(Comparator.comparingInt(s -> s.design));
+        SweepKernel.checkFailures(study.fileName(), stats);
         log.phase("sweep", "sweep done: " + designs + " designs, " + designs * study.sampling().n() + " queries");
 
         int[] rank = rank(stats, sweep.confidence());
@@ -83,33 +85,50 @@ public final class SweepRun {
                 best = j;
             }
         }
-        RunDirectory dir = RunDirectory.begin(study.output(), runId, spark.sparkContext().hadoopConfiguration());
+        RunTables tables = new RunTables();
+        summary(tables.table(ResultTable.SUMMARY), stats.get(best), qois, sweep.confidence());
+        designRows(tables.table(ResultTable.DESIGNS, ResultTable.designsColumns(sweep.designInputs(), qois)), stats,
+                rank, sweep, qois);
+        StagedRun staged = output.stage(study.name(), runId);
         try {
             Map<String, Long> counts = new LinkedHashMap<>();
-            ResultTableWriter.write(dir.table(ResultTables.SUMMARY), ResultTables.schema(ResultTables.SUMMARY),
-                    summary(stats.get(best), qois, sweep.confidence()), spark.sparkContext().hadoopConfiguration());
-            counts.put(ResultTables.SUMMARY, (long) qois.size());
-            FaultInjection.maybeFailAfter(ResultTables.SUMMARY);
-            ResultTableWriter.write(dir.table(DESIGNS), designsSchema(sweep.designInputs(), qois),
-                    designRows(stats, rank, sweep, qois), spark.sparkContext().hadoopConfiguration());
-            counts.put(DESIGNS, (long) designs);
-            FaultInjection.maybeFailAfter(DESIGNS);
+            for (TableRows t : tables.all()) {
+                staged.write(t);
+                counts.put(t.table().tableName(), (long) t.size());
+                FaultInjection.maybeFailAfter(t.table().tableName());
+            }
             log.phase("tables", "tables written: " + String.join(", ", counts.keySet()));
-            Map<String, Long> timings = log.timings();
-            dir.writeManifest(manifest(study, sweep, loaded, spark, runId, slices, counts, timings, stats.get(best)));
-            dir.commit();
-            log.info("run written: " + dir.target() + "; best design " + describe(sweep, best) + ", P(window) = "
-                    + stats.get(best).inside / (double) stats.get(best).count());
-            return new UqRun.Outcome(dir.target(), counts, timings);
+            SweepKernel.DesignStats b = stats.get(best);
+            Map<String, Object> bestDesign = new LinkedHashMap<>();
+            bestDesign.put("design", b.design);
+            for (int k = 0; k < sweep.designInputs().size(); k++) {
+                bestDesign.put(sweep.designInputs().get(k), sweep.designs()[b.design][k]);
+            }
+            bestDesign.put("p_window", b.inside / (double) b.count());
+            long samples = (long) designs * study.sampling().n();
+            RunManifest manifest = UqRun.manifestHead(study, loaded, runId, RunManifest.Kind.SWEEP)
+                    .sampling(study.sampling().design(), study.sampling().seed(), samples, samples)
+                    .sweep(designs, study.sampling().n(), bestDesign)
+                    .partitions(slices)
+                    .domain(study.domainPolicy().key(), null)
+                    .rowCounts(counts)
+                    .environment(Versions.snaUq(), spark.version(), System.getProperty("java.version"),
+                            spark.sparkContext().master())
+                    .timings(log.timings(), log.cpuTimings())
+                    .build();
+            UqRun.Outcome outcome = UqRun.publish(staged, output, manifest, tables, log);
+            log.info("best design " + describe(sweep, best) + ", P(window) = " + b.inside / (double) b.count());
+            return outcome;
         } catch (IOException | RuntimeException | Error e) {
-            dir.abort();
+            staged.abort();
             throw e;
         }
     }
 
     /** The executors' plan: samples of the study inputs, design points, window bounds, model coordinate sources. */
     static SweepKernel.Plan plan(Study study, SweepSpec sweep, UqModel model, List<String> qois) {
-        SamplePlan samples = SamplePlan.of(study.sampling(), study.inputs(), false);
+        SamplePlan samples = SamplePlan.of(study.sampling().design(), study.sampling().n(), study.sampling().seed(),
+                study.inputs(), false);
         List<SweepSpec.Bound> window = sweep.window();
         double[] low = new double[window.size()];
         double[] high = new double[window.size()];
@@ -131,7 +150,11 @@ public final class SweepRun {
             }
         }
         checkDesigns(study, sweep, model);
-        return new SweepKernel.Plan(samples, sweep.designs(), sweep.meltPool(), low, high, which, qois.size(), source);
+        SweepSpec.MeltPoolSpec mp = sweep.meltPool();
+        SweepKernel.MeltPool pool = mp == null ? null : new SweepKernel.MeltPool(mp.space(), mp.liquidus(),
+                mp.ambient(), mp.centreY(), mp.samples(), study.inputNames().indexOf(mp.scaleInput()),
+                mp.scaleNominal());
+        return new SweepKernel.Plan(samples, sweep.designs(), pool, low, high, which, qois.size(), source);
     }
 
     /** Under domain-policy error, every design point must lie in the model's domain. */
@@ -174,29 +197,9 @@ public final class SweepRun {
         return rank;
     }
 
-    /** design, the design inputs, per QoI mean/std/p05/p50/p95, n, p_window, its interval, rank. */
-    static StructType designsSchema(List<String> designInputs, List<String> qois) {
-        List<StructField> f = new ArrayList<>();
-        f.add(DataTypes.createStructField("design", DataTypes.LongType, true));
-        for (String d : designInputs) {
-            f.add(DataTypes.createStructField(d, DataTypes.DoubleType, true));
-        }
-        for (String q : qois) {
-            for (String s : List.of("mean", "std", "p05", "p50", "p95")) {
-                f.add(DataTypes.createStructField(q + "_" + s, DataTypes.DoubleType, true));
-            }
-        }
-        f.add(DataTypes.createStructField("n", DataTypes.LongType, true));
-        for (String s : List.of("p_window", "p_window_ci_low", "p_window_ci_high")) {
-            f.add(DataTypes.createStructField(s, DataTypes.DoubleType, true));
-        }
-        f.add(DataTypes.createStructField("rank", DataTypes.LongType, true));
-        return new StructType(f.toArray(StructField[]::new));
-    }
-
-    private static List<Row> designRows(List<SweepKernel.DesignStats> stats, int[] rank, SweepSpec sweep,
-                                        List<String> qois) {
-        List<Row> rows = new ArrayList<>();
+    /** One row per design, in {@link ResultTable#designsColumns} order. */
+    private static void designRows(TableRows rows, List<SweepKernel.DesignStats> stats, int[] rank, SweepSpec sweep,
+                                   List<String> qois) {
         for (SweepKernel.DesignStats s : stats) {
             List<Object> v = new ArrayList<>();
             v.add((long) s.design);
@@ -216,20 +219,18 @@ public final class SweepRun {
             v.add(ci.low());
             v.add(ci.high());
             v.add((long) rank[s.design]);
-            rows.add(RowFactory.create(v.toArray()));
+            rows.add(v.toArray());
         }
-        return rows;
     }
 
-    private static List<Row> summary(SweepKernel.DesignStats best, List<String> qois, double confidence) {
-        List<Row> rows = new ArrayList<>();
+    /** The best design's QoI moments, method {@value Methods#BEST_DESIGN}. */
+    private static void summary(TableRows rows, SweepKernel.DesignStats best, List<String> qois, double confidence) {
         for (int q = 0; q < qois.size(); q++) {
             MomentsAccumulator m = best.moments[q];
             ConfidenceInterval ci = m.meanInterval(confidence);
-            rows.add(RowFactory.create(qois.get(q), BEST_DESIGN, m.count(), m.mean(), m.variance(), m.std(),
-                    m.skewness(), m.excessKurtosis(), m.min(), m.max(), ci.low(), ci.high()));
+            rows.add(qois.get(q), Methods.BEST_DESIGN, m.count(), m.mean(), m.variance(), m.std(), m.skewness(),
+                    m.excessKurtosis(), m.min(), m.max(), ci.low(), ci.high());
         }
-        return rows;
     }
 
     static String describe(SweepSpec sweep, int j) {
@@ -241,28 +242,4 @@ public final class SweepRun {
         return b.append(')').toString();
     }
 
-    private static String manifest(Study study, SweepSpec sweep, LoadedModel loaded, SparkSession spark,
-                                   String runId, int slices, Map<String, Long> counts, Map<String, Long> timings,
-                                   SweepKernel.DesignStats best) throws IOException {
-        Map<String, Object> m = UqRun.manifestHead(study, loaded, runId);
-        m.put("kind", "sweep");
-        m.put("design", study.sampling().design());
-        m.put("seed", study.sampling().seed());
-        m.put("designs", sweep.designs().length);
-        m.put("samples_per_design", study.sampling().n());
-        m.put("sample_count", sweep.designs().length * study.sampling().n());
-        m.put("evaluations", sweep.designs().length * study.sampling().n());
-        Map<String, Object> b = new LinkedHashMap<>();
-        b.put("design", best.design);
-        for (int k = 0; k < sweep.designInputs().size(); k++) {
-            b.put(sweep.designInputs().get(k), sweep.designs()[best.design][k]);
-        }
-        b.put("p_window", best.inside / (double) best.count());
-        m.put("best_design", b);
-        m.put("partitions", slices);
-        m.put("domain_policy", study.domainPolicy().key());
-        m.put("row_counts", counts);
-        UqRun.manifestTail(m, spark, timings);
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m);
-    }
 }

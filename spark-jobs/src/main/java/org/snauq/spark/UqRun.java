@@ -1,30 +1,38 @@
 package org.snauq.spark;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.snauq.stats.GridRebinning;
-import org.snauq.stats.HistogramAccumulator;
-import org.snauq.stats.Mergeable;
+import org.apache.spark.sql.functions;
+import org.snauq.engine.Analytic;
+import org.snauq.engine.AnalyticResult;
+import org.snauq.engine.PhaseLog;
+import org.snauq.engine.RunResults;
+import org.snauq.engine.SamplePlan;
+import org.snauq.engine.StatsSpec;
+import org.snauq.models.LoadedModel;
+import org.snauq.models.UqModel;
+import org.snauq.report.ReportWriter;
+import org.snauq.report.RunData;
+import org.snauq.results.ParquetTables;
+import org.snauq.results.ResultTable;
+import org.snauq.results.ResultsOutput;
+import org.snauq.results.RunIds;
+import org.snauq.results.RunManifest;
+import org.snauq.results.RunTables;
+import org.snauq.results.StagedRun;
+import org.snauq.results.TableRows;
 import org.snauq.study.DomainPolicy;
-import org.snauq.study.LoadedModel;
 import org.snauq.study.StatisticsSpec;
 import org.snauq.study.Study;
 import org.snauq.study.StudyException;
-import org.snauq.study.UqModel;
 
 /**
  * The main job of {@code sna run}: propagates a study's inputs through its model on Spark and writes the run
@@ -34,12 +42,10 @@ import org.snauq.study.UqModel;
  * convergence prefixes), and the outputs counted on a fine grid for the histogram ({@link OnePassHistogram});
  * (2) only when that grid cannot give the histogram exactly, the histogram over the [min, max] found by pass 1
  * (it re-evaluates the A points: a fixed-range histogram needs its range first); (3) optionally
- * every sample, written by the executors. Then the tables, then {@code manifest.json}, then the atomic move.
+ * every sample, written by the executors. Then the tables, the manifest and {@code report.html} (rendered from
+ * the results in memory) into a staging folder, published together by {@link StagedRun#commit}.
  */
 public final class UqRun {
-
-    /** Run IDs become folder names. */
-    static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:+-]*");
 
     /** Slices per core when the study leaves {@code spark.partitions} at 0: small enough tasks to balance. */
     static final int SLICES_PER_CORE = 4;
@@ -47,34 +53,27 @@ public final class UqRun {
     private UqRun() {
     }
 
-    /** The default run ID: the UTC start time, {@code yyyyMMdd'T'HHmmss'Z'}. */
-    public static String defaultRunId() {
-        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC)
-                .format(Instant.now());
-    }
-
-    /** Checks a run ID given by the user. */
-    public static String checkRunId(String id) {
-        if (!RUN_ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("--run-id must match " + RUN_ID.pattern() + ", got '" + id + "'");
-        }
-        return id;
-    }
-
-    /** What a run wrote. */
-    public record Outcome(String folder, Map<String, Long> rowCounts, Map<String, Long> timings) {
+    /**
+     * What a run published.
+     *
+     * @param folder   the run's artefacts folder ({@code <output>/_runs/run_id=<ID>}, with the report)
+     * @param manifest its manifest
+     */
+    public record Outcome(String folder, RunManifest manifest) {
     }
 
     /**
-     * Runs the study and writes {@code <output>/run_id=<runId>/}.
+     * Runs the study and publishes run {@code runId} in {@code output}.
      *
      * @param log phase lines; its timings go to the manifest
      */
-    public static Outcome run(Study study, LoadedModel loaded, SparkSession spark, String runId, PhaseLog log)
-            throws IOException {
+    public static Outcome run(Study study, LoadedModel loaded, SparkSession spark, ResultsOutput output, String runId,
+                              PhaseLog log) throws IOException {
         UqModel model = loaded.model();
         StatisticsSpec spec = study.statistics();
-        SamplePlan plan = SamplePlan.of(study.sampling(), study.inputs(), spec.sobol());
+        StatsSpec stats = BlockJobs.statsSpec(study);
+        SamplePlan plan = SamplePlan.of(study.sampling().design(), study.sampling().n(), study.sampling().seed(),
+                study.inputs(), spec.sobol());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = slices(study.spark().partitions(), plan.blocks(), jsc.defaultParallelism());
         Broadcast<UqModel> shipped = jsc.broadcast(model);
@@ -83,93 +82,95 @@ public final class UqRun {
         log.info(String.format(Locale.ROOT, "sampling started: %s design, %d rows x %d evaluations, %d blocks of %d,"
                         + " %d partitions on %s", plan.design(), plan.rows(), plan.evaluationsPerRow(), plan.blocks(),
                 plan.blockSize(), slices, spark.sparkContext().master()));
-        BlockStats.StatsSpec blockSpec = new BlockStats.StatsSpec(!spec.quantiles().isEmpty(),
-                spec.quantileMethod() == org.snauq.study.QuantileMethod.EXACT,
-                spec.exceedance().stream().mapToDouble(Double::doubleValue).toArray(), spec.sobol());
-        double[] grid = spec.histogramBins() > 0 ? OnePassHistogram.gridRange(plan, model) : null;
-        OnePassHistogram.CellSum cells = grid == null ? null : new OnePassHistogram.CellSum(grid[0], grid[1]);
-        if (cells != null) {
-            jsc.sc().register(cells, "histogram cells");
-        }
-        List<BlockStats> blocks = withProgress(spark, log, "sampling", plan.blocks(), slices,
-                () -> BlockJobs.statistics(jsc, plan, shipped, blockSpec, slices, cells));
-        log.phase("sampling", "sampling done: " + plan.blocks() + "/" + plan.blocks() + " blocks, "
-                + plan.rows() * plan.evaluationsPerRow() + " evaluations");
-
-        AnalyticResult analytic = spec.analytic() ? Analytic.of(model, study.inputs()) : null;
-        RunResults results = new RunResults(model.output(), study.inputNames(), plan, spec, blocks, analytic);
+        ReportWriter.warmUp(); // while the executors sample
+        AnalyticResult analytic = spec.analytic() && model.outputs().size() == 1
+                ? Analytic.of(model, study.inputs()) : null;
+        RunResults results = BlockJobs.propagate(spark, plan, shipped, stats, slices, log, analytic);
         checkDomain(study, results);
-        GridRebinning bins = cells == null ? null : GridRebinning.of(cells.value(),
-                results.moments.count(), results.moments.min(), results.moments.max(), spec.histogramBins());
-        if (bins != null) {
-            results.histogram(bins.edges(), bins.counts());
-            log.info("histogram from the sampling pass: " + spec.histogramBins() + " bins over ["
-                    + results.moments.min() + ", " + results.moments.max() + "]");
-        } else if (spec.histogramBins() > 0) { // exact equal bins need [min, max] first: a second pass
-            double lo = results.moments.min();
-            double hi = results.moments.max();
-            if (!(hi > lo)) { // a constant output: one unit-wide range around it
-                lo -= 0.5;
-                hi += 0.5;
-            }
-            final double lower = lo;
-            final double upper = hi;
-            List<HistogramAccumulator> parts = withProgress(spark, log, "histogram", plan.blocks(), slices,
-                    () -> BlockJobs.histogram(jsc, plan, shipped, lower, upper, spec.histogramBins(), slices));
-            results.histogram(Mergeable.foldInOrder(parts));
-            log.phase("histogram", "histogram done: " + spec.histogramBins() + " bins over [" + lower + ", "
-                    + upper + "]");
-        }
 
-        RunDirectory dir = RunDirectory.begin(study.output(), runId,
-                spark.sparkContext().hadoopConfiguration());
+        StagedRun staged = output.stage(study.name(), runId);
         try {
+            RunTables tables = results.tables();
             Map<String, Long> counts = new LinkedHashMap<>();
-            for (Map.Entry<String, List<Row>> t : results.tables().entrySet()) {
-                // from the driver: a Spark job per tiny table would cost seconds of SQL warm-up
-                ResultTableWriter.write(dir.table(t.getKey()), ResultTables.schema(t.getKey()), t.getValue(),
-                        spark.sparkContext().hadoopConfiguration());
-                counts.put(t.getKey(), (long) t.getValue().size());
-                FaultInjection.maybeFailAfter(t.getKey());
+            for (TableRows t : tables.all()) {
+                staged.write(t); // from the driver: a Spark job per tiny table would cost seconds of SQL warm-up
+                counts.put(t.table().tableName(), (long) t.size());
+                FaultInjection.maybeFailAfter(t.table().tableName());
             }
             if (spec.keepSamples()) {
-                writeSamples(spark, jsc, plan, shipped, model, slices, dir.table(ResultTables.SAMPLES), log);
-                counts.put(ResultTables.SAMPLES, plan.rows());
-                FaultInjection.maybeFailAfter(ResultTables.SAMPLES);
+                writeSamples(spark, jsc, plan, shipped, model, slices, staged, study.name(), log);
+                counts.put(ResultTable.SAMPLES.tableName(), plan.rows() - results.failed);
+                FaultInjection.maybeFailAfter(ResultTable.SAMPLES.tableName());
             }
             log.phase("tables", "tables written: " + String.join(", ", counts.keySet()));
             Map<String, Long> timings = log.timings();
             timings.put("evaluation_task_ms", results.evaluationNanos / 1_000_000);
-            dir.writeManifest(manifest(study, loaded, spark, runId, plan, slices, counts, timings, log.cpuTimings(),
-                    results));
-            dir.commit();
-            log.info("run written: " + dir.target());
-            return new Outcome(dir.target(), counts, timings);
+            RunManifest manifest = manifestHead(study, loaded, runId, RunManifest.Kind.SAMPLING)
+                    .sampling(plan.design(), plan.seed(), plan.rows(), plan.evaluations())
+                    .blocks(plan.replicates(), plan.blockSize(), plan.blocks(), slices)
+                    .domain(study.domainPolicy().key(), outside(study, results))
+                    .failures(study.onFailure().key(), results.failed)
+                    .rowCounts(counts)
+                    .environment(Versions.snaUq(), spark.version(), System.getProperty("java.version"),
+                            spark.sparkContext().master())
+                    .timings(timings, log.cpuTimings())
+                    .build();
+            return publish(staged, output, manifest, tables, log);
         } catch (IOException | RuntimeException | Error e) {
-            dir.abort();
+            staged.abort();
             throw e;
         }
     }
 
-    /** Writes every sample (A points for Sobol' studies) as Parquet from the executors. */
+    /**
+     * Renders {@code report.html} from the results in memory into the staging folder, then commits the run. A
+     * rendering failure (a bug) still publishes the run, which {@code sna report} can render again, and then fails.
+     */
+    static Outcome publish(StagedRun staged, ResultsOutput output, RunManifest manifest, RunTables tables,
+                           PhaseLog log) throws IOException {
+        String folder = output.runFolder(manifest.runId());
+        RuntimeException failed = null;
+        try {
+            staged.writeArtefact(ReportWriter.FILE, ReportWriter.bytes(RunData.of(folder, manifest, tables)));
+            log.phase("report", "report rendered");
+        } catch (RuntimeException e) {
+            failed = e;
+            log.info("report not rendered (sna report can render it): " + e);
+        }
+        staged.commit(manifest);
+        log.phase("commit", "run published: " + folder);
+        if (failed != null) {
+            throw failed;
+        }
+        return new Outcome(folder, manifest);
+    }
+
+    /**
+     * Writes every sample (A points for Sobol' studies) as Parquet from the executors into the staging folder,
+     * the {@code study} and {@code run_id} columns first.
+     */
     static void writeSamples(SparkSession spark, JavaSparkContext jsc, SamplePlan plan, Broadcast<UqModel> model,
-                             UqModel m, int slices, String path, PhaseLog log) {
+                             UqModel m, int slices, StagedRun staged, String study, PhaseLog log) {
         withProgress(spark, log, "samples", plan.blocks(), slices, () -> {
-            spark.createDataFrame(BlockJobs.samples(jsc, plan, model, slices, true),
-                            ResultTables.samplesSchema(m.inputNames(), m.output()))
-                    .write().mode(SaveMode.ErrorIfExists).option("compression", "snappy").parquet(path);
+            spark.createDataFrame(BlockJobs.samples(jsc, plan, model, slices, true, null), ParquetTables.sparkSchema(
+                            ResultTable.samplesColumns(m.inputNames(), m.outputs())))
+                    .select(functions.lit(study).as("study"), functions.lit(staged.runId()).as("run_id"),
+                            functions.col("*"))
+                    .write().mode(SaveMode.ErrorIfExists).option("compression", "snappy")
+                    .parquet(staged.folder(ResultTable.SAMPLES));
             return null;
         });
+        staged.staged(ResultTable.SAMPLES);
     }
 
-    static int slices(int requested, int blocks, int parallelism) {
+    static int slices(int requested, long blocks, int parallelism) {
         if (requested > 0) {
-            return requested;
+            return (int) Math.min(requested, blocks); // never an empty partition
         }
-        return Math.max(1, Math.min(blocks, SLICES_PER_CORE * Math.max(1, parallelism)));
+        return (int) Math.max(1, Math.min(blocks, SLICES_PER_CORE * Math.max(1, parallelism)));
     }
 
-    static <T> T withProgress(SparkSession spark, PhaseLog log, String pass, int blocks, int slices,
+    static <T> T withProgress(SparkSession spark, PhaseLog log, String pass, long blocks, int slices,
                               java.util.function.Supplier<T> job) {
         BlockProgress progress = new BlockProgress(log, pass, blocks, slices);
         spark.sparkContext().addSparkListener(progress);
@@ -195,54 +196,24 @@ public final class UqRun {
         }
     }
 
-    /** The manifest entries every kind of run starts with: the run, the study as parsed and the model. */
-    /** The part every manifest ends with: versions, Spark master and the phase timings. */
-    static void manifestTail(Map<String, Object> m, SparkSession spark, Map<String, Long> timings) {
-        Map<String, String> versions = new LinkedHashMap<>();
-        versions.put("sna_uq", Versions.snaUq());
-        versions.put("spark", spark.version());
-        versions.put("java", System.getProperty("java.version"));
-        m.put("versions", versions);
-        m.put("spark_master", spark.sparkContext().master());
-        m.put("timings_ms", timings);
-    }
-
-    static Map<String, Object> manifestHead(Study study, LoadedModel loaded, String runId) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("run_id", runId);
-        m.put("created", Instant.now().toString());
-        m.put("study_file", study.file().toString());
-        m.put("study", study.parsed());
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("description", loaded.model().description());
-        model.put("output", loaded.model().output());
-        model.put("hash", loaded.hash());
-        model.putAll(loaded.report());
-        m.put("model", model);
-        return m;
-    }
-
-    private static String manifest(Study study, LoadedModel loaded, SparkSession spark, String runId,
-                                   SamplePlan plan, int slices, Map<String, Long> counts, Map<String, Long> timings,
-                                   Map<String, Long> cpuTimings, RunResults results) throws IOException {
-        Map<String, Object> m = manifestHead(study, loaded, runId);
-        m.put("design", plan.design());
-        m.put("seed", plan.seed());
-        m.put("sample_count", plan.rows());
-        m.put("evaluations", plan.rows() * plan.evaluationsPerRow());
-        m.put("replicates", plan.replicates());
-        m.put("block_size", plan.blockSize());
-        m.put("blocks", plan.blocks());
-        m.put("partitions", slices);
-        m.put("domain_policy", study.domainPolicy().key());
+    /** Samples outside the model's domain, per input name. */
+    private static Map<String, Long> outside(Study study, RunResults results) {
         Map<String, Long> outside = new LinkedHashMap<>();
         for (int d = 0; d < results.outside.length; d++) {
             outside.put(study.inputs().get(d).name(), results.outside[d]);
         }
-        m.put("samples_outside_domain", outside);
-        m.put("row_counts", counts);
-        manifestTail(m, spark, timings);
-        m.put("cpu_ms", cpuTimings);
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m);
+        return outside;
+    }
+
+    /** The manifest entries every kind of run starts with: the run, the study as parsed and the model. */
+    static RunManifest.Builder manifestHead(Study study, LoadedModel loaded, String runId, RunManifest.Kind kind) {
+        return RunManifest.builder(study.name(), runId, kind, Instant.now())
+                .study(study.file().toString(), study.parsed())
+                .model(loaded.model().description(), loaded.model().outputs(), loaded.hash(), loaded.report());
+    }
+
+    /** The default run ID: the UTC start time (see {@link RunIds#at}). */
+    public static String defaultRunId() {
+        return RunIds.at(Instant.now());
     }
 }

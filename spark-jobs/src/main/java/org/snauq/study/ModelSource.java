@@ -1,6 +1,9 @@
 package org.snauq.study;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,10 +26,27 @@ public sealed interface ModelSource {
         }
     }
 
-    /** A formula in the input names, evaluated by exp4j: {@code model: {expression: "x1 + x2^2"}}. */
-    record Expression(String expression) implements ModelSource {
+    /**
+     * Formulas in the input names, evaluated by exp4j, one per output: {@code model: {expression: "x1 + x2^2"}}
+     * (one output named {@link #DEFAULT_OUTPUT}) or {@code model: {expression: {y1: "x1 + x2", y2: "x1 * x2"}}}.
+     *
+     * @param formulas output name to formula, in output order
+     */
+    record Expression(Map<String, String> formulas) implements ModelSource {
+
+        /** The output name of a single formula. */
+        public static final String DEFAULT_OUTPUT = "y";
+
         public Expression {
-            Objects.requireNonNull(expression, "expression");
+            formulas = Collections.unmodifiableMap(new LinkedHashMap<>(formulas));
+            if (formulas.isEmpty()) {
+                throw new IllegalArgumentException("an expression model needs at least one formula");
+            }
+        }
+
+        /** One formula, output {@link #DEFAULT_OUTPUT}. */
+        public Expression(String formula) {
+            this(Map.of(DEFAULT_OUTPUT, Objects.requireNonNull(formula, "formula")));
         }
 
         @Override

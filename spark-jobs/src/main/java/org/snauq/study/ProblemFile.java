@@ -1,9 +1,6 @@
 package org.snauq.study;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,16 +15,13 @@ import org.snauq.galerkin.PdeProblem.Coordinate;
 import org.snauq.galerkin.PdeProblem.Dirichlet;
 import org.snauq.galerkin.PdeProblem.Role;
 import org.snauq.galerkin.VsnaConfig;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * A PDE problem file ({@code conf/problems/*.yaml}, format in {@code docs/VSNA.md}) parsed and validated into a
  * {@link PdeProblem} and its {@link VsnaConfig}.
  *
- * <p>Every error is an {@link IllegalArgumentException} with one line naming the file, the key path and the rule,
+ * <p>The file is read by {@link YamlLoader} (limits, strict UTF-8, duplicate keys refused). Every error is a
+ * {@link StudyException} with one line naming the file, the key path and the rule,
  * e.g. {@code "heat.yaml: terms[1]: unknown term 'difusion'; known: diffusion, advection, reaction,
  * time-derivative, source"}; the command line maps it to exit code 2.
  *
@@ -50,25 +44,12 @@ public record ProblemFile(String source, PdeProblem problem, VsnaConfig solver) 
 
     /** Reads and validates a problem file. */
     public static ProblemFile read(Path path) throws IOException {
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(path + ": no such file");
-        }
-        return parse(text, String.valueOf(path.getFileName()));
+        return parse(YamlLoader.readText(path), String.valueOf(path.getFileName()));
     }
 
     /** Parses problem YAML; {@code source} names the file in messages. */
     public static ProblemFile parse(String text, String source) {
-        Object root;
-        try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        } catch (YAMLException e) {
-            String msg = e.getMessage() == null ? "" : e.getMessage().strip().replaceAll("\\s+", " ");
-            throw new IllegalArgumentException(source + ": not valid YAML: " + msg);
-        }
-        return new Parser(source).parse(root);
+        return new Parser(source).parse(YamlLoader.load(source, text));
     }
 
     /** Parsing state: the file name for messages and the coordinates seen so far. */
@@ -79,8 +60,8 @@ public record ProblemFile(String source, PdeProblem problem, VsnaConfig solver) 
             this.source = source;
         }
 
-        private IllegalArgumentException error(String where, String message) {
-            return new IllegalArgumentException(source + ": " + where + (where.isEmpty() ? "" : ": ") + message);
+        private StudyException error(String where, String message) {
+            return new StudyException(source + ": " + where + (where.isEmpty() ? "" : ": ") + message);
         }
 
         ProblemFile parse(Object root) {
@@ -126,7 +107,7 @@ public record ProblemFile(String source, PdeProblem problem, VsnaConfig solver) 
                         fluxes),
                         solver);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+                throw new StudyException(source + ": " + e.getMessage(), e);
             }
         }
 
@@ -320,7 +301,11 @@ public record ProblemFile(String source, PdeProblem problem, VsnaConfig solver) 
                 return Field.constant(n.doubleValue());
             }
             if (value instanceof String s && !s.isBlank()) {
-                return expressions.parse(s, source + ": " + where);
+                try {
+                    return expressions.parse(s, source + ": " + where);
+                } catch (IllegalArgumentException e) { // the message names the file and key already
+                    throw new StudyException(e.getMessage(), e);
+                }
             }
             throw error(where, "must be a number or an expression string, got " + describe(value));
         }
@@ -363,10 +348,7 @@ public record ProblemFile(String source, PdeProblem problem, VsnaConfig solver) 
                 if (m.containsKey("seed")) {
                     c = c.withSeed(integer(m.get("seed"), "solver.seed"));
                 }
-            } catch (IllegalArgumentException e) {
-                if (e.getMessage().startsWith(source + ": ")) {
-                    throw e;
-                }
+            } catch (IllegalArgumentException e) { // VsnaConfig's own check of a value
                 throw error("solver", e.getMessage());
             }
             return c;

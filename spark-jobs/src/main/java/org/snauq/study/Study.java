@@ -24,10 +24,12 @@ import org.snauq.dist.InputSpec;
  * @param domainPolicy what to do with samples outside an SNA's domain
  * @param spark        Spark settings
  * @param parsed       the study as parsed (plain maps and lists), for the run manifest
+ * @param onFailure    what happens to a sample whose output is not finite or that the model fails
+ * @param sweep        the {@code sweep:} block, or null for a sampling study
  */
 public record Study(Path file, String name, ModelSource model, List<InputSpec> inputs, Sampling sampling,
                     StatisticsSpec statistics, String output, DomainPolicy domainPolicy, SparkSettings spark,
-                    Map<String, Object> parsed) {
+                    Map<String, Object> parsed, FailurePolicy onFailure, SweepSpec sweep) {
 
     public Study {
         Objects.requireNonNull(file, "file");
@@ -40,6 +42,15 @@ public record Study(Path file, String name, ModelSource model, List<InputSpec> i
         Objects.requireNonNull(domainPolicy, "domainPolicy");
         Objects.requireNonNull(spark, "spark");
         parsed = Collections.unmodifiableMap(new LinkedHashMap<>(parsed));
+        Objects.requireNonNull(onFailure, "onFailure");
+    }
+
+    /** A sampling study (no sweep) that stops at the first failed sample. */
+    public Study(Path file, String name, ModelSource model, List<InputSpec> inputs, Sampling sampling,
+                 StatisticsSpec statistics, String output, DomainPolicy domainPolicy, SparkSettings spark,
+                 Map<String, Object> parsed) {
+        this(file, name, model, inputs, sampling, statistics, output, domainPolicy, spark, parsed,
+                FailurePolicy.ERROR, null);
     }
 
     /** The input names in order. */
@@ -63,18 +74,27 @@ public record Study(Path file, String name, ModelSource model, List<InputSpec> i
     }
 
     public Study withOutput(String v) {
-        return new Study(file, name, model, inputs, sampling, statistics, v, domainPolicy, spark, parsed);
+        return new Study(file, name, model, inputs, sampling, statistics, v, domainPolicy, spark,
+                parsed, onFailure, sweep);
     }
 
     public Study withSampling(Sampling v) {
-        return new Study(file, name, model, inputs, v, statistics, output, domainPolicy, spark, parsed);
+        return new Study(file, name, model, inputs, v, statistics, output, domainPolicy, spark,
+                parsed, onFailure, sweep);
     }
 
     public Study withStatistics(StatisticsSpec v) {
-        return new Study(file, name, model, inputs, sampling, v, output, domainPolicy, spark, parsed);
+        return new Study(file, name, model, inputs, sampling, v, output, domainPolicy, spark,
+                parsed, onFailure, sweep);
+    }
+
+    public Study withInputs(List<InputSpec> v, DomainPolicy policy) {
+        return new Study(file, name, model, v, sampling, statistics, output, policy, spark,
+                parsed, onFailure, sweep);
     }
 
     public Study withSpark(SparkSettings v) {
-        return new Study(file, name, model, inputs, sampling, statistics, output, domainPolicy, v, parsed);
+        return new Study(file, name, model, inputs, sampling, statistics, output, domainPolicy, v,
+                parsed, onFailure, sweep);
     }
 }

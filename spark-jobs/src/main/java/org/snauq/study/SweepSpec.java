@@ -1,6 +1,7 @@
 package org.snauq.study;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,16 +34,12 @@ import org.snauq.dist.InputSpec;
 public record SweepSpec(List<String> designInputs, double[][] designs, MeltPoolSpec meltPool, List<Bound> window,
                         double confidence) {
 
+    /** The keys of the block. */
     static final List<String> KEYS = List.of("designs", "qoi", "window", "confidence");
     static final List<String> MELT_POOL_KEYS = List.of("space", "liquidus", "ambient", "centre-y", "samples",
             "scale");
     /** The melt-pool QoIs, in column order. */
     public static final List<String> MELT_POOL_QOIS = List.of("peak", "length", "width", "depth");
-    /** Designs x samples is bounded: a run beyond this many queries is a typo, not a study. */
-    static final long MAX_QUERIES = 1L << 40;
-    static final long MAX_DESIGNS = 1L << 24;
-    /** Each task keeps one design's QoI values for exact quantiles: 2^20 samples x 8 bytes per QoI. */
-    public static final long MAX_SAMPLES_PER_DESIGN = 1L << 20;
 
     public SweepSpec {
         designInputs = List.copyOf(designInputs);
@@ -74,49 +71,43 @@ public record SweepSpec(List<String> designInputs, double[][] designs, MeltPoolS
         return meltPool == null ? List.of(modelOutput) : MELT_POOL_QOIS;
     }
 
-    /** Whether the study has a {@code sweep:} block. */
-    public static boolean present(Study study) {
-        return study.parsed().containsKey("sweep");
-    }
-
     /**
-     * The study's sweep block, checked against its inputs (not yet against the model: see {@link #loadingStudy}).
+     * The {@code sweep:} block {@code s} of a study, checked against its inputs and sample count (not yet against
+     * the model: see {@link #loadingStudy}).
      *
+     * @param inputNames the study's (uncertain) inputs
+     * @param n          samples per design
      * @throws StudyException one line naming the key
      */
-    public static SweepSpec parse(Study study) {
-        String file = study.fileName();
-        YamlFields s = YamlFields.of(file, "sweep", study.parsed().get("sweep"), KEYS);
-        List<String> inputNames = study.inputNames();
-
+    static SweepSpec parse(YamlFields s, List<String> inputNames, long n) {
+        String file = s.file();
         YamlFields d = s.mapping("designs", keysOf(s, "designs"));
         if (d.keys().isEmpty()) {
             throw s.error("designs", "must name at least one design input");
         }
+        Map<String, String> seen = new HashMap<>();
+        inputNames.forEach(name -> seen.put(Limits.folded(name), name));
         List<String> names = new ArrayList<>(d.keys());
         List<double[]> axes = new ArrayList<>();
         long count = 1;
         for (String name : names) {
-            if (!StudyParser.INPUT_NAME.matcher(name).matches()) {
-                throw d.error(name, "is not a valid input name");
-            }
             if (inputNames.contains(name)) {
                 throw d.error(name, "is a design input and must not also be listed in inputs");
             }
+            StudyParser.checkName(d, name, name, seen, "input");
             double[] values = axis(d, name);
             axes.add(values);
             count *= values.length;
-            if (count > MAX_DESIGNS) {
-                throw s.error("designs", "must have at most " + MAX_DESIGNS + " points, got more");
+            if (count > Limits.MAX_DESIGNS) {
+                throw s.error("designs", "must have at most " + Limits.MAX_DESIGNS + " points, got more");
             }
         }
-        long n = study.sampling().n();
-        if (n > MAX_SAMPLES_PER_DESIGN) {
+        if (n > Limits.MAX_SAMPLES_PER_DESIGN) {
             throw new StudyException(file + ": sampling.n is the number of samples per design in a sweep and must be"
-                    + " <= " + MAX_SAMPLES_PER_DESIGN + ", got " + n);
+                    + " <= " + Limits.MAX_SAMPLES_PER_DESIGN + ", got " + n);
         }
-        if (count * n > MAX_QUERIES) { // no overflow: count <= 2^24, n <= 2^20
-            throw s.error("designs", "times sampling.n must be at most " + MAX_QUERIES, count * n);
+        if (count * n > Limits.MAX_QUERIES) { // no overflow: count <= 2^24, n <= 2^20
+            throw s.error("designs", "times sampling.n must be at most " + Limits.MAX_QUERIES, count * n);
         }
         double[][] designs = grid(axes, (int) count);
 
@@ -156,33 +147,6 @@ public record SweepSpec(List<String> designInputs, double[][] designs, MeltPoolS
         return new SweepSpec(names, designs, pool, window, confidence);
     }
 
-    /**
-     * Checks what needs the model: the window names its QoIs, and under domain-policy error the uncertain inputs
-     * lie in its domain (as {@link ModelLoader} checks any study; the model was obtained with
-     * {@link #loadingStudy}, which cannot know the space coordinates' domains).
-     */
-    public void checkModel(Study study, UqModel model) {
-        checkWindow(study, model.output());
-        if (meltPool != null && model.sna() == null) {
-            throw new StudyException(study.fileName() + ": sweep.qoi.melt-pool needs an SNA model (sna, train or"
-                    + " solve), got " + model.description());
-        }
-        double[] lower = model.domainLower();
-        if (lower == null || study.domainPolicy() != DomainPolicy.ERROR) {
-            return;
-        }
-        Study loading = loadingStudy(study);
-        List<InputSpec> inputs = new ArrayList<>(loading.inputs());
-        if (meltPool != null) {
-            for (String axis : meltPool.space()) {
-                int i = loading.inputNames().indexOf(axis);
-                inputs.set(i, constant(axis, lower[i]));
-            }
-        }
-        ModelLoader.checkDomain(new Study(study.file(), study.name(), study.model(), inputs, study.sampling(),
-                study.statistics(), study.output(), DomainPolicy.ERROR, study.spark(), study.parsed()), model);
-    }
-
     /** The window names the model's output (checked once the model is known, for {@code qoi: output}). */
     public void checkWindow(Study study, String modelOutput) {
         for (Bound b : window) {
@@ -194,9 +158,26 @@ public record SweepSpec(List<String> designInputs, double[][] designs, MeltPoolS
     }
 
     /**
+     * The inputs under which the model's domain is checked (policy error): the study's uncertain inputs, with the
+     * melt-pool space coordinates as constants at the domain's lower ends {@code lower} (study order of the loading
+     * study), since the QoIs integrate over the whole space.
+     */
+    public Study domainStudy(Study study, double[] lower) {
+        Study loading = loadingStudy(study);
+        List<InputSpec> inputs = new ArrayList<>(loading.inputs());
+        if (meltPool != null) {
+            for (String axis : meltPool.space()) {
+                int i = loading.inputNames().indexOf(axis);
+                inputs.set(i, constant(axis, lower[i]));
+            }
+        }
+        return loading.withInputs(inputs, DomainPolicy.ERROR);
+    }
+
+    /**
      * The study the model is obtained and checked with: the uncertain inputs the model takes, then each design
      * input as a constant at its first grid value, then (melt-pool) the space coordinates as constants at their
-     * lower end; so {@link ModelLoader} matches names and domains as for any study. Design points are checked
+     * lower end; so the model loader matches names and domains as for any study. Design points are checked
      * against the model's domain by the run.
      */
     public Study loadingStudy(Study study) {
@@ -215,7 +196,7 @@ public record SweepSpec(List<String> designInputs, double[][] designs, MeltPoolS
             }
         }
         return new Study(study.file(), study.name(), study.model(), inputs, study.sampling(), study.statistics(),
-                study.output(), DomainPolicy.CLAMP, study.spark(), study.parsed());
+                study.output(), DomainPolicy.CLAMP, study.spark(), study.parsed(), study.onFailure(), null);
     }
 
     private static InputSpec constant(String name, double value) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Typed, checked access to one YAML mapping of a study file. Every failure is a {@link StudyException} whose
+ * Typed, checked access to one YAML mapping of a study or problem file. Every failure is a {@link StudyException} whose
  * message is {@code "<file>: <key path> <rule>, got <value>"}. Unknown keys are rejected first, so a misspelt
  * key is reported as such rather than as a missing one.
  *
@@ -59,7 +59,7 @@ final class YamlFields {
     }
 
     private static String join(String path, String key) {
-        return path.isEmpty() ? key : path + "." + key;
+        return path.isEmpty() ? printable(key) : path + "." + printable(key);
     }
 
     StudyException error(String key, String rule) {
@@ -129,8 +129,11 @@ final class YamlFields {
                 throw error(key, "is too large", v);
             }
         }
-        if (x != Math.rint(x) || Math.abs(x) > 9.007199254740992E15) {
+        if (x != Math.rint(x)) {
             throw error(key, "must be a whole number", v);
+        }
+        if (Math.abs(x) > 9.007199254740992E15) { // 2^53: beyond it a double no longer holds every whole number
+            throw error(key, "is too large (write it as an integer, at most 2^63 - 1)", v);
         }
         return (long) x;
     }
@@ -168,6 +171,9 @@ final class YamlFields {
         }
         Object v = raw(key);
         List<?> items = v instanceof List<?> l ? l : List.of(v);
+        if (items.size() > Limits.MAX_LIST) {
+            throw error(key, "must list at most " + Limits.MAX_LIST + " values", items.size() + " values");
+        }
         List<Double> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Object item = items.get(i);
@@ -216,7 +222,7 @@ final class YamlFields {
             return "nothing";
         }
         if (v instanceof String s) {
-            return "'" + s + "'";
+            return "'" + printable(s) + "'";
         }
         if (v instanceof Map<?, ?>) {
             return "a mapping";
@@ -224,6 +230,35 @@ final class YamlFields {
         if (v instanceof List<?>) {
             return "a list";
         }
-        return String.valueOf(v);
+        return printable(String.valueOf(v));
+    }
+
+    /** Longest text quoted in a message. */
+    static final int MAX_QUOTED = 80;
+
+    /**
+     * {@code s} fit for a one-line message: control characters (line breaks, tabs, ...) as escapes such as
+     * {@code \n} or {@code \u0000}, cut to {@link #MAX_QUOTED} characters.
+     */
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        int i = 0;
+        for (; i < s.length() && b.length() < MAX_QUOTED; i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+                            || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+                        b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return i < s.length() ? b + "..." : b.toString();
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,14 +24,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snauq.datasets.Ishigami;
 import org.snauq.model.SnaModelFile;
+import org.snauq.results.Methods;
+import org.snauq.results.ParquetTables;
+import org.snauq.results.ResultTable;
 import org.snauq.spark.IshigamiSna;
-import org.snauq.spark.ResultTables;
 import org.snauq.spark.SparkTests;
 
 /**
  * {@code sna run} end to end on the shared local Spark session: the shipped Ishigami study against the exact
- * values, the tables read back by DuckDB and Spark SQL with DESIGN.md's example queries, closed-form rows of an
- * SNA beside its sampling rows, and {@code sna generate}.
+ * values, the tables' types as DuckDB and Spark SQL read them, closed-form rows of an SNA beside its sampling rows,
+ * and {@code sna generate}. (The documented queries over several runs: {@link ResultsLayoutTest}.)
  */
 class RunCommandTest {
 
@@ -44,6 +47,7 @@ class RunCommandTest {
     @TempDir
     static Path dir;
 
+    static Path shipped;
     static Path shippedRun;
 
     @BeforeAll
@@ -51,7 +55,8 @@ class RunCommandTest {
         SnaRun.Result r = SnaRun.sna("run", SnaRun.ROOT.resolve("conf/studies/ishigami-sobol.yaml").toString(),
                 "--output", dir.resolve("ishigami").toString(), "--run-id", "shipped");
         assertEquals(0, r.exit(), r.err());
-        shippedRun = dir.resolve("ishigami/run_id=shipped");
+        shipped = dir.resolve("ishigami");
+        shippedRun = Published.runFolder(shipped, "shipped");
         assertEquals(shippedRun.toString(), r.out().strip());
     }
 
@@ -78,8 +83,8 @@ class RunCommandTest {
 
     @Test
     void run_shippedIshigamiStudy_sobolIndicesMatchExact() {
-        Map<String, Row> rows = byInput(spark().read().parquet(shippedRun.resolve("sobol").toString()),
-                ResultTables.SALTELLI);
+        Map<String, Row> rows = byInput(spark().read().parquet(Published.table(shipped, "sobol", "shipped").toString()),
+                Methods.SALTELLI);
         double[] s1 = ISHIGAMI.firstOrder();
         double[] st = ISHIGAMI.total();
         for (int j = 0; j < 3; j++) {
@@ -93,7 +98,7 @@ class RunCommandTest {
 
     @Test
     void run_shippedIshigamiStudy_momentsMatchExact() {
-        Row s = spark().read().parquet(shippedRun.resolve("summary").toString()).where("method = 'sampling'").first();
+        Row s = spark().read().parquet(Published.table(shipped, "summary", "shipped").toString()).where("method = 'sampling'").first();
         double mean = ISHIGAMI.mean().getAsDouble();
         double variance = ISHIGAMI.variance().getAsDouble();
         assertEquals(mean, s.<Double>getAs("mean"), MOMENT_REL_TOL * mean);
@@ -104,19 +109,21 @@ class RunCommandTest {
 
     @Test
     void run_shippedIshigamiStudy_otherTablesConsistent() {
-        List<Row> hist = spark().read().parquet(shippedRun.resolve("histogram").toString()).orderBy("bin")
+        List<Row> hist = spark().read().parquet(Published.table(shipped, "histogram", "shipped").toString()).orderBy("bin")
                 .collectAsList();
         assertEquals(64, hist.size());
         assertEquals(65536L, hist.stream().mapToLong(r -> r.<Long>getAs("count")).sum(), "every sample in a bin");
-        List<Row> q = spark().read().parquet(shippedRun.resolve("quantiles").toString()).orderBy("probability")
+        List<Row> q = spark().read().parquet(Published.table(shipped, "quantiles", "shipped").toString()).orderBy("probability")
                 .collectAsList();
         assertEquals(7, q.size());
         for (int i = 1; i < q.size(); i++) {
             assertTrue(q.get(i).<Double>getAs("value") >= q.get(i - 1).<Double>getAs("value"), "monotone quantiles");
         }
-        assertEquals(2, spark().read().parquet(shippedRun.resolve("exceedance").toString()).count());
-        List<Row> conv = spark().read().parquet(shippedRun.resolve("convergence").toString())
+        assertEquals(2, spark().read().parquet(Published.table(shipped, "exceedance", "shipped").toString()).count());
+        List<Row> conv = spark().read().parquet(Published.table(shipped, "convergence_sobol", "shipped").toString())
                 .where("input = 'x2'").orderBy("n").collectAsList();
+        assertEquals(conv.size(), spark().read().parquet(Published.table(shipped, "convergence_moments", "shipped")
+                .toString()).count(), "one moments row per n");
         assertEquals(64L, conv.get(0).<Long>getAs("n"));
         assertEquals(65536L, conv.get(conv.size() - 1).<Long>getAs("n"));
         for (int i = 1; i < conv.size(); i++) {
@@ -126,54 +133,29 @@ class RunCommandTest {
     }
 
     @Test
-    void tables_readBackByDuckDb_exampleQueryAndTypes() throws Exception {
-        Class.forName("org.duckdb.DuckDBDriver");
-        String root = dir.resolve("ishigami").toString();
+    void tables_readByDuckDb_keysFirstAndTheEnumsTypes() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
-            // DESIGN.md section 4, verbatim but for the folder
-            ResultSet rs = st.executeQuery("SELECT run_id, input, st FROM read_parquet('" + root
-                    + "/*/sobol/*.parquet', hive_partitioning = true)");
-            int rows = 0;
-            while (rs.next()) {
-                assertEquals("shipped", rs.getString("run_id"));
-                assertTrue(rs.getString("input").matches("x[123]"));
-                rows++;
-            }
-            assertEquals(3, rows);
-            for (String table : ResultTables.ALWAYS) {
+            for (ResultTable table : ResultTable.SAMPLING_RUN) {
                 Map<String, String> expected = new LinkedHashMap<>();
-                ResultTables.schema(table).foreach(f -> expected.put(f.name(), duckType(f.dataType().typeName())));
+                table.columns().after(ResultTable.KEYS).columns()
+                        .forEach(col -> expected.put(col.name(), col.type().sqlType()));
                 Map<String, String> actual = new LinkedHashMap<>();
-                ResultSet d = st.executeQuery("DESCRIBE SELECT * FROM read_parquet('" + shippedRun.resolve(table)
-                        + "/*.parquet', hive_partitioning = false)");
+                ResultSet d = st.executeQuery("DESCRIBE SELECT * FROM read_parquet('"
+                        + Published.table(shipped, table.tableName(), "shipped") + "/*.parquet', hive_partitioning = false)");
                 while (d.next()) {
                     actual.put(d.getString("column_name"), d.getString("column_type"));
                 }
-                assertEquals(expected, actual, table);
+                assertEquals(expected, actual, table.tableName());
             }
         }
     }
 
-    private static String duckType(String sparkType) {
-        return switch (sparkType) {
-            case "string" -> "VARCHAR";
-            case "long" -> "BIGINT";
-            case "integer" -> "INTEGER";
-            case "double" -> "DOUBLE";
-            default -> throw new IllegalArgumentException(sparkType);
-        };
-    }
-
     @Test
-    void tables_readBackBySparkSql_exampleQueryAndSchema() {
-        String root = dir.resolve("ishigami").toString();
-        Dataset<Row> summary = spark().sql("SELECT * FROM parquet.`" + root + "/run_id=*/summary`");
-        assertEquals(ResultTables.schema(ResultTables.SUMMARY).fieldNames().length, summary.columns().length);
-        assertEquals(List.of(ResultTables.schema(ResultTables.SUMMARY).fieldNames()), List.of(summary.columns()));
-        assertEquals(1, summary.count());
-        for (String table : ResultTables.ALWAYS) {
-            assertEquals(ResultTables.schema(table).simpleString(),
-                    spark().read().parquet(shippedRun.resolve(table).toString()).schema().simpleString(), table);
+    void tables_readBySpark_theEnumsSchema() {
+        for (ResultTable table : ResultTable.SAMPLING_RUN) {
+            assertEquals(ParquetTables.sparkSchema(table.columns().after(ResultTable.KEYS)).simpleString(),
+                    spark().read().parquet(Published.table(shipped, table.tableName(), "shipped").toString()).schema()
+                            .simpleString(), table.tableName());
         }
     }
 
@@ -188,26 +170,28 @@ class RunCommandTest {
                 .replace("keep-samples: false", "keep-samples: true"));
         SnaRun.Result r = SnaRun.sna("run", study.toString(), "--output", dir.resolve("sna").toString(), "--run-id", "a");
         assertEquals(0, r.exit(), r.err());
-        Path run = dir.resolve("sna/run_id=a");
-        Dataset<Row> summary = spark().read().parquet(run.resolve("summary").toString());
+        Path run = dir.resolve("sna");
+        Dataset<Row> summary = spark().read().parquet(Published.table(run, "summary", "a").toString());
         Row sampling = summary.where("method = 'sampling'").first();
         Row analytic = summary.where("method = 'analytic'").first();
         double variance = analytic.<Double>getAs("variance");
         assertEquals(analytic.<Double>getAs("mean"), sampling.<Double>getAs("mean"), MOMENT_REL_TOL * 3.5);
         assertEquals(variance, sampling.<Double>getAs("variance"), MOMENT_REL_TOL * variance);
         assertTrue(analytic.isNullAt(analytic.fieldIndex("n")), "closed form has no sample size");
-        Dataset<Row> sobol = spark().read().parquet(run.resolve("sobol").toString());
-        Map<String, Row> a = byInput(sobol, ResultTables.ANALYTIC);
-        Map<String, Row> s = byInput(sobol, ResultTables.SALTELLI);
+        Dataset<Row> sobol = spark().read().parquet(Published.table(run, "sobol", "a").toString());
+        Map<String, Row> a = byInput(sobol, Methods.ANALYTIC);
+        Map<String, Row> s = byInput(sobol, Methods.SALTELLI);
         for (String in : List.of("x1", "x2", "x3")) {
             assertEquals(a.get(in).<Double>getAs("s1"), s.get(in).<Double>getAs("s1"), SOBOL_TOL, in);
             assertEquals(a.get(in).<Double>getAs("st"), s.get(in).<Double>getAs("st"), SOBOL_TOL, in);
         }
         // the samples table holds the model's value at each sample's inputs
         var m = IshigamiSna.model(24);
-        List<Row> samples = spark().read().parquet(run.resolve("samples").toString()).orderBy("sample_index")
-                .limit(100).collectAsList();
-        assertEquals(16384L, spark().read().parquet(run.resolve("samples").toString()).count());
+        Dataset<Row> all = spark().read().parquet(Published.table(run, "samples", "a").toString());
+        assertEquals(List.of("study", "run_id", "sample_index", "x1", "x2", "x3", "y"), List.of(all.columns()));
+        List<Row> samples = all.orderBy("sample_index").limit(100).collectAsList();
+        assertEquals(16384L, all.count());
+        assertEquals(1L, all.select("study", "run_id").distinct().count(), "every row keyed by the run");
         for (Row row : samples) {
             double[] z = {row.getAs("x1"), row.getAs("x2"), row.getAs("x3")};
             assertEquals(m.value(z), row.<Double>getAs("y"), 0.0, "bit-identical evaluation");
@@ -221,10 +205,10 @@ class RunCommandTest {
                 .replace("data: conf/data/", "data: " + SnaRun.ROOT.resolve("conf/data") + "/"));
         SnaRun.Result r = SnaRun.sna("run", study.toString(), "--output", dir.resolve("train").toString(), "--run-id", "t");
         assertEquals(0, r.exit(), r.err());
-        Path run = dir.resolve("train/run_id=t");
-        Dataset<Row> sobol = spark().read().parquet(run.resolve("sobol").toString());
-        Map<String, Row> a = byInput(sobol, ResultTables.ANALYTIC);
-        Map<String, Row> s = byInput(sobol, ResultTables.SALTELLI);
+        Path run = dir.resolve("train");
+        Dataset<Row> sobol = spark().read().parquet(Published.table(run, "sobol", "t").toString());
+        Map<String, Row> a = byInput(sobol, Methods.ANALYTIC);
+        Map<String, Row> s = byInput(sobol, Methods.SALTELLI);
         double[] s1 = ISHIGAMI.firstOrder();
         double[] st = ISHIGAMI.total();
         for (int j = 0; j < 3; j++) {
@@ -234,7 +218,8 @@ class RunCommandTest {
             assertEquals(s1[j], a.get(in).<Double>getAs("s1"), SOBOL_TOL, "trained SNA vs exact " + in);
             assertEquals(st[j], a.get(in).<Double>getAs("st"), SOBOL_TOL, "trained SNA vs exact " + in);
         }
-        Row analytic = spark().read().parquet(run.resolve("summary").toString()).where("method = 'analytic'").first();
+        Row analytic = spark().read().parquet(Published.table(run, "summary", "t").toString())
+                .where("method = 'analytic'").first();
         double mean = ISHIGAMI.mean().getAsDouble();
         assertEquals(mean, analytic.<Double>getAs("mean"), MOMENT_REL_TOL * mean);
     }
@@ -270,14 +255,14 @@ class RunCommandTest {
         SnaRun.Result r = SnaRun.sna("run", study.toString(), "--output", dir.resolve("unbounded").toString(),
                 "--run-id", "u");
         assertEquals(0, r.exit(), r.err());
-        Row analytic = spark().read().parquet(dir.resolve("unbounded/run_id=u/summary").toString())
+        Row analytic = spark().read().parquet(Published.table(dir.resolve("unbounded"), "summary", "u").toString())
                 .where("method = 'analytic'").first();
         double exact = Math.exp(0.125);
         assertEquals(exact, analytic.<Double>getAs("mean"), 1e-6 * exact);
     }
 
     @Test
-    void generate_function_writesInputsAndResponse() {
+    void generate_function_writesInputsAndResponse() throws IOException {
         Path out = dir.resolve("gen/ishigami.parquet");
         SnaRun.Result r = SnaRun.sna("generate", "--function", "ishigami", "--inputs",
                 SnaRun.ROOT.resolve("conf/studies/ishigami-sobol.yaml").toString(), "--n", "3000", "--design", "lhs",
@@ -293,7 +278,11 @@ class RunCommandTest {
                 assertTrue(Math.abs(v) <= Math.PI);
             }
         }
-        // a second run replaces the data atomically and leaves no temporary folder behind
+        var manifest = org.snauq.results.RunManifest.parse(Files.readAllBytes(out.resolve("_manifest.json")), "m");
+        assertEquals(org.snauq.results.RunManifest.Kind.DATA, manifest.kind());
+        assertEquals(3000L, manifest.sampleCount());
+        // a second run replaces the data atomically and leaves no temporary folder behind, only its lock
+        long before = Files.getLastModifiedTime(out).toMillis();
         SnaRun.Result again = SnaRun.sna("generate", "--expr", "x1 + x2", "--inputs",
                 SnaRun.ROOT.resolve("conf/studies/ishigami-sobol.yaml").toString(), "--n", "10", "--output", out.toString());
         assertEquals(0, again.exit(), again.err());
@@ -304,7 +293,27 @@ class RunCommandTest {
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
-        assertEquals(List.of("ishigami.parquet"), siblings);
+        assertEquals(List.of(".ishigami.parquet.lock", "ishigami.parquet"), siblings.stream().sorted().toList());
+        assertTrue(before > 0);
+    }
+
+    @Test
+    void generate_outputNamesWithGlobCharacters_eachReadBackAlone() throws IOException {
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        rows.put("hab.parquet", 30);
+        rows.put("h?b.parquet", 20);
+        rows.put("h[a]b.parquet", 12);
+        rows.put("h{a,b}b.parquet", 7);
+        for (Map.Entry<String, Integer> e : rows.entrySet()) {
+            SnaRun.Result r = SnaRun.sna("generate", "--function", "ishigami", "--inputs",
+                    SnaRun.ROOT.resolve("conf/studies/ishigami-sobol.yaml").toString(), "--n", e.getValue().toString(),
+                    "--output", dir.resolve("glob").resolve(e.getKey()).toString());
+            assertEquals(0, r.exit(), r.err());
+        }
+        for (Map.Entry<String, Integer> e : rows.entrySet()) { // what sna train --data reads
+            assertEquals(e.getValue(), org.snauq.models.TableReader.read(dir.resolve("glob").resolve(e.getKey()),
+                    RunCommandTest::spark).rows(), e.getKey());
+        }
     }
 
     @Test

@@ -65,20 +65,31 @@ class RunDeterminismTest {
         System.clearProperty(FaultInjection.FAIL_AFTER_TABLE);
     }
 
-    static Path run(String study, int partitions, String output, String runId) throws IOException {
+    /** A published run: its output and ID. */
+    record Run(Path output, String id) {
+        Path table(String name) {
+            return Published.table(output, name, id);
+        }
+
+        Path folder() {
+            return Published.runFolder(output, id);
+        }
+    }
+
+    static Run run(String study, int partitions, String output, String runId) throws IOException {
         Path file = dir.resolve("study-" + partitions + ".yaml");
         Files.writeString(file, study.replace("PARTITIONS", String.valueOf(partitions)));
         SnaRun.Result r = SnaRun.sna("run", file.toString(), "--output", dir.resolve(output).toString(), "--run-id", runId);
         assertEquals(0, r.exit(), r.err());
-        return dir.resolve(output).resolve("run_id=" + runId);
+        return new Run(dir.resolve(output), runId);
     }
 
-    /** Every value of a table as exact bits (doubles by doubleToLongBits), rows in their written order. */
-    static List<String> bits(Path run, String table) {
+    /** Every value of a table but the run ID as exact bits (doubles by doubleToLongBits), rows in written order. */
+    static List<String> bits(Run run, String table) {
         List<String> out = new ArrayList<>();
-        for (Row r : SparkTests.session().read().parquet(run.resolve(table).toString()).collectAsList()) {
+        for (Row r : SparkTests.session().read().parquet(run.table(table).toString()).collectAsList()) {
             StringBuilder b = new StringBuilder();
-            for (int i = 0; i < r.size(); i++) {
+            for (int i = 2; i < r.size(); i++) { // after study and run_id
                 Object v = r.get(i);
                 b.append(v instanceof Double d ? Long.toHexString(Double.doubleToRawLongBits(d)) : String.valueOf(v))
                         .append('|');
@@ -90,10 +101,11 @@ class RunDeterminismTest {
 
     @Test
     void run_partitions1And5And32_bitIdenticalTables() throws IOException {
-        Path one = run(SOBOL_STUDY, 1, "p", "p1");
-        Path five = run(SOBOL_STUDY, 5, "p", "p5");
-        Path many = run(SOBOL_STUDY, 32, "p", "p32");
-        for (String table : List.of("summary", "sobol", "quantiles", "convergence", "histogram", "exceedance")) {
+        Run one = run(SOBOL_STUDY, 1, "p", "p1");
+        Run five = run(SOBOL_STUDY, 5, "p", "p5");
+        Run many = run(SOBOL_STUDY, 32, "p", "p32");
+        for (String table : List.of("summary", "sobol", "quantiles", "convergence_moments", "convergence_sobol", "histogram",
+                "exceedance")) {
             List<String> expected = bits(one, table);
             assertEquals(expected, bits(five, table), table + " with 5 partitions");
             assertEquals(expected, bits(many, table), table + " with 32 partitions");
@@ -103,27 +115,27 @@ class RunDeterminismTest {
 
     @Test
     void run_mcWithPartialLastBlock_sameTablesOn1And5Partitions() throws IOException {
-        Path one = run(MC_STUDY, 1, "m", "m1");
-        Path five = run(MC_STUDY, 5, "m", "m5");
-        for (String table : List.of("summary", "quantiles", "convergence", "histogram")) {
+        Run one = run(MC_STUDY, 1, "m", "m1");
+        Run five = run(MC_STUDY, 5, "m", "m5");
+        for (String table : List.of("summary", "quantiles", "convergence_moments", "histogram")) {
             assertEquals(bits(one, table), bits(five, table), table);
         }
     }
 
     @Test
     void run_firstAttemptsFail_retriedTasksGiveCleanRunsTables() throws IOException {
-        Path clean = run(SOBOL_STUDY, 4, "f", "clean");
+        Run clean = run(SOBOL_STUDY, 4, "f", "clean");
         System.setProperty(FaultInjection.FAIL_FIRST_ATTEMPT, "true");
-        Path retried = run(SOBOL_STUDY, 4, "f", "retried");
-        for (String table : List.of("summary", "sobol", "quantiles", "histogram", "convergence")) {
+        Run retried = run(SOBOL_STUDY, 4, "f", "retried");
+        for (String table : List.of("summary", "sobol", "quantiles", "histogram", "convergence_moments", "convergence_sobol")) {
             assertEquals(bits(clean, table), bits(retried, table), table);
         }
     }
 
     @Test
     void run_failsAfterSomeTables_previousRunIntactAndNothingPartial() throws IOException {
-        Path first = run(SOBOL_STUDY, 2, "a", "same");
-        String manifest = Files.readString(first.resolve("manifest.json"));
+        Run first = run(SOBOL_STUDY, 2, "a", "same");
+        String manifest = Files.readString(first.folder().resolve("manifest.json"));
         System.setProperty(FaultInjection.FAIL_AFTER_TABLE, "quantiles");
         Path file = dir.resolve("study-fail.yaml");
         Files.writeString(file, SOBOL_STUDY.replace("PARTITIONS", "2").replace("seed: 3", "seed: 4"));
@@ -132,15 +144,16 @@ class RunDeterminismTest {
             assertNotEquals(0, r.exit(), "the injected failure must fail the run");
             assertEquals(1, r.errorLines().size(), r.err());
         }
-        assertEquals(manifest, Files.readString(first.resolve("manifest.json")), "the earlier run is untouched");
-        try (Stream<Path> s = Files.list(dir.resolve("a"))) {
-            assertEquals(List.of("run_id=same"), s.map(p -> p.getFileName().toString()).toList(),
+        assertEquals(manifest, Files.readString(first.folder().resolve("manifest.json")), "the earlier run is untouched");
+        try (Stream<Path> s = Files.walk(dir.resolve("a"))) {
+            assertEquals(List.of(), s.map(p -> dir.resolve("a").relativize(p).toString())
+                    .filter(p -> p.contains("fresh") || p.startsWith("_staging/")).toList(),
                     "no partial folder, hidden or not");
         }
         System.clearProperty(FaultInjection.FAIL_AFTER_TABLE);
         SnaRun.Result ok = SnaRun.sna("run", file.toString(), "--output", dir.resolve("a").toString(), "--run-id", "same");
         assertEquals(0, ok.exit(), ok.err());
-        assertNotEquals(manifest, Files.readString(first.resolve("manifest.json")), "a rerun replaces the run");
-        assertTrue(Files.exists(first.resolve("sobol")));
+        assertNotEquals(manifest, Files.readString(first.folder().resolve("manifest.json")), "a rerun replaces the run");
+        assertTrue(Files.exists(first.table("sobol")));
     }
 }

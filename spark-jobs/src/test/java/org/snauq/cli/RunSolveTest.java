@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,8 +15,8 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snauq.galerkin.SolveReport;
+import org.snauq.models.StudyModels;
 import org.snauq.spark.SparkTests;
-import org.snauq.spark.StudyModels;
 
 /**
  * {@code model: {solve: ...}}: a PDE problem solved by VSNA flows into {@code sna run}. The shipped parametric
@@ -55,7 +54,7 @@ class RunSolveTest {
         double meanInvK2 = (1 - 0.1) / 9;
         double exactMean = meanInvK / 8;
         double exactVar = (meanInvK2 - meanInvK * meanInvK) / 64;
-        List<Row> rows = SparkTests.session().read().parquet(dir.resolve("out/run_id=r1/summary").toString())
+        List<Row> rows = SparkTests.session().read().parquet(Published.table(dir.resolve("out"), "summary", "r1").toString())
                 .collectAsList();
         for (Row row : rows) {
             String method = row.getAs("method");
@@ -67,13 +66,13 @@ class RunSolveTest {
 
         // the solve's per-rank residual history reaches the manifest and the report's convergence figure and table
         // (that the figure draws the manifest's numbers is ReportModelFitAndSweepTest's)
-        JsonNode c = new ObjectMapper().readTree(dir.resolve("out/run_id=r1/manifest.json").toFile())
+        JsonNode c = new ObjectMapper().readTree(Published.runFolder(dir.resolve("out"), "r1").resolve("manifest.json").toFile())
                 .at("/model/convergence");
         SolveReport solve = StudyModels.solveProblem("", SnaRun.ROOT.resolve("conf/problems/parametric-diffusion.yaml"))
                 .report();
         assertEquals(solve.indicatorName(), c.get("measure").asText());
         assertEquals(solve.ranks().size(), c.get("indicator").size());
-        String html = Files.readString(dir.resolve("out/run_id=r1/report.html"));
+        String html = Files.readString(Published.runFolder(dir.resolve("out"), "r1").resolve("report.html"));
         for (int i = 0; i < solve.ranks().size(); i++) {
             SolveReport.Rank rank = solve.ranks().get(i);
             assertEquals(rank.indicator(), c.get("indicator").get(i).asDouble(), "indicator of rank " + rank.rank());

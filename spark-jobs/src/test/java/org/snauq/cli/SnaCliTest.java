@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.snauq.model.SnaFormatException;
+import org.snauq.study.BadInputException;
+import org.snauq.study.StudyException;
 
 class SnaCliTest {
 
@@ -50,11 +52,26 @@ class SnaCliTest {
     @Test
     void exitCodes_badInputIs2_restIs1() {
         CliErrors errors = new CliErrors();
-        assertEquals(2, errors.getExitCode(new IllegalArgumentException("x")));
+        assertEquals(2, errors.getExitCode(new BadInputException("x")));
+        assertEquals(2, errors.getExitCode(new StudyException("x")));
         assertEquals(2, errors.getExitCode(new SnaFormatException("x")));
         assertEquals(2, errors.getExitCode(new UserInputException("x")));
+        assertEquals(1, errors.getExitCode(new IllegalArgumentException("x")), "a bare one is our bug");
+        assertEquals(1, errors.getExitCode(new NumberFormatException("x")), "so is the JDK's");
         assertEquals(1, errors.getExitCode(new IllegalStateException("x")));
         assertEquals(1, errors.getExitCode(new OutOfMemoryError()));
+    }
+
+    /** A model's failure inside a Spark task reaches the driver as the cause of the job's exception. */
+    @Test
+    void report_badInputWrappedByAJobFailure_exit2WithItsMessage() {
+        RuntimeException job = new RuntimeException("Job aborted due to stage failure:\n...",
+                new RuntimeException("task failed", new BadInputException("s.yaml: sample 7 (x = 1.0): model output"
+                        + " y is NaN")));
+        assertEquals(2, new CliErrors().getExitCode(job));
+        StringWriter w = new StringWriter();
+        CliErrors.report(new PrintWriter(w), job, false);
+        assertEquals("sna: s.yaml: sample 7 (x = 1.0): model output y is NaN\n", w.toString());
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.snauq.spark.SparkTests;
 
 /**
  * {@code sna run} of a study with a {@code sweep:} block, on a toy response with a closed-form window probability:
- * y = a + e with the design input a on a grid and e ~ N(0, 1), window |y| &lt;= 1, so
+ * y = a + u with the design input a on a grid and u ~ N(0, 1), window |y| &lt;= 1, so
  * P(window | a) = Phi(1 - a) - Phi(-1 - a), largest at a = 0 and decreasing in |a|. The designs table ranks
  * by it, its probabilities agree with the closed form, and it is bit-identical for 1 and 3 partitions. The
  * melt-pool QoIs through the sweep on an SNA of a Gaussian field with closed-form pools. Bad sweep keys exit 2 with
@@ -26,7 +26,7 @@ class SweepRunTest {
     private static final long N = 4096;
     /** A Monte Carlo proportion: 4 standard errors sqrt(p (1 - p) / n) at the worst p = 1/2. */
     private static final double P_TOL = 4 * 0.5 / Math.sqrt(N);
-    /** The sample mean of a + e: 4 standard errors 1 / sqrt(n). */
+    /** The sample mean of a + u: 4 standard errors 1 / sqrt(n). */
     private static final double MEAN_TOL = 4 / Math.sqrt(N);
 
     @TempDir
@@ -36,9 +36,9 @@ class SweepRunTest {
         Path f = dir.resolve(name + ".yaml");
         Files.writeString(f, """
                 name: %s
-                model: {expression: "a + e"}
+                model: {expression: "a + u"}
                 inputs:
-                  - {name: e, dist: normal, mean: 0.0, sd: 1.0}
+                  - {name: u, dist: normal, mean: 0.0, sd: 1.0}
                 sampling: {design: mc, n: %d, seed: 11}
                 sweep:
                 %s
@@ -52,14 +52,16 @@ class SweepRunTest {
             window: {y: {min: -1, max: 1}}
             """;
 
-    private List<Row> designs(String run) {
-        return SparkTests.session().read().parquet(run + "/designs").orderBy("design").collectAsList();
+    private List<Row> designs(String runId) {
+        return SparkTests.session().read().parquet(Published.table(dir.resolve("out"), "designs", runId).toString())
+                .drop("study", "run_id").orderBy("design").collectAsList();
     }
 
     @Test
     void run_toySweep_ranksByClosedFormWindowProbability() throws Exception {
-        String run = runStudy(study("toy", TOY, 0), "toy"); // the expression model's output is named y
-        List<Row> rows = designs(run);
+        String runId = runStudy(study("toy", TOY, 0), "toy"); // the expression model's output is named y
+        Path run = Published.runFolder(dir.resolve("out"), runId);
+        List<Row> rows = designs(runId);
         assertEquals(A.length, rows.size());
         NormalDistribution phi = new NormalDistribution();
         double[] exact = new double[A.length];
@@ -79,12 +81,13 @@ class SweepRunTest {
         for (int j = 0; j < A.length; j++) {
             assertEquals(expectedRank[j], rows.get(j).getLong(rows.get(j).fieldIndex("rank")), "rank of a = " + A[j]);
         }
-        assertTrue(Files.exists(Path.of(run, "manifest.json")));
-        assertTrue(Files.readString(Path.of(run, "report.html")).contains("Best design: #1 (a = 0"),
+        assertTrue(Files.exists(run.resolve("manifest.json")));
+        assertTrue(Files.readString(run.resolve("report.html")).contains("Best design: #1 (a = 0"),
                 "the report names the best design");
-        String html = Files.readString(Path.of(run, "report.html"));
+        String html = Files.readString(run.resolve("report.html"));
         assertTrue(html.contains("id=\"design-map\""), "the report has the design map"); // its data: report tests
-        Row best = SparkTests.session().read().parquet(run + "/summary").collectAsList().get(0);
+        Row best = SparkTests.session().read().parquet(Published.table(dir.resolve("out"), "summary", runId).toString())
+                .collectAsList().get(0);
         assertEquals("best-design", best.getAs("method"));
         assertEquals(0.0, (double) best.getAs("mean"), MEAN_TOL, "summary is the best design's (a = 0)");
     }
@@ -101,7 +104,7 @@ class SweepRunTest {
         String[][] cases = {
             {"designs: {a: [0.0]}\nwindow: {y: {min: -1}}\nbogus: 1", "sweep.bogus is not a known key"},
             {"designs: {a: {from: 1, to: 0, count: 3}}\nwindow: {y: {max: 1}}", "sweep.designs.a.to must be > from"},
-            {"designs: {e: [0.0]}\nwindow: {y: {max: 1}}", "sweep.designs.e is a design input"},
+            {"designs: {u: [0.0]}\nwindow: {y: {max: 1}}", "sweep.designs.u is a design input"},
             {"designs: {a: [0.0]}\nwindow: {depth: {max: 1}}", "sweep.window.depth is not a QoI"},
             {"designs: {a: [0.0]}\nwindow: {y: {min: 2, max: 1}}", "sweep.window.y.max must be > min"},
             {"designs: {a: [0.0]}\nqoi: {melt-pool: {space: [x, y, z], liquidus: 1}}\nwindow: {depth: {max: 1}}",
@@ -188,6 +191,7 @@ class SweepRunTest {
         SnaRun.Result r = SnaRun.sna("run", study.toString(), "--output", dir.resolve("out").toString(),
                 "--run-id", id);
         assertEquals(0, r.exit(), r.err());
-        return r.out().strip();
+        assertEquals(Published.runFolder(dir.resolve("out"), id).toString(), r.out().strip());
+        return id;
     }
 }

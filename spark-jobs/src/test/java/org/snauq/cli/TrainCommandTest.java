@@ -135,19 +135,19 @@ class TrainCommandTest {
 
     @Test
     void train_degreeZero_exit2() throws IOException {
-        train(goodCsv(), "--degree", "0").assertBadInput("--degree must be >= 1, got 0");
+        train(goodCsv(), "--degree", "0").assertBadInput("--degree must be auto or lie in [1, 15], got 0");
         assertNothingWritten();
     }
 
     @Test
     void train_tooFewKnots_exit2() throws IOException {
-        train(goodCsv(), "--degree", "3", "--knots", "3").assertBadInput("--knots must be >= degree + 1 = 4, got 3");
+        train(goodCsv(), "--degree", "3", "--knots", "3").assertBadInput("--knots must be auto or lie in [degree + 1 = 4, 4096], got 3");
         assertNothingWritten();
     }
 
     @Test
     void train_rankZeroOrText_exit2() throws IOException {
-        train(goodCsv(), "--rank", "0").assertBadInput("--rank must be an integer >= 1 or 'auto', got 0");
+        train(goodCsv(), "--rank", "0").assertBadInput("--rank must be 'auto' or an integer in [1, 1000], got 0");
         train(goodCsv(), "--rank", "many").assertBadInput("--rank must be an integer >= 1 or 'auto', got 'many'");
         assertNothingWritten();
     }

@@ -112,7 +112,8 @@ class ClusterIT {
     void sobolStudy_twoWorkerCluster_tablesBitIdenticalToLocal() throws Exception {
         Path onCluster = run(SOBOL_STUDY, cluster.masterUrl(), "cluster", List.of(), line -> { });
         Map<String, List<String>> expected = RunTables.bits(localSobol());
-        assertEquals(List.of("convergence", "exceedance", "histogram", "quantiles", "sobol", "summary"),
+        assertEquals(List.of("convergence_moments", "convergence_sobol", "exceedance", "histogram", "quantiles", "sobol",
+                "summary"),
                 List.copyOf(expected.keySet()));
         RunTables.assertSame(expected, RunTables.bits(onCluster));
     }
@@ -172,7 +173,7 @@ class ClusterIT {
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
              Statement st = db.createStatement();
              ResultSet rs = st.executeQuery("SELECT s.mean, s.std, s.n, a.mean FROM read_parquet('"
-                     + run.resolve("summary") + "/*.parquet') s, read_parquet('" + run.resolve("summary")
+                     + RunTables.table(run, "summary") + "/*.parquet') s, read_parquet('" + RunTables.table(run, "summary")
                      + "/*.parquet') a WHERE s.method = 'sampling' AND a.method = 'analytic'")) {
             assertTrue(rs.next(), "summary needs a sampling and an analytic row");
             double sampled = rs.getDouble(1);
@@ -189,7 +190,7 @@ class ClusterIT {
         return localSobol;
     }
 
-    /** Runs {@code study} on {@code master} in a driver JVM of its own; returns the run folder. */
+    /** Runs {@code study} on {@code master} in a driver JVM of its own; returns the run's folder (its manifest's). */
     static Path run(String study, String master, String runId, List<String> jvmFlags, Consumer<String> onStderr)
             throws Exception {
         Path file = dir.resolve(runId + ".yaml");
@@ -199,7 +200,7 @@ class ClusterIT {
                 List.of("run", file.toString(), "--master", master, "--output", output.toString(), "--run-id", runId),
                 onStderr, RUN_TIMEOUT_SECONDS);
         assertEquals(0, r.exit(), () -> "sna run on " + master + " failed:\n" + r.err());
-        Path folder = output.resolve("run_id=" + runId);
+        Path folder = output.resolve("_runs/run_id=" + runId);
         assertTrue(Files.isRegularFile(folder.resolve("manifest.json")), folder + " has no manifest");
         return folder;
     }

@@ -18,23 +18,35 @@ import java.util.stream.Stream;
 
 /**
  * A run's tables as exact text, read with DuckDB (an independent Parquet reader, no Spark in the test JVM):
- * doubles as their IEEE bits, rows in the order written. Two runs are bit-identical when these maps are equal.
+ * doubles as their IEEE bits, rows in the order written, without the {@code study} and {@code run_id} columns and
+ * the {@code runs} catalogue (which differ between two runs by definition). Two runs are bit-identical when these
+ * maps are equal.
  */
 final class RunTables {
 
     private RunTables() {
     }
 
-    /** Table name to its rows, for every table folder of {@code runFolder}. */
+    /** Table name to its rows, for every table of the run whose folder is {@code runFolder}. */
     static Map<String, List<String>> bits(Path runFolder) throws IOException, SQLException {
+        Path output = runFolder.getParent().getParent(); // <output>/_runs/run_id=<ID>
         Map<String, List<String>> tables = new TreeMap<>();
-        try (Stream<Path> entries = Files.list(runFolder);
+        try (Stream<Path> entries = Files.list(output);
              Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
             for (Path table : entries.filter(Files::isDirectory).sorted().toList()) {
-                tables.put(table.getFileName().toString(), rows(db, table));
+                String name = table.getFileName().toString();
+                Path partition = table(runFolder, name);
+                if (!name.startsWith("_") && !name.equals("runs") && Files.isDirectory(partition)) {
+                    tables.put(name, rows(db, partition));
+                }
             }
         }
         return tables;
+    }
+
+    /** The partition of table {@code name} of the run whose folder is {@code runFolder}. */
+    static Path table(Path runFolder, String name) {
+        return runFolder.getParent().getParent().resolve(name).resolve(runFolder.getFileName());
     }
 
     /** Fails naming the first table and row where two runs differ. */
@@ -58,7 +70,7 @@ final class RunTables {
             ResultSetMetaData md = rs.getMetaData();
             while (rs.next()) {
                 StringBuilder b = new StringBuilder();
-                for (int c = 1; c <= md.getColumnCount(); c++) {
+                for (int c = 3; c <= md.getColumnCount(); c++) { // after study and run_id
                     b.append(md.getColumnName(c)).append('=');
                     if (md.getColumnType(c) == Types.DOUBLE) {
                         double v = rs.getDouble(c);

@@ -1,29 +1,27 @@
 package org.snauq.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
+import org.apache.hadoop.conf.Configuration;
 import org.snauq.datasets.Ishigami;
-import org.snauq.spark.ResultTables;
+import org.snauq.results.ResultTable;
+import org.snauq.results.ResultsOutput;
+import org.snauq.results.RunManifest;
+import org.snauq.results.RunTables;
+import org.snauq.results.StagedRun;
+import org.snauq.results.TableRows;
 
 /**
- * A small but real run folder for report tests: plain Monte Carlo of the Ishigami function (n = 2^13) with
- * pick-freeze Sobol' estimates (Saltelli first order, Jansen total) and the exact indices as "analytic" rows,
- * written as the Parquet tables of DESIGN.md section 4 with {@link ResultTables}' schemas, plus a manifest. Apart
- * from those schemas it is independent of the run job, so the report can be built and tested on its own.
+ * A small but real run for report tests: plain Monte Carlo of the Ishigami function (n = 2^13) with pick-freeze
+ * Sobol' estimates (Saltelli first order, Jansen total) and the exact indices as "analytic" rows, as the result
+ * tables of {@link ResultTable} and a manifest, published into an output like any run. Apart from the tables'
+ * columns it is independent of the run job, so the report can be built and tested on its own.
  */
 final class FixtureRun {
 
@@ -39,17 +37,10 @@ final class FixtureRun {
     private FixtureRun() {
     }
 
-    /** The schemas the run job writes, so the report is tested against the tables it will really read. */
-    static Map<String, StructType> schemas() {
-        Map<String, StructType> s = new LinkedHashMap<>();
-        for (String table : ResultTables.ALWAYS) {
-            s.put(table, ResultTables.schema(table));
-        }
-        return s;
-    }
+    static final String RUN_ID = "20250101T000000Z";
 
     /** The rows of every table, as written. */
-    static Map<String, List<Row>> tables() {
+    static RunTables tables() {
         Ishigami f = Ishigami.standard();
         int d = f.dimension();
         SplittableRandom rng = new SplittableRandom(20240607L);
@@ -72,7 +63,7 @@ final class FixtureRun {
                 yab[j][i] = f.value(ab);
             }
         }
-        Map<String, List<Row>> t = new LinkedHashMap<>();
+        RunTables t = new RunTables();
         double mean = Arrays.stream(ya).average().orElseThrow();
         double m2 = 0;
         double m3 = 0;
@@ -91,58 +82,55 @@ final class FixtureRun {
         double half = Z95 * sd / Math.sqrt(N);
         double min = Arrays.stream(ya).min().orElseThrow();
         double max = Arrays.stream(ya).max().orElseThrow();
-        t.put("summary", List.of(
-                RowFactory.create(OUTPUT, "sampling", (long) N, mean, variance, sd, m3 / Math.pow(m2, 1.5),
-                        m4 / (m2 * m2) - 3, min, max, mean - half, mean + half),
-                RowFactory.create(OUTPUT, "analytic", null, f.mean().orElseThrow(), f.variance().orElseThrow(),
-                        Math.sqrt(f.variance().orElseThrow()), null, null, null, null, null, null)));
+        t.table(ResultTable.SUMMARY)
+                .add(OUTPUT, "sampling", (long) N, mean, variance, sd, m3 / Math.pow(m2, 1.5), m4 / (m2 * m2) - 3,
+                        min, max, mean - half, mean + half)
+                .add(OUTPUT, "analytic", null, f.mean().orElseThrow(), f.variance().orElseThrow(),
+                        Math.sqrt(f.variance().orElseThrow()), null, null, null, null, null, null);
         double[] sorted = ya.clone();
         Arrays.sort(sorted);
-        List<Row> q = new ArrayList<>();
+        TableRows q = t.table(ResultTable.QUANTILES);
         for (double p : PROBABILITIES) {
-            q.add(RowFactory.create(OUTPUT, "sampling", p, sorted[(int) Math.ceil(p * N) - 1], 0.0));
+            q.add(OUTPUT, "sampling", p, sorted[(int) Math.ceil(p * N) - 1], null, null, 0.0);
         }
-        t.put("quantiles", q);
-        List<Row> h = new ArrayList<>();
+        TableRows h = t.table(ResultTable.HISTOGRAM);
         long[] counts = new long[BINS];
         double width = (max - min) / BINS;
         for (double y : ya) {
             counts[Math.min(BINS - 1, (int) ((y - min) / width))]++;
         }
         for (int k = 0; k < BINS; k++) {
-            h.add(RowFactory.create(OUTPUT, k, min + k * width, k == BINS - 1 ? max : min + (k + 1) * width,
-                    counts[k]));
+            h.add(OUTPUT, k, min + k * width, k == BINS - 1 ? max : min + (k + 1) * width, counts[k]);
         }
-        t.put("histogram", h);
-        List<Row> ex = new ArrayList<>();
+        TableRows ex = t.table(ResultTable.EXCEEDANCE);
         for (double th : THRESHOLDS) {
             double p = Arrays.stream(ya).filter(y -> y > th).count() / (double) N;
             double e = Z95 * Math.sqrt(p * (1 - p) / N);
-            ex.add(RowFactory.create(OUTPUT, th, p, Math.max(0, p - e), Math.min(1, p + e)));
+            ex.add(OUTPUT, th, p, Math.max(0, p - e), Math.min(1, p + e));
         }
-        t.put("exceedance", ex);
-        List<Row> sobol = new ArrayList<>();
-        List<Row> conv = new ArrayList<>();
+        TableRows sobol = t.table(ResultTable.SOBOL);
+        TableRows conv = t.table(ResultTable.CONVERGENCE_MOMENTS);
+        TableRows convSobol = t.table(ResultTable.CONVERGENCE_SOBOL);
         for (int k = 4; k <= LOG2_N; k++) {
             int n = 1 << k;
-            conv.add(RowFactory.create(OUTPUT, (long) n, Arrays.stream(ya, 0, n).average().orElseThrow(), null,
-                    null, null));
+            double m = Arrays.stream(ya, 0, n).average().orElseThrow();
+            double s2 = Arrays.stream(ya, 0, n).map(y -> (y - m) * (y - m)).sum() / (n - 1);
+            double e = Z95 * Math.sqrt(s2 / n);
+            conv.add(OUTPUT, (long) n, m, m - e, m + e);
         }
         for (int j = 0; j < d; j++) {
             for (int k = 4; k <= LOG2_N; k++) {
                 double[] s = pickFreeze(ya, yb, yab[j], 1 << k);
-                conv.add(RowFactory.create(OUTPUT, (long) (1 << k), null, f.inputNames().get(j), s[0], s[1]));
+                convSobol.add(OUTPUT, f.inputNames().get(j), (long) (1 << k), s[0], s[1]);
             }
             double[] s = pickFreeze(ya, yb, yab[j], N);
-            sobol.add(RowFactory.create(OUTPUT, f.inputNames().get(j), "saltelli", s[0], s[0] - s[2], s[0] + s[2],
-                    s[1], s[1] - s[3], s[1] + s[3]));
+            sobol.add(OUTPUT, f.inputNames().get(j), "saltelli", s[0], s[0] - s[2], s[0] + s[2], s[1], s[1] - s[3],
+                    s[1] + s[3]);
         }
         for (int j = 0; j < d; j++) {
-            sobol.add(RowFactory.create(OUTPUT, f.inputNames().get(j), "analytic", f.firstOrder()[j], null, null,
-                    f.total()[j], null, null));
+            sobol.add(OUTPUT, f.inputNames().get(j), "analytic", f.firstOrder()[j], null, null, f.total()[j], null,
+                    null);
         }
-        t.put("sobol", sobol);
-        t.put("convergence", conv);
         return t;
     }
 
@@ -175,40 +163,40 @@ final class FixtureRun {
         return new double[] {s / n / var, t / n / var, Z95 * su, Z95 * sw};
     }
 
-    /** Writes the tables and a manifest into {@code folder} (which becomes a complete run folder). */
-    static void write(SparkSession spark, Path folder) throws IOException {
-        Map<String, StructType> schemas = schemas();
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (Map.Entry<String, List<Row>> e : tables().entrySet()) {
-            spark.createDataFrame(e.getValue(), schemas.get(e.getKey())).coalesce(1).write().mode(SaveMode.Overwrite)
-                    .option("compression", "snappy").parquet(folder.resolve(e.getKey()).toString());
-            counts.put(e.getKey(), (long) e.getValue().size());
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("run_id", "20250101T000000Z");
-        m.put("created", "2025-01-01T00:00:05Z");
-        m.put("study_file", "conf/studies/ishigami-sobol.yaml");
+    /** The manifest of the fixture's run (its timings and versions are fixed, so pages compare equal). */
+    static RunManifest manifest(RunTables tables) {
         Map<String, Object> study = new LinkedHashMap<>();
         study.put("name", "ishigami-sobol");
         study.put("model", Map.of("function", "ishigami"));
         study.put("sampling", Map.of("design", "mc", "n", N, "seed", 42));
-        m.put("study", study);
-        m.put("model", Map.of("description", "function ishigami", "output", OUTPUT, "hash", "sha256:0123abcd"));
-        m.put("design", "mc");
-        m.put("seed", 42);
-        m.put("sample_count", N);
-        m.put("evaluations", (long) N * 5);
-        m.put("partitions", 2);
-        m.put("row_counts", counts);
-        m.put("versions", Map.of("sna_uq", "0.1.0-SNAPSHOT", "spark", spark.version(), "java",
-                System.getProperty("java.version")));
-        m.put("spark_master", "local[1]");
+        Map<String, Long> counts = new LinkedHashMap<>();
+        tables.all().forEach(t -> counts.put(t.table().tableName(), (long) t.size()));
         Map<String, Long> timings = new LinkedHashMap<>();
         timings.put("model", 12L);
         timings.put("sampling", 830L);
         timings.put("tables", 410L);
-        m.put("timings_ms", timings);
-        Files.writeString(folder.resolve(RunData.MANIFEST),
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+        timings.put("total", 1300L);
+        return RunManifest.builder("ishigami-sobol", RUN_ID, RunManifest.Kind.SAMPLING,
+                        Instant.parse("2025-01-01T00:00:05Z"))
+                .study("conf/studies/ishigami-sobol.yaml", study)
+                .model("function ishigami", List.of(OUTPUT), "0123abcd".repeat(8), Map.of())
+                .sampling("mc", 42, N, (long) N * 5)
+                .blocks(1, N, 1, 2)
+                .rowCounts(counts)
+                .environment("0.1.0-SNAPSHOT", "4.0.1", "17", "local[1]")
+                .timings(timings, null)
+                .build();
+    }
+
+    /** Publishes the fixture's run (tables and manifest, no report) into {@code output}. */
+    static ResultsOutput publish(Path output) throws IOException {
+        ResultsOutput out = ResultsOutput.open(output.toString(), new Configuration());
+        RunTables tables = tables();
+        StagedRun staged = out.stage("ishigami-sobol", RUN_ID);
+        for (TableRows t : tables.all()) {
+            staged.write(t);
+        }
+        staged.commit(manifest(tables));
+        return out;
     }
 }

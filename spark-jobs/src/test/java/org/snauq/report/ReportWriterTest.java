@@ -21,21 +21,23 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.spark.sql.SparkSession;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.snauq.spark.SparkTests;
+import org.snauq.results.OutputException;
+import org.snauq.results.ResultsOutput;
+import org.snauq.results.RunTables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Renders the report of a small real run ({@link FixtureRun}) and checks it against the Parquet tables as read by
- * an independent reader (DuckDB): every figure and table is there, every number shown is the stored value
- * (exactly, in {@code data-value}, and as displayed text), every chart is drawn from the stored values, and the
- * page fetches nothing.
+ * Renders the report of a small real run ({@link FixtureRun}) from its results in memory, as {@code sna run} does,
+ * and checks it against the published Parquet tables as read by an independent reader (DuckDB): every figure and
+ * table is there, every number shown is the stored value (exactly, in {@code data-value}, and as displayed text),
+ * every chart is drawn from the stored values, and the page fetches nothing. Re-rendered from the published
+ * tables ({@code sna report}, parquet-hadoop), the page is the same, byte for byte.
  */
 class ReportWriterTest {
 
@@ -48,23 +50,29 @@ class ReportWriterTest {
     @TempDir
     static Path tmp;
 
-    private static SparkSession spark;
+    private static Path output;
+    private static ResultsOutput out;
     private static Path run;
     private static String html;
     private static RunData data;
 
     @BeforeAll
     static void renderFixture() throws IOException {
-        spark = SparkTests.session(); // the one session of the test JVM (its master matters to other tests)
-        run = tmp.resolve("run_id=20250101T000000Z");
-        Files.createDirectories(run);
-        FixtureRun.write(spark, run);
-        String written = ReportWriter.write(spark, run.toString());
-        assertTrue(written.endsWith("/" + ReportWriter.FILE), written);
-        html = Files.readString(run.resolve(ReportWriter.FILE));
-        data = RunData.read(spark, run.toString());
+        output = tmp.resolve("out");
+        out = FixtureRun.publish(output);
+        run = Path.of(out.runFolder(FixtureRun.RUN_ID));
+        RunTables tables = FixtureRun.tables();
+        data = RunData.of(out.runFolder(FixtureRun.RUN_ID), FixtureRun.manifest(tables), tables);
+        html = ReportWriter.render(data); // from memory, as sna run renders it
         // kept for people to look at (docs/report.png is a screenshot of it)
         Files.writeString(Path.of("target", "report-fixture.html"), html);
+    }
+
+    @Test
+    void write_publishedRun_samePageAsFromMemory() throws IOException {
+        String written = ReportWriter.write(out, FixtureRun.RUN_ID);
+        assertEquals(run.resolve(ReportWriter.FILE).toString(), written);
+        assertEquals(html, Files.readString(run.resolve(ReportWriter.FILE)), "read back, the same rows and page");
     }
 
     @Test
@@ -94,7 +102,8 @@ class ReportWriterTest {
         assertTableEquals("exceedance-" + OUT, "exceedance", "threshold, probability, ci_low, ci_high");
         assertTableEquals("sobol-" + OUT, "sobol", "input, method, s1, s1_ci_low, s1_ci_high, st, st_ci_low,"
                 + " st_ci_high");
-        assertTableEquals("convergence-" + OUT, "convergence", "n, mean, input, s1, st");
+        assertTableEquals("convergence-" + OUT, "convergence_moments", "n, mean, mean_ci_low, mean_ci_high");
+        assertTableEquals("convergence-sobol-table-" + OUT, "convergence_sobol", "n, input, s1, st");
     }
 
     @Test
@@ -145,6 +154,12 @@ class ReportWriterTest {
     }
 
     @Test
+    void warmUpRun_rendersEveryChartOfASamplingRun() {
+        String page = ReportWriter.render(ReportWriter.warmUpRun()); // what the warm-up thread renders
+        assertEquals(6, page.split("<figure id=").length - 1, "histogram, CDF, exceedance, Sobol', both convergences");
+    }
+
+    @Test
     void write_smallRun_chartsAreInlineSvgOfBoundedSize() {
         Matcher svg = Pattern.compile("<figure id=\"([^\"]+)\"><svg (.*?)</svg>", Pattern.DOTALL).matcher(html);
         int charts = 0;
@@ -184,22 +199,21 @@ class ReportWriterTest {
 
     @Test
     void write_again_replacesTheReportAndLeavesNoTemporaryFile() throws IOException {
+        ReportWriter.write(out, FixtureRun.RUN_ID);
         Files.writeString(run.resolve(ReportWriter.FILE), "stale");
-        ReportWriter.write(spark, run.toString());
+        ReportWriter.write(out, FixtureRun.RUN_ID);
         assertEquals(html, Files.readString(run.resolve(ReportWriter.FILE)));
         try (Stream<Path> files = Files.list(run)) {
-            assertEquals(List.of(), files.map(p -> p.getFileName().toString()).filter(n -> n.contains(".tmp"))
-                    .toList());
+            assertEquals(List.of("manifest.json", "report.html"), files.map(p -> p.getFileName().toString())
+                    .sorted().toList());
         }
     }
 
     @Test
-    void write_folderWithoutManifest_namesTheMissingFile() throws IOException {
-        Path empty = Files.createDirectories(tmp.resolve("run_id=incomplete"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ReportWriter.write(spark, empty.toString()));
-        assertTrue(e.getMessage().contains("manifest.json"), e.getMessage());
-        assertFalse(Files.exists(empty.resolve(ReportWriter.FILE)));
+    void write_runNotInTheOutput_namesTheRunsThereAre() {
+        OutputException e = assertThrows(OutputException.class, () -> ReportWriter.write(out, "incomplete"));
+        assertTrue(e.getMessage().endsWith("no complete run 'incomplete'; runs: " + FixtureRun.RUN_ID), e.getMessage());
+        assertFalse(Files.exists(output.resolve("_runs/run_id=incomplete")));
     }
 
     // ---- helpers
@@ -263,7 +277,8 @@ class ReportWriterTest {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
              Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT " + columns + " FROM read_parquet('"
-                     + run.resolve(table) + "/*.parquet') WHERE output = '" + OUT + "'")) {
+                     + output.resolve(table).resolve("run_id=" + FixtureRun.RUN_ID) + "/*.parquet') WHERE output = '"
+                     + OUT + "'")) {
             int k = r.getMetaData().getColumnCount();
             while (r.next()) {
                 List<Object> row = new ArrayList<>();

@@ -10,13 +10,16 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
+import org.snauq.engine.BlockKernel;
+import org.snauq.engine.BlockStats;
+import org.snauq.engine.SamplePlan;
+import org.snauq.engine.StatsSpec;
+import org.snauq.models.LoadedModel;
+import org.snauq.models.ModelLoader;
 import org.snauq.stats.GridRebinning;
 import org.snauq.stats.HistogramAccumulator;
 import org.snauq.stats.Mergeable;
 import org.snauq.stats.MomentsAccumulator;
-import org.snauq.study.LoadedModel;
-import org.snauq.study.ModelLoader;
-import org.snauq.study.Sampling;
 import org.snauq.study.Study;
 import org.snauq.study.StudyParserAccess;
 
@@ -75,30 +78,30 @@ class OnePassHistogramTest {
                 """;
         Study study = StudyParserAccess.parse(text);
         LoadedModel loaded = ModelLoader.sna(study, IshigamiSna.model(12), "test", Map.of());
-        SamplePlan plan = SamplePlan.of(new Sampling("mc", 20_000, 5), study.inputs(), false, 4096);
-        double[] range = OnePassHistogram.gridRange(plan, loaded.model());
-        assertNotNull(range);
+        SamplePlan plan = SamplePlan.of("mc", 20_000, 5, study.inputs(), false, 4096);
+        double[][] range = OnePassHistogram.gridRanges(plan, loaded.model());
+        assertNotNull(range[0]);
 
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(SparkTests.session().sparkContext());
-        OnePassHistogram.CellSum sum = new OnePassHistogram.CellSum(range[0], range[1]);
+        OnePassHistogram.CellSum sum = new OnePassHistogram.CellSum(range);
         jsc.sc().register(sum, "test cells");
-        BlockStats.StatsSpec spec = new BlockStats.StatsSpec(false, false, new double[0], false);
-        List<BlockStats> blocks = BlockJobs.statistics(jsc, plan, jsc.broadcast(loaded.model()), spec, 3, sum);
+        StatsSpec spec = new StatsSpec("h.yaml", true, new double[0], false, new double[0], BINS, false, 0.95, false);
+        List<BlockStats> blocks = BlockJobs.statistics(jsc, plan, jsc.broadcast(loaded.model()), spec, 3, 1, sum);
 
         BlockKernel kernel = new BlockKernel(plan, loaded.model());
         double[] values = new double[(int) plan.rows()];
-        for (int pos = 0; pos < values.length; pos += BlockKernel.CHUNK) {
-            int count = Math.min(BlockKernel.CHUNK, values.length - pos);
-            kernel.run(pos, count, true);
-            System.arraycopy(kernel.fA, 0, values, pos, count);
+        for (int pos = 0; pos < values.length; pos += kernel.chunk()) {
+            int count = Math.min(kernel.chunk(), values.length - pos);
+            assertEquals(count, kernel.run(pos, count, true));
+            System.arraycopy(kernel.y[0], 0, values, pos, count);
         }
-        HistogramAccumulator local = sum.newCells();
+        HistogramAccumulator local = sum.newCells()[0];
         local.accept(values, 0, values.length);
-        assertArrayEquals(local.counts(), sum.value().counts());
+        assertArrayEquals(local.counts(), sum.value()[0].counts());
 
-        MomentsAccumulator m = Mergeable.foldInOrder(blocks.stream().map(b -> b.moments).toList());
-        GridRebinning bins = GridRebinning.of(sum.value(), m.count(), m.min(), m.max(), BINS);
+        MomentsAccumulator m = Mergeable.foldInOrder(blocks.stream().map(b -> b.moments[0]).toList());
+        GridRebinning bins = GridRebinning.of(sum.value()[0], m.count(), m.min(), m.max(), BINS);
         assertNotNull(bins, "the pilot's grid holds every output of this bounded model");
-        assertExactAndNearEqual(values, sum.value(), bins);
+        assertExactAndNearEqual(values, sum.value()[0], bins);
     }
 }

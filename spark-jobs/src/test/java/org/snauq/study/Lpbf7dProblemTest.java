@@ -54,7 +54,7 @@ class Lpbf7dProblemTest {
 
     @Test
     void parse_fluxWithUnknownKey_rejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProblemFile.parse("""
+        StudyException e = assertThrows(StudyException.class, () -> ProblemFile.parse("""
                 name: f
                 coordinates:
                   - {name: x, interval: [0, 1], role: space, atoms: 8}
@@ -68,7 +68,7 @@ class Lpbf7dProblemTest {
 
     @Test
     void parse_fluxWithoutDiffusion_rejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProblemFile.parse("""
+        StudyException e = assertThrows(StudyException.class, () -> ProblemFile.parse("""
                 name: f
                 coordinates:
                   - {name: x, interval: [0, 1], role: space, atoms: 8}

@@ -37,8 +37,8 @@ class ProblemFileTest {
             exact: "sin(pi*x)*sin(pi*y)"
             """;
 
-    private static IllegalArgumentException bad(String yaml) {
-        return assertThrows(IllegalArgumentException.class, () -> ProblemFile.parse(yaml, "heat.yaml"));
+    private static StudyException bad(String yaml) {
+        return assertThrows(StudyException.class, () -> ProblemFile.parse(yaml, "heat.yaml"));
     }
 
     @Test
@@ -93,40 +93,40 @@ class ProblemFileTest {
 
     @Test
     void parse_unknownTerm_namesTermAndVocabulary() {
-        IllegalArgumentException e = bad(GOOD.replace("term: diffusion", "term: difusion"));
+        StudyException e = bad(GOOD.replace("term: diffusion", "term: difusion"));
         assertEquals("heat.yaml: terms[0]: unknown term 'difusion'; known: diffusion, advection, reaction,"
                 + " time-derivative, source", e.getMessage());
     }
 
     @Test
     void parse_undeclaredCoordinateInTerm_namesIt() {
-        IllegalArgumentException e = bad(GOOD.replace("coordinates: [x, y]", "coordinates: [x, z]"));
+        StudyException e = bad(GOOD.replace("coordinates: [x, y]", "coordinates: [x, z]"));
         assertEquals("heat.yaml: terms[0].coordinates: coordinate 'z' is not declared; declared: x, y", e.getMessage());
     }
 
     @Test
     void parse_undeclaredVariableInExpression_namesIt() {
-        IllegalArgumentException e = bad(GOOD.replace("sin(pi*y)\"", "sin(pi*z)\""));
+        StudyException e = bad(GOOD.replace("sin(pi*y)\"", "sin(pi*z)\""));
         assertTrue(e.getMessage().startsWith("heat.yaml: terms[1].value: unknown variable or function 'z'"),
                 e.getMessage());
     }
 
     @Test
     void parse_emptyInterval_rejected() {
-        IllegalArgumentException e = bad(GOOD.replace("interval: [0, 1], role: space, atoms: 10, degree",
+        StudyException e = bad(GOOD.replace("interval: [0, 1], role: space, atoms: 10, degree",
                 "interval: [1, 1], role: space, atoms: 10, degree"));
         assertEquals("heat.yaml: coordinates[0].interval: lower must be < upper, got [1.0, 1.0]", e.getMessage());
     }
 
     @Test
     void parse_degreeZero_rejected() {
-        IllegalArgumentException e = bad(GOOD.replace("degree: 3", "degree: 0"));
+        StudyException e = bad(GOOD.replace("degree: 3", "degree: 0"));
         assertEquals("heat.yaml: coordinates[0].degree: must be >= 1, got 0", e.getMessage());
     }
 
     @Test
     void parse_missingBoundaryForDiffusionCoordinate_rejected() {
-        IllegalArgumentException e = bad(GOOD.replace("  y: {lower: 0, upper: 0}\n", ""));
+        StudyException e = bad(GOOD.replace("  y: {lower: 0, upper: 0}\n", ""));
         assertEquals("heat.yaml: boundary: missing boundary condition for diffusion coordinate 'y' (both ends need a"
                 + " value or a flux)", e.getMessage());
     }
@@ -139,7 +139,15 @@ class ProblemFileTest {
                 bad(GOOD.replace("atoms: 10}", "atoms: ten}")).getMessage());
         assertEquals("heat.yaml: solver: maxRank must be >= 1, got 0",
                 bad(GOOD.replace("max-rank: 3", "max-rank: 0")).getMessage());
-        assertTrue(bad("name: [").getMessage().startsWith("heat.yaml: not valid YAML"));
+        assertTrue(bad("name: [").getMessage().startsWith("heat.yaml: malformed YAML"));
         assertEquals("heat.yaml: missing key 'coordinates'", bad("name: x\nterms: []").getMessage());
+    }
+
+    /** The shared YAML loader: a problem file, like a study, may not repeat a key (the second would win silently). */
+    @Test
+    void parse_duplicateKey_rejectedWithLine() {
+        String message = bad(GOOD.replaceFirst("name: ", "name: twice\nname: ")).getMessage();
+        assertTrue(message.startsWith("heat.yaml: malformed YAML at line 2"), message);
+        assertTrue(message.contains("duplicate key name"), message);
     }
 }

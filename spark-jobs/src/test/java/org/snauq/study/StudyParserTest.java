@@ -120,13 +120,13 @@ class StudyParserTest {
         "confidence: 0.9|confidence: 1.0|s.yaml: statistics.sobol.confidence must lie in (0, 1)",
         "moments: true|moments: 3|s.yaml: statistics.moments must be true or false, got 3",
         "domain-policy: clamp|domain-policy: wrap|s.yaml: domain-policy must be error or clamp",
-        "spark: {partitions: 3}|spark: {partitions: -1}|s.yaml: spark.partitions must be >= 0",
+        "spark: {partitions: 3}|spark: {partitions: -1}|s.yaml: spark.partitions must lie in [0, 65536]",
         "output: results/x|outputs: results/x|s.yaml: outputs is not a known key",
         "name: ishigami-sobol|title: x|s.yaml: title is not a known key",
         "sampling: {design: sobol, n: 1024, seed: 7}|sampling: {design: sobol, seed: 7}|s.yaml: sampling.n is missing",
         "exceedance: [10.0, 12.5]|exceedance: [10.0, .nan]|s.yaml: statistics.exceedance[1] must be a finite number",
-        "  function: ishigami|  train: {data: d.csv, response: y, rank: 0}|s.yaml: model.train.rank must be >= 1 or auto",
-        "  function: ishigami|  train: {data: d.csv, response: y, degree: 3, knots: 3}|s.yaml: model.train.knots must be >= degree + 1 = 4",
+        "  function: ishigami|  train: {data: d.csv, response: y, rank: 0}|s.yaml: model.train.rank must be auto or lie in [1, 1000]",
+        "  function: ishigami|  train: {data: d.csv, response: y, degree: 3, knots: 3}|s.yaml: model.train.knots must be auto or lie in [degree + 1 = 4, 4096]",
         "  function: ishigami|  train: {data: d.csv}|s.yaml: model.train.response is missing",
     })
     void parse_badKey_oneLineNamingFileAndKey(String from, String to, String expected) {

@@ -5,7 +5,8 @@ import org.snauq.qoi.SpatialField;
 
 /**
  * Trilinear interpolant of a {@link MovingHeatGridSolver.Solution} (plus an offset), so that the reference goes
- * through the same melt-pool searches as the SNA. Interpolation error O(h^2), the order of the scheme itself.
+ * through the same melt-pool searches as the SNA. Interpolation error O(h^2), the order of the scheme itself. A
+ * solution on the half y &gt;= y_0 of a symmetric domain ({@code mirrorY}) reads as the whole domain, y mirrored.
  * Immutable, thread safe.
  */
 public final class GridField implements SpatialField {
@@ -21,7 +22,7 @@ public final class GridField implements SpatialField {
     @Override
     public double lower(int axis) {
         double[] t = nodes(axis);
-        return t[0];
+        return axis == 1 && s.mirrorY() ? 2 * t[0] - t[t.length - 1] : t[0];
     }
 
     @Override
@@ -49,6 +50,9 @@ public final class GridField implements SpatialField {
         double[] y = s.y();
         double[] z = s.z();
         int i = cell(x, px);
+        if (s.mirrorY() && py < y[0]) {
+            py = 2 * y[0] - py;
+        }
         int j = cell(y, py);
         int k = cell(z, pz);
         double fx = Math.min(1, Math.max(0, (px - x[i]) / (x[i + 1] - x[i])));
