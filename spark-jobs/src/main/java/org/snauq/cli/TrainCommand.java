@@ -73,6 +73,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the split and the initial factors (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--init", paramLabel = "M.sna", description = "Start from this model's factors (warm start, for"
+            + " retraining on new data): same inputs in the same order; auto degree and knots become the model's,"
+            + " and finer --knots refine its factors.")
+    Path init;
+
     @Option(names = "--output", paramLabel = "M.sna",
             description = "Model file to write (missing folders are created); without it, only the report is printed.")
     Path output;
@@ -83,6 +88,7 @@ final class TrainCommand implements Callable<Integer> {
         if (output != null) {
             ModelFiles.checkWritable(output, "--output");
         }
+        SnaModel start = init == null ? null : ModelFiles.read(init);
         Table table = TableReader.read(data, LocalSpark::session);
         List<String> names = inputNames(table);
         int rows = table.rows();
@@ -98,9 +104,13 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
 
+        if (start != null && !start.names().equals(names)) {
+            throw new UserInputException("--init " + init + ": the model's inputs " + start.names()
+                    + " must be the training inputs " + names + ", in that order");
+        }
         AlsFit fit;
         try {
-            fit = AlsRegression.fit(TrainingData.of(names, x, y), config);
+            fit = AlsRegression.fit(TrainingData.of(names, x, y), config, start);
         } catch (IllegalArgumentException e) { // the fit's own checks of the data against the options
             throw new UserInputException(data + ": " + e.getMessage(), e);
         }
@@ -236,6 +246,9 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, Object> p = new LinkedHashMap<>(fitted.provenance());
         p.put("data", data.toString());
         p.put("response", response);
+        if (init != null) {
+            p.put("init", init.toString());
+        }
         p.put("inputs", String.join(",", fitted.names()));
         p.put("command", "sna " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         p.putIfAbsent("software", SnaCli.version());

@@ -222,4 +222,62 @@ class TrainCommandTest {
         Cli.Result q = Cli.run("query", model.toString(), "x1=0.5", "x2=-1", "x3=2").assertOk();
         assertEquals(m.value(new double[] {0.5, -1, 2}), Double.parseDouble(q.out().strip()), 0.0);
     }
+
+    @Test
+    void train_initFromModelOfHalfTheRows_warmStartInAtMostHalfTheSweeps() throws IOException, Exception {
+        Path all = dir.resolve("ishigami.csv");
+        DataFiles.writeCsv(Ishigami.standard(), 1500, 3, all);
+        List<String> lines = Files.readAllLines(all);
+        Path half = csv("half.csv", String.join("\n", lines.subList(0, 1 + 750)) + "\n");
+        Path halfModel = dir.resolve("half.sna");
+        String[] settings = {"--response", "y", "--rank", "3", "--degree", "3", "--knots", "12"};
+        Cli.run(concat(new String[] {"train", "--data", half.toString(), "--output", halfModel.toString()},
+                settings)).assertOk();
+        Path cold = dir.resolve("cold.sna");
+        Cli.run(concat(new String[] {"train", "--data", all.toString(), "--output", cold.toString()}, settings))
+                .assertOk();
+        Path warm = dir.resolve("warm.sna");
+        Cli.run(concat(new String[] {"train", "--data", all.toString(), "--output", warm.toString(), "--init",
+                halfModel.toString()}, settings)).assertOk();
+
+        SnaModel c = SnaModelFile.read(cold);
+        SnaModel w = SnaModelFile.read(warm);
+        assertEquals(true, w.provenance().get("warmStart"));
+        assertEquals(halfModel.toString(), w.provenance().get("init"));
+        long coldSweeps = ((Number) c.provenance().get("sweeps")).longValue();
+        long warmSweeps = ((Number) w.provenance().get("sweeps")).longValue();
+        assertTrue(2 * warmSweeps <= coldSweeps, "warm " + warmSweeps + " sweeps, cold " + coldSweeps);
+        // the same least-squares problem at the same rank: the warm fit ends no worse than the cold one
+        double coldError = ((Number) c.provenance().get("validationError")).doubleValue();
+        double warmError = ((Number) w.provenance().get("validationError")).doubleValue();
+        assertTrue(warmError <= WARM_ERROR_SLACK * coldError, "warm " + warmError + ", cold " + coldError);
+    }
+
+    /**
+     * Both fits stop by the same relative-progress tests, a few ulps of progress apart: the warm one may stop a
+     * little above the cold one's error, never by a visible factor.
+     */
+    private static final double WARM_ERROR_SLACK = 1.05;
+
+    @Test
+    void train_initWithOtherInputs_exit2NamesInitAndBoth() throws IOException {
+        Path m = dir.resolve("other.sna");
+        Cli.run("train", "--data", goodCsv().toString(), "--response", "y", "--inputs", "x2,x1", "--rank", "1",
+                "--degree", "1", "--knots", "2", "--output", m.toString()).assertOk();
+        train(goodCsv(), "--init", m.toString(), "--rank", "1", "--degree", "1", "--knots", "2")
+                .assertBadInput("--init " + m, "[x2, x1]", "[x1, x2]");
+        assertFalse(Files.exists(dir.resolve("out")), "no model must be written");
+    }
+
+    @Test
+    void train_initMissing_exit2NamesFile() throws IOException {
+        train(goodCsv(), "--init", dir.resolve("nope.sna").toString()).assertBadInput("nope.sna: no such file");
+        assertNothingWritten();
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }
