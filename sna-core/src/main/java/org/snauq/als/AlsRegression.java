@@ -200,9 +200,10 @@ public final class AlsRegression {
 
     /**
      * The config of a warm start: an auto degree or auto knots become the init model's (of coordinate 0; fits
-     * use one degree and atom count for all), an unset roughness the one its search chose.
+     * use one degree and atom count for all), an unset roughness the one its search chose. Public for the
+     * distributed fit, which places the atoms itself.
      */
-    private static AlsConfig resolutionOf(AlsConfig config, SnaModel init) {
+    public static AlsConfig resolutionOf(AlsConfig config, SnaModel init) {
         AlsConfig c = config;
         if (c.autoDegree()) {
             c = c.withDegree(init.basis(0).degree());

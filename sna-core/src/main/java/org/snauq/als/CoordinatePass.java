@@ -1,5 +1,6 @@
 package org.snauq.als;
 
+import java.io.Serializable;
 import java.util.List;
 import org.snauq.basis.BSplineBasis;
 
@@ -10,13 +11,16 @@ import org.snauq.basis.BSplineBasis;
  * broadcast), each task fills one accumulator from its rows with {@link #accept}, the accumulators combine, and
  * the driver solves. Per row O(D (p + 1)^2 + D R (p + 1) + ((p + 1) R)^2 / 2).
  *
- * <p>Immutable and thread safe; the per-thread scratch is an {@link AlsWorkspace}.
+ * <p>Immutable and thread safe; the per-thread scratch is an {@link AlsWorkspace}. Serializable (to the
+ * executors) through its settings: the atoms as {@link BasisForm}s, rebuilt bit for bit.
  *
  * <p>API CONTRACT: {@link #of}, {@link #newAccumulator()}, {@link #newWorkspace()}, {@link #accept}.
  */
-public final class CoordinatePass {
+public final class CoordinatePass implements Serializable {
 
-    private final List<BSplineBasis> bases;
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<BSplineBasis> bases;
     private final int d;
     private final CpFactors terms;
     private final CpFactors offset;
@@ -59,6 +63,17 @@ public final class CoordinatePass {
                 throw new IllegalArgumentException(what + " must have " + bases.get(e).count()
                         + " atoms in coordinate " + e + ", got " + f.count(e));
             }
+        }
+    }
+
+    private Object writeReplace() {
+        return new Form(BasisForm.of(bases), d, terms, offset);
+    }
+
+    /** The serial form: what {@link #of} takes. */
+    private record Form(BasisForm[] bases, int d, CpFactors terms, CpFactors offset) implements Serializable {
+        private Object readResolve() {
+            return of(BasisForm.bases(bases), d, terms, offset);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.snauq.als;
 
+import java.io.Serializable;
 import java.util.List;
 import org.snauq.basis.BSplineBasis;
 
@@ -8,13 +9,16 @@ import org.snauq.basis.BSplineBasis;
  * to a {@link ResidualAccumulator}: the training error that steers the sweeps and the validation error (and Q2)
  * that chooses the rank, computed where the rows are. Per row O(D (p + 1)^2 + D R (p + 1)).
  *
- * <p>Immutable and thread safe; the per-thread scratch is an {@link AlsWorkspace}.
+ * <p>Immutable and thread safe; the per-thread scratch is an {@link AlsWorkspace}. Serializable (to the
+ * executors) through its settings, as {@link CoordinatePass}.
  *
  * <p>API CONTRACT: {@link #of}, {@link #newWorkspace()}, {@link #accept}.
  */
-public final class ResidualPass {
+public final class ResidualPass implements Serializable {
 
-    private final List<BSplineBasis> bases;
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<BSplineBasis> bases;
     private final CpFactors terms;
     private final CpFactors offset;
 
@@ -37,6 +41,17 @@ public final class ResidualPass {
             CoordinatePass.checkShape(b, offset, "offset");
         }
         return new ResidualPass(b, terms, offset);
+    }
+
+    private Object writeReplace() {
+        return new Form(BasisForm.of(bases), terms, offset);
+    }
+
+    /** The serial form: what {@link #of} takes. */
+    private record Form(BasisForm[] bases, CpFactors terms, CpFactors offset) implements Serializable {
+        private Object readResolve() {
+            return of(BasisForm.bases(bases), terms, offset);
+        }
     }
 
     public AlsWorkspace newWorkspace() {

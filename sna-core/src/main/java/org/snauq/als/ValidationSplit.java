@@ -15,7 +15,7 @@ package org.snauq.als;
  * @param fraction the held-out share, in (0, 1)
  * @param seed     the seed of the draws
  */
-public record ValidationSplit(double fraction, long seed) {
+public record ValidationSplit(double fraction, long seed) implements java.io.Serializable {
 
     public ValidationSplit {
         if (!(fraction > 0 && fraction < 1)) {
