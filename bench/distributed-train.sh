@@ -36,15 +36,19 @@ EXPR=$(sed -n 's/^model: {expr: "\(.*\)"}$/\1/p' "$WORK/inputs.yaml")
   --output "$WORK/subset.parquet" >/dev/null
 
 echo "load before: $(uptime)"
-SNA_JAVA_OPTS="-Xmx1g -Dspark.master=local[2] -Xlog:gc:file=$WORK/gc-dist.log" \
-  /usr/bin/time -v -o "$WORK/time-dist.txt" "$ROOT/bin/sna" train --distributed --data "$WORK/big.parquet" \
-  "${SETTINGS[@]}" --output "$WORK/dist.sna" >"$WORK/dist.out" 2>"$WORK/dist.err" || { cat "$WORK/dist.err" >&2; exit 1; }
 SNA_JAVA_OPTS="-Xmx4g -Xlog:gc:file=$WORK/gc-mem.log" \
   /usr/bin/time -v -o "$WORK/time-mem.txt" "$ROOT/bin/sna" train --data "$WORK/subset.parquet" \
   "${SETTINGS[@]}" --output "$WORK/mem.sna" >"$WORK/mem.out" 2>"$WORK/mem.err" || { cat "$WORK/mem.err" >&2; exit 1; }
+echo "load between: $(uptime)"
+INIT=(--init "$WORK/mem.sna")
+[[ ${COLD:-0} == 1 ]] && INIT=()
+SNA_JAVA_OPTS="-Xmx1g -Dspark.master=local[2] -Xlog:gc:file=$WORK/gc-dist.log" \
+  /usr/bin/time -v -o "$WORK/time-dist.txt" "$ROOT/bin/sna" train --distributed --data "$WORK/big.parquet" \
+  "${SETTINGS[@]}" "${INIT[@]}" --output "$WORK/dist.sna" >"$WORK/dist.out" 2>"$WORK/dist.err" \
+  || { cat "$WORK/dist.err" >&2; exit 1; }
 echo "load after:  $(uptime)"
 
-python3 - "$WORK" "$N" "$SUBSET" <<'PY'
+python3 - "$WORK" "$N" "$SUBSET" "${COLD:-0}" <<'PY'
 import re, sys
 work, n, subset = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 def row(tag, label, rows):
@@ -60,6 +64,7 @@ def row(tag, label, rows):
           f"| {q2.group(1) if q2 else '?'} | {err.group(3)} |")
 print("| trainer | rows | wall s | peak RSS (MB) | max heap after GC (MB) | validation rel. RMSE | Q2 | sweeps |")
 print("|---|---|---|---|---|---|---|---|")
-row("dist", "`--distributed`, local[2], -Xmx1g", n)
+row("dist", "`--distributed`" + (" (cold)" if sys.argv[4] == "1" else " --init (subset model)")
+    + ", local[2], -Xmx1g", n)
 row("mem", "in memory, -Xmx4g", subset)
 PY
