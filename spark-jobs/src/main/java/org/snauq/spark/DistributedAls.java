@@ -89,7 +89,10 @@ public final class DistributedAls {
         }
     }
 
-    /** The rows as blocks of one side of the split, in row order within each partition. */
+    /**
+     * The rows as blocks of one side of the split, in row order within each partition; built as the cache asks for
+     * them (a partition of 10^7 / 8 rows held whole would not fit a 1 GB heap beside the cache).
+     */
     private static JavaRDD<Block> blocks(Dataset<Row> table, List<String> names, String response,
                                          ValidationSplit split) {
         Column[] select = new Column[names.size() + 1];
@@ -98,25 +101,8 @@ public final class DistributedAls {
         }
         select[names.size()] = column(response);
         int dim = names.size();
-        return table.select(select).javaRDD().zipWithIndex().mapPartitions(rows -> {
-            List<Block> out = new ArrayList<>();
-            Block.Builder train = new Block.Builder(dim, false);
-            Block.Builder valid = new Block.Builder(dim, true);
-            while (rows.hasNext()) {
-                Tuple2<Row, Long> t = rows.next();
-                Block.Builder b = split.isValidation(t._2) ? valid : train;
-                b.add(t._1, t._2);
-                if (b.full()) {
-                    out.add(b.build());
-                }
-            }
-            for (Block.Builder b : List.of(train, valid)) {
-                if (!b.isEmpty()) {
-                    out.add(b.build());
-                }
-            }
-            return out.iterator();
-        });
+        return table.select(select).javaRDD().zipWithIndex()
+                .mapPartitions(rows -> new DistributedRows.Blocking(rows, dim, split));
     }
 
     private static Column column(String name) {

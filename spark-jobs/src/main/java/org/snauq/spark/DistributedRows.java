@@ -3,8 +3,12 @@ package org.snauq.spark;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.apache.spark.sql.Row;
+import org.snauq.als.ValidationSplit;
+import scala.Tuple2;
 import org.snauq.stats.Mergeable;
 
 /** The rows of a distributed ALS fit as the executors keep them, and the one pass that checks them. */
@@ -94,6 +98,54 @@ final class DistributedRows {
                 badRow = -1;
                 return b;
             }
+        }
+    }
+
+    /**
+     * A partition's (row, index) pairs as blocks, one builder per side of the split, each block handed on when
+     * full, the partial ones at the end: one block per side in memory at a time.
+     */
+    static final class Blocking implements Iterator<Block> {
+        private final Iterator<Tuple2<Row, Long>> rows;
+        private final ValidationSplit split;
+        private final Block.Builder train;
+        private final Block.Builder valid;
+        private Block next;
+
+        Blocking(Iterator<Tuple2<Row, Long>> rows, int dim, ValidationSplit split) {
+            this.rows = rows;
+            this.split = split;
+            this.train = new Block.Builder(dim, false);
+            this.valid = new Block.Builder(dim, true);
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && rows.hasNext()) {
+                Tuple2<Row, Long> t = rows.next();
+                Block.Builder b = split.isValidation(t._2) ? valid : train;
+                b.add(t._1, t._2);
+                if (b.full()) {
+                    next = b.build();
+                }
+            }
+            if (next == null && !train.isEmpty()) {
+                next = train.build();
+            }
+            if (next == null && !valid.isEmpty()) {
+                next = valid.build();
+            }
+            return next != null;
+        }
+
+        @Override
+        public Block next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Block b = next;
+            next = null;
+            return b;
         }
     }
 

@@ -129,21 +129,8 @@ class DistributedAlsTest {
     void aggregate_moreThanFanInPartitions_sameBitsOnEveryRun() {
         double[][] rows = rows();
         JavaRDD<DistributedRows.Block> blocks = table(rows, DistributedAls.FAN_IN + 2).javaRDD()
-                .zipWithIndex().mapPartitions(it -> {
-                    DistributedRows.Block.Builder b = new DistributedRows.Block.Builder(3, false);
-                    List<DistributedRows.Block> out = new ArrayList<>();
-                    while (it.hasNext()) {
-                        var t = it.next();
-                        b.add(t._1, t._2);
-                        if (b.full()) {
-                            out.add(b.build());
-                        }
-                    }
-                    if (!b.isEmpty()) {
-                        out.add(b.build());
-                    }
-                    return out.iterator();
-                });
+                .zipWithIndex().mapPartitions(it -> new DistributedRows.Blocking(it, 3,
+                        new org.snauq.als.ValidationSplit(0.2, 1)));
         DistributedAls.Adder<org.snauq.als.ResidualAccumulator> add = (acc, b) -> {
             for (int j = 0; j < b.rows; j++) {
                 acc.accept(b.y[j], b.x[j * 3]);
