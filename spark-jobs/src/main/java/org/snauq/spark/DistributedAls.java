@@ -46,8 +46,9 @@ import scala.Tuple2;
  *
  * <p>Deterministic: partitions combine in partition order through a fixed tree ({@link #FAN_IN} per level),
  * unlike Spark's {@code treeAggregate}, which merges in task-completion order and so varies in the last bits
- * between runs. The rows are cached once as blocks of primitive arrays (memory and disk, serialized), so a 1 GB
- * driver heap trains on 10^7 rows.
+ * between runs. The rows are cached once as blocks of primitive arrays on the executors' local disks (streamed
+ * there: memory-and-disk caching unrolled 10^7 rows into a 1 GB heap and ran out), and each pass streams them
+ * back, from the page cache when it holds them.
  */
 public final class DistributedAls {
 
@@ -75,7 +76,7 @@ public final class DistributedAls {
                     + " knots");
         }
         JavaRDD<Block> blocks = blocks(table, names, response, ValidationSplit.of(used));
-        blocks.persist(StorageLevel.MEMORY_AND_DISK_SER());
+        blocks.persist(StorageLevel.DISK_ONLY());
         try {
             DistributedRows.Stats stats = aggregate(blocks, new DistributedRows.Stats(names.size()), DistributedRows.Stats::add);
             stats.check(names, response);
@@ -127,7 +128,7 @@ public final class DistributedAls {
                 .flatMap(b -> b.column(d).iterator())
                 .sortBy(v -> v, true, blocks.getNumPartitions())
                 .zipWithIndex();
-        ranked.persist(StorageLevel.MEMORY_AND_DISK_SER());
+        ranked.persist(StorageLevel.DISK_ONLY());
         try {
             double ks = ranked.map(t -> CoordinateAtoms.uniformityTerm(t._1, t._2, n, lo, width)).fold(0.0, Math::max);
             java.util.Set<Long> wanted = new java.util.HashSet<>();
