@@ -10,7 +10,8 @@ package org.snauq.als;
  * row with the largest stays in training, so both sides are never empty (N &gt;= 2). Each side keeps the rows'
  * order.
  *
- * <p>API CONTRACT: {@link #of}, {@link #uniform(long)}, {@link #isValidation(long)}, {@link #fold(long, int)}.
+ * <p>API CONTRACT: {@link #of}, {@link #uniform(long)}, {@link #isValidation(long)}, {@link #fold(long, int)},
+ * {@link #split(int)} (the rows an in-memory fit held out: a report draws its parity plot from them).
  *
  * @param fraction the held-out share, in (0, 1)
  * @param seed     the seed of the draws
@@ -47,7 +48,7 @@ public record ValidationSplit(double fraction, long seed) implements java.io.Ser
      *
      * @return {training row ids, validation row ids}, ascending
      */
-    int[][] split(int rows) {
+    public int[][] split(int rows) {
         boolean[] held = new boolean[rows];
         int nValid = 0;
         int lowest = 0;

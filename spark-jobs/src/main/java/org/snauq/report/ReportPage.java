@@ -219,8 +219,9 @@ final class ReportPage {
         List<List<Object>> rows = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (e.getValue().isContainerNode() && (e.getKey().equals("convergence") || e.getKey().equals("units"))) {
-                continue; // the model fit's history has its own figure and table, the units their table
+            if (e.getValue().isContainerNode() && (e.getKey().equals("convergence") || e.getKey().equals("units")
+                    || e.getKey().equals("validation"))) {
+                continue; // the model fit's history and validation rows have their own section, the units their table
             }
             rows.add(List.of(id.equals("units") ? e.getKey() : e.getKey().replace('_', ' '), value(e.getValue())));
         }
