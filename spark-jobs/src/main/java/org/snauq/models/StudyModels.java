@@ -243,7 +243,6 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
             o.put("rank", r.chosenRank());
             o.put("training_error", r.trainingError());
             o.put("validation_error", r.validationError());
-            o.put("validation_q2", r.validation().q2());
             o.put("sweeps", r.totalSweeps()); // every candidate and rank: what a warm start saves
             perOutput.put(responses.get(k), o);
             validation.put(responses.get(k), validationPoints(f, x, y[k], dim, config));
@@ -284,7 +283,8 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
 
     /**
      * The fit on its validation rows, for the report's parity plot and residual histogram ({@link #VALIDATION}):
-     * {@code rows} held out, their {@code q2} and {@code rmse} (all of them, from the fit), and the predicted and
+     * {@code rows} held out, their {@code q2}, {@code one_minus_q2} and {@code rmse} (all of them, from the fit),
+     * and the predicted and
      * observed values of at most {@link #MAX_VALIDATION_POINTS} of them, evenly strided over the held-out rows
      * (deterministic, spread over the data's order).
      */
@@ -304,6 +304,7 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("rows", r.rows());
         v.put("q2", r.q2());
+        v.put("one_minus_q2", r.unexplained()); // exact where q2 rounds to 1
         v.put("rmse", r.rmse());
         v.put("predicted", predicted);
         v.put("observed", observed);

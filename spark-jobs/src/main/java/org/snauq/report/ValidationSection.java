@@ -21,8 +21,16 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 final class ValidationSection implements ReportSection {
 
+    /** Below this 1 - Q2, Q2 to four digits reads 1: the caption shows 1 - (1 - Q2) instead. */
+    private static final double NEAR_ONE = 1e-3;
     /** Marker diameter in pixels: thousands of points stay apart. */
     private static final int POINT_SIZE = 3;
+
+    /** Before the statistics: how far the trained surrogate can be trusted is what a reader needs first. */
+    @Override
+    public Place place() {
+        return Place.AFTER_RUN;
+    }
 
     @Override
     public void append(StringBuilder page, RunData run) {
@@ -40,7 +48,9 @@ final class ValidationSection implements ReportSection {
             double[] observed = Rows.numbers(v.get("observed"));
             long held = v.path("rows").asLong();
             double q2 = v.path("q2").asDouble(Double.NaN);
-            rows.add(List.of(output, held, q2, 1 - q2, v.path("rmse").asDouble(Double.NaN), (long) predicted.length));
+            double unexplained = v.path("one_minus_q2").asDouble(1 - q2);
+            rows.add(List.of(output, held, q2, unexplained, v.path("rmse").asDouble(Double.NaN),
+                    (long) predicted.length));
             if (predicted.length == 0 || predicted.length != observed.length) {
                 continue;
             }
@@ -50,7 +60,7 @@ final class ValidationSection implements ReportSection {
             figures.append("<div class=\"grid\">");
             ReportPage.figure(figures, "validation-parity-" + key, parity(output, predicted, observed),
                     "Predicted against observed " + output + " on " + of + "; on the line y = x the model is exact."
-                            + " Q2 = " + Format.significant(q2, 4) + ".");
+                            + " Q2 = " + q2Text(q2, unexplained) + ".");
             ReportPage.figure(figures, "validation-residuals-" + key, residuals(output, predicted, observed),
                     "Residuals (observed - predicted) of " + output + " on " + of + ".");
             figures.append("</div>\n");
@@ -61,6 +71,12 @@ final class ValidationSection implements ReportSection {
                 .append(Html.table("validation-q2", List.of("output", "validation rows", "Q2", "1 - Q2", "RMSE",
                         "points drawn"), rows))
                 .append(figures);
+    }
+
+    /** Q2 to four digits, as 1 - (1 - Q2) when it would round to 1. */
+    static String q2Text(double q2, double unexplained) {
+        return unexplained > 0 && unexplained < NEAR_ONE ? "1 - " + Format.significant(unexplained, 2)
+                : Format.significant(q2, 4);
     }
 
     /** Predicted against observed, with the line y = x across the range of both. */
@@ -75,15 +91,16 @@ final class ValidationSection implements ReportSection {
             lo = Math.min(lo, Math.min(predicted[i], observed[i]));
             hi = Math.max(hi, Math.max(predicted[i], observed[i]));
         }
-        XYSeries points = c.addSeries("validation rows", observed, predicted);
-        points.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
-        points.setMarker(SeriesMarkers.CIRCLE);
-        points.setMarkerColor(Charts.PALETTE[0]);
+        // the line first: the points are drawn over it, so a near-exact model's points stay visible
         XYSeries line = c.addSeries("y = x", new double[] {lo, hi}, new double[] {lo, hi});
         line.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
         line.setMarker(SeriesMarkers.NONE);
         line.setLineColor(Charts.PALETTE[1]);
         line.setLineStyle(Charts.DASHED);
+        XYSeries points = c.addSeries("validation rows", observed, predicted);
+        points.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        points.setMarker(SeriesMarkers.CIRCLE);
+        points.setMarkerColor(Charts.PALETTE[0]);
         return c;
     }
 

@@ -116,6 +116,7 @@ class ValidationSectionTest {
         assertEquals("y", cells.get(0));
         assertEquals(n, Long.parseLong(cells.get(1)), "validation rows");
         assertEquals(q2, Double.parseDouble(cells.get(2)), Q2_TOLERANCE, "Q2");
+        assertEquals(sse / sst, Double.parseDouble(cells.get(3)), Q2_TOLERANCE, "1 - Q2");
         assertEquals(n, Long.parseLong(cells.get(5)), "every validation row is drawn (fewer than the cap)");
     }
 
