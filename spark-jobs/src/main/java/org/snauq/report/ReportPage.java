@@ -50,7 +50,7 @@ final class ReportPage {
             th,td{border-bottom:1px solid #e3e3e3;padding:3px 9px;text-align:left}
             th{background:#f3f6f9}td.num{text-align:right;font-variant-numeric:tabular-nums}
             td.na{color:#999;text-align:center}
-            .facts{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}
+            .facts{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}.facts td{max-width:56em;overflow-wrap:anywhere}
             .warning{border-left:4px solid #D55E00;background:#fdf1e9;padding:6px 10px;margin:8px 0;max-width:70em}
             pre{background:#f6f8fa;padding:8px;font-size:12px;overflow:auto;max-height:520px}
             svg.chart{display:block;width:100%;height:auto}
