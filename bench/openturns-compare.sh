@@ -25,8 +25,12 @@ echo "OpenTURNS $($py -c 'import openturns; print(openturns.__version__)'), $(ja
 cp="$root/sna-core/target/classes:$root/datasets/target/classes:$(cat "$work/classpath.txt")"
 
 [ -f "$work/reference.json" ] || $py "$root/bench/openturns_compare.py" prepare "$work"
+load() { echo "load average $(cut -d' ' -f1-3 /proc/loadavg) ($1)" >&2; }
+load "before the SNA-UQ side"
 echo "SNA-UQ side ..." >&2
 java -Xmx4g -cp "$cp" "$root/bench/openturns-sna.java" "$work" >&2
+load "after the SNA-UQ side"
 echo "OpenTURNS side ..." >&2
 $py "$root/bench/openturns_compare.py" ot "$work" >&2
+load "after the OpenTURNS side"
 $py "$root/bench/openturns_compare.py" table "$work"

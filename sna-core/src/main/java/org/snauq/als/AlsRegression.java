@@ -9,13 +9,12 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import org.snauq.basis.BSplineBasis;
 import org.snauq.model.SnaModel;
 
@@ -26,20 +25,32 @@ import org.snauq.model.SnaModel;
  *
  * <p>Rank by greedy enrichment: for R = 1, 2, .. fit one rank-one term to the residual of the rank R - 1 model
  * ({@code restarts} starts: constant factors, then random ones; the lowest residual wins), append it and re-sweep
- * all terms jointly. Sweeps stop when the training RMSE changes by less than {@code tolerance} (relative) or
- * after {@code maxSweeps}; after each sweep a line-search extrapolation along the update (Bro 1998) shortens
- * the slow phases ("swamps") of ALS when factors are nearly collinear. With {@code rank: auto} enrichment stops when the validation error has not improved
- * for {@value #PATIENCE} ranks, at {@code maxRank}, or when n R unknowns would exceed the training rows; the
- * rank with the lowest validation error is returned, where a higher rank must beat a lower one by more than
- * the sampling noise of a validation RMSE, 1 / sqrt(2 N_v) relative (the standard error of an RMSE from N_v
- * Gaussian residuals). A fixed rank R fits ranks 1..R and returns rank R.
+ * all terms jointly. Sweeps stop when the training RMSE changes by less than {@code tolerance} (relative), when
+ * it fell by less than a share of the validation noise over the last sweeps ({@code RankEnrichment}), or after
+ * {@code maxSweeps}; after each sweep a line-search extrapolation along the update (Bro 1998) shortens the slow
+ * phases ("swamps") of ALS when factors are nearly collinear. With {@code rank: auto} enrichment stops when the
+ * validation error has not improved for {@value #PATIENCE} ranks, at {@code maxRank}, or when n R unknowns would
+ * exceed the training rows; the rank with the lowest validation error is returned, where a higher rank must beat
+ * a lower one by more than the sampling noise of a validation RMSE, 1 / sqrt(2 N_v) relative (the standard error
+ * of an RMSE from N_v Gaussian residuals). A fixed rank R fits ranks 1..R and returns rank R. The degree and the
+ * atoms may be chosen too ({@link AlsConfig#withAutoResolution()}, {@link ResolutionSearch}).
+ *
+ * <p>Warm start ({@link #fit(TrainingData, AlsConfig, SnaModel, Clock)}): the fit starts from a model's factors,
+ * moved onto atoms placed on the new data ({@link Prolongation}), at the model's rank. An auto degree or auto
+ * knots are then the model's own (no search), and an unset roughness the one its search chose.
+ *
+ * <p>The rows are seen only through {@link AlsPasses}: in memory here, or spread over executors by a caller of
+ * {@link #fit(AlsPasses, List, AlsConfig, SnaModel, Clock)}, with the same algorithm. Validation rows are chosen
+ * by {@link ValidationSplit}. Validation: relative RMSE, Q2 and a residual summary of the returned model, and
+ * k-fold cross-validation of its settings when {@link AlsConfig#folds()} is set; all in the model's provenance.
  *
  * <p>Deterministic: the validation split and the random starts are pure functions of the seed, and all loops run
  * in a fixed order, so the same data and config give a bit-identical model. Cost per sweep
  * O(N D (p+1)^2 R^2 + D (n R)^3), memory O(N D R).
  *
- * <p>API CONTRACT: {@code static AlsFit fit(TrainingData, AlsConfig)}; bad data or settings throw
- * {@link IllegalArgumentException} with a one-line message (e.g. fewer rows than unknowns, NaN values).
+ * <p>API CONTRACT: {@code static AlsFit fit(TrainingData, AlsConfig)}, the warm-start and the passes forms below;
+ * bad data or settings throw {@link IllegalArgumentException} with a one-line message (e.g. fewer rows than
+ * unknowns, NaN values, an init model with other coordinates).
  */
 public final class AlsRegression {
 
@@ -49,392 +60,291 @@ public final class AlsRegression {
     /** Output name of fitted models; callers rename it with {@link SnaModel#withOutput(String)}. */
     public static final String DEFAULT_OUTPUT = "y";
 
-    private static final long SPLIT_STREAM = -1L;
-
-    /** Degree of the low candidates: cubic, error O(h^4) for smooth targets and local at kinks. */
-    static final int LOW_DEGREE = 3;
-
-    /**
-     * Roughness weight of the smoothing low-degree candidates. A light curvature penalty keeps a spline with many
-     * atoms from bending between sparse rows and at the ends of the data (where an input law's tail puts queries
-     * beyond the rows); borehole's searches often choose it. It also biases a fit by about this much (relative;
-     * Ishigami reaches 1e-11 without it), so it is a candidate beside the unpenalised spline, not a default:
-     * validation chooses.
-     */
-    static final double SMOOTHING = 1e-6;
-
-    /**
-     * Degree of the high candidates. On one span the atoms are the Bernstein polynomials, whose Gram matrix has
-     * a condition number near 4^p / sqrt(p), about 3e8 at p = 15: with the relative ridge and double precision
-     * the normal equations still resolve errors far below 1e-8 relative; the (p + 1)^2 cost per row of a sweep
-     * grows quickly beyond.
-     */
-    static final int HIGH_DEGREE = 15;
-
-    /** Atom levels of the auto-resolution ladder: about sqrt(2) apart, so each level adds about 40% unknowns. */
-    static final int[] ATOMS = {4, 6, 8, 11, 16, 23, 32, 45, 64};
-
-    /**
-     * Most atoms per coordinate a candidate may have: the dense solves cost O((n R)^3), about 0.1 s per
-     * coordinate at n = 64 and R = 8, and 64 cubic atoms already resolve a smooth factor to about (1/60)^4 ~ 1e-7.
-     */
-    static final int MAX_ATOMS = 64;
-
-    /** First extrapolation step of the line search is k^(1/3) after sweep k, as in Bro's N-way toolbox. */
-    private static final double INITIAL_ROOT = 3.0;
-
-    /**
-     * Changes of the training RMSE below this fraction of rms(target) (about 4500 ulps) are rounding noise of the
-     * N-term sums and the Cholesky solves, not progress; they end the sweeps whatever the tolerance.
-     */
-    private static final double ROUNDING_FLOOR = 1e-12;
-
     private AlsRegression() {
     }
 
     public static AlsFit fit(TrainingData data, AlsConfig config) {
-        return fit(data, config, Clock.systemUTC());
+        return fit(data, config, null, Clock.systemUTC());
     }
 
     /** As {@link #fit(TrainingData, AlsConfig)}, with the clock that stamps the creation time (for replay). */
     public static AlsFit fit(TrainingData data, AlsConfig config, Clock clock) {
+        return fit(data, config, null, clock);
+    }
+
+    /** As {@link #fit(TrainingData, AlsConfig, SnaModel, Clock)} with the system clock. */
+    public static AlsFit fit(TrainingData data, AlsConfig config, SnaModel init) {
+        return fit(data, config, init, Clock.systemUTC());
+    }
+
+    /**
+     * Fits data, starting from {@code init}'s factors when it is not null (a warm start: same coordinate names in
+     * the same order; its atoms may differ from the new fit's).
+     */
+    public static AlsFit fit(TrainingData data, AlsConfig config, SnaModel init, Clock clock) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(config, "config");
         long start = System.nanoTime();
-        int rows = data.rows();
-        int[][] split = holdOut(rows, config.validationFraction(), config.seed());
-        int[] trainIds = split[0];
-        int[] validIds = split[1];
+        int[][] split = ValidationSplit.of(config).split(data.rows());
         double sd = standardDeviation(data.y());
-        Trial chosen;
-        List<FitReport.Candidate> candidates = List.of();
-        if (!config.autoDegree() && !config.autoKnots()) {
-            checkUnknowns(config, config.knots(), trainIds.length, validIds.length, rows);
-            chosen = trial(data, config, config.degree(), config.knots(), split, sd);
+        Fitter fitter = new Fitter(data, config, split, sd);
+        ResolutionSearch.Trial chosen;
+        List<ResolutionSearch.Trial> tried;
+        AlsConfig used = config;
+        if (init != null) {
+            used = resolutionOf(config, init);
+            chosen = fitter.warm(used, init);
+            tried = List.of(chosen);
+        } else if (!config.autoDegree() && !config.autoKnots()) {
+            checkUnknowns(config.knots(), firstRank(config), split, data.rows());
+            chosen = fitter.fit(config.degree(), config.knots(), config.roughness(), config.ridge(), null);
+            tried = List.of(chosen);
         } else {
-            List<Trial> tried = selectResolution(data, config, split, sd);
+            checkUnknowns(config.autoKnots() ? ResolutionSearch.ATOMS[0] : config.knots(), firstRank(config), split,
+                    data.rows());
+            tried = new ResolutionSearch(fitter, config, split[0].length, split[1].length).run();
             chosen = tried.get(0);
-            for (Trial t : tried) {
+            for (ResolutionSearch.Trial t : tried) {
                 if (t.validationError() < chosen.validationError()) { // strict: ties keep the simpler, earlier one
                     chosen = t;
                 }
             }
+        }
+        List<FitReport.Candidate> candidates = List.of();
+        if (init == null && (config.autoDegree() || config.autoKnots())) {
             List<FitReport.Candidate> list = new ArrayList<>();
-            for (Trial t : tried) {
-                Snapshot c = t.outcome.chosen;
-                list.add(new FitReport.Candidate(t.degree, t.knots, t.roughness, c.rank, c.trainingError,
-                        c.validationError, t.millis, t == chosen));
+            for (ResolutionSearch.Trial t : tried) {
+                RankEnrichment.Snapshot c = t.outcome().chosen();
+                list.add(new FitReport.Candidate(t.degree(), t.knots(), t.roughness(), c.rank(), c.trainingError(),
+                        c.validationError(), t.millis(), t.outcome().sweeps(), t.warm(), t == chosen));
             }
             candidates = list;
         }
-        Outcome outcome = chosen.outcome;
-        FitReport report = new FitReport(outcome.chosen.rank, outcome.chosen.trainingError,
-                outcome.chosen.validationError, outcome.steps, trainIds.length, validIds.length,
-                (System.nanoTime() - start) / 1_000_000, outcome.note, candidates);
-        Map<String, Object> provenance = provenance(data, config, report, chosen, clock);
-        SnaModel model = SnaModel.of(data.names(), List.of(chosen.bases), outcome.chosen.lambda, outcome.chosen.w,
-                DEFAULT_OUTPUT, provenance, List.of()).normalized();
-        return new AlsFit(model, report);
+        long sweeps = 0;
+        for (ResolutionSearch.Trial t : tried) {
+            sweeps += t.outcome().sweeps();
+        }
+        FitReport.CrossValidation cv = null;
+        if (config.folds() > 0) {
+            CrossValidation.Result r = CrossValidation.run(data, settingsOf(used, chosen), sd);
+            cv = r.summary();
+            sweeps += r.sweeps();
+        }
+        RankEnrichment.Outcome outcome = chosen.outcome();
+        RankEnrichment.Snapshot best = outcome.chosen();
+        FitReport report = new FitReport(best.rank(), best.trainingError(), best.validationError(), outcome.steps(),
+                split[0].length, split[1].length, (System.nanoTime() - start) / 1_000_000, outcome.note(),
+                candidates, FitReport.Residuals.of(best.validation(), sd), cv, sweeps);
+        Map<String, Object> provenance = provenance(config, report, chosen, init != null, clock);
+        provenance.put("rows", data.rows());
+        provenance.put("dataSha256", dataHash(data));
+        return new AlsFit(model(data.names(), chosen.bases(), best.terms(), provenance), report);
     }
 
-    private static void checkUnknowns(AlsConfig config, int n, int train, int valid, int rows) {
-        int firstRank = config.autoRank() ? 1 : config.rank();
+    /**
+     * Fits at the resolution of {@code passes} (its atoms), the rows wherever the passes find them: the driver's
+     * side of a distributed fit. Runs the algorithm of the in-memory fit at fixed resolution (rank auto or fixed,
+     * warm start from {@code init} when not null); {@code config}'s degree and knots are not used (the passes'
+     * atoms are), nor {@code folds}. The provenance records the rows counted by the passes but no data hash.
+     *
+     * @param names the coordinates, in the order of the passes' atoms and the rows' inputs
+     */
+    public static AlsFit fit(AlsPasses passes, List<String> names, AlsConfig config, SnaModel init, Clock clock) {
+        Objects.requireNonNull(passes, "passes");
+        Objects.requireNonNull(config, "config");
+        long start = System.nanoTime();
+        BSplineBasis[] bases = passes.bases().toArray(new BSplineBasis[0]);
+        if (names.size() != bases.length) {
+            throw new IllegalArgumentException("names must list the " + bases.length + " coordinates, got " + names);
+        }
+        ResidualAccumulator train = passes.trainingResiduals(null, null);
+        ResidualAccumulator valid = passes.validationResiduals(null, null);
+        if (train.count() < 1 || valid.count() < 1) {
+            throw new IllegalArgumentException("passes must have training and validation rows, got "
+                    + train.count() + " and " + valid.count());
+        }
+        ResidualAccumulator all = train.copy().combine(valid);
+        double sd = Math.sqrt(all.responseMoments().centralMomentSum(2) / all.count());
+        CpFactors warm = init == null ? null : initialFactors(init, names, bases, config);
+        RankEnrichment.Outcome outcome = new RankEnrichment(config, passes, equationsOf(bases), sd,
+                (int) train.count(), (int) valid.count()).run(warm);
+        ResolutionSearch.Trial chosen = new ResolutionSearch.Trial(bases[0].degree(), bases[0].count(),
+                config.roughness(), bases, outcome, (System.nanoTime() - start) / 1_000_000, warm != null);
+        RankEnrichment.Snapshot best = outcome.chosen();
+        FitReport report = new FitReport(best.rank(), best.trainingError(), best.validationError(), outcome.steps(),
+                (int) train.count(), (int) valid.count(), (System.nanoTime() - start) / 1_000_000, outcome.note(),
+                List.of(), FitReport.Residuals.of(best.validation(), sd), null, outcome.sweeps());
+        Map<String, Object> provenance = provenance(config, report, chosen, init != null, clock);
+        provenance.put("rows", jsonInteger(train.count() + valid.count()));
+        return new AlsFit(model(names, bases, best.terms(), provenance), report);
+    }
+
+    private static SnaModel model(List<String> names, BSplineBasis[] bases, CpFactors terms,
+                                  Map<String, Object> provenance) {
+        double[][] factors = new double[terms.dimension()][];
+        for (int d = 0; d < factors.length; d++) {
+            factors[d] = terms.factor(d);
+        }
+        return SnaModel.of(names, List.of(bases), terms.lambda(), factors, DEFAULT_OUTPUT, provenance, List.of())
+                .normalized();
+    }
+
+    /** The roughness matrices of each coordinate's atoms. */
+    static NormalEquations[] equationsOf(BSplineBasis[] bases) {
+        NormalEquations[] equations = new NormalEquations[bases.length];
+        for (int d = 0; d < bases.length; d++) {
+            equations[d] = new NormalEquations(bases[d]);
+        }
+        return equations;
+    }
+
+    /**
+     * The config of a warm start: an auto degree or auto knots become the init model's (of coordinate 0; fits
+     * use one degree and atom count for all), an unset roughness the one its search chose. Public for the
+     * distributed fit, which places the atoms itself.
+     */
+    public static AlsConfig resolutionOf(AlsConfig config, SnaModel init) {
+        AlsConfig c = config;
+        if (c.autoDegree()) {
+            c = c.withDegree(init.basis(0).degree());
+        }
+        if (c.autoKnots()) {
+            c = c.withKnots(init.basis(0).count());
+        }
+        if (c.degree() >= c.knots()) {
+            throw new IllegalArgumentException("knots must be >= degree + 1 = " + (c.degree() + 1) + ", got "
+                    + c.knots() + " (from the init model)");
+        }
+        if (c.roughness() == 0 && init.provenance().get("chosenRoughness") instanceof Number r) {
+            c = c.withRoughness(r.doubleValue());
+        }
+        return c;
+    }
+
+    /**
+     * The init model's factors on the new atoms, as many terms as the fit starts with: all of them, or the
+     * {@code rank} largest by |lambda| when a fixed rank is lower.
+     */
+    static CpFactors initialFactors(SnaModel init, List<String> names, BSplineBasis[] bases, AlsConfig config) {
+        if (!init.names().equals(names)) {
+            throw new IllegalArgumentException("init model must have the coordinates " + names + ", got "
+                    + init.names());
+        }
+        double[][] w = new double[bases.length][];
+        BSplineBasis[] from = new BSplineBasis[bases.length];
+        for (int d = 0; d < bases.length; d++) {
+            w[d] = init.factor(d);
+            from[d] = init.basis(d);
+        }
+        CpFactors f = Prolongation.of(CpFactors.of(init.lambda(), w), from, bases);
+        if (!config.autoRank() && config.rank() < f.rank) {
+            double[] lam = f.lambda;
+            Integer[] order = new Integer[f.rank];
+            for (int r = 0; r < order.length; r++) {
+                order[r] = r;
+            }
+            Arrays.sort(order, Comparator.comparingDouble((Integer r) -> -Math.abs(lam[r])));
+            int[] keep = new int[config.rank()];
+            for (int k = 0; k < keep.length; k++) {
+                keep[k] = order[k];
+            }
+            Arrays.sort(keep);
+            f = f.select(keep);
+        }
+        return f;
+    }
+
+    /** The returned settings as a fixed config: its degree, atoms, roughness and rank. */
+    private static AlsConfig settingsOf(AlsConfig config, ResolutionSearch.Trial chosen) {
+        return config.withDegree(chosen.degree()).withKnots(chosen.knots()).withRoughness(chosen.roughness())
+                .withRank(chosen.outcome().chosen().rank());
+    }
+
+    /** Places the atoms of a resolution on the training rows and runs rank enrichment on them. */
+    static final class Fitter implements ResolutionSearch.Fitter {
+        private final TrainingData data;
+        private final AlsConfig config;
+        private final int[][] split;
+        private final double sd;
+
+        Fitter(TrainingData data, AlsConfig config, int[][] split, double sd) {
+            this.data = data;
+            this.config = config;
+            this.split = split;
+            this.sd = sd;
+        }
+
+        @Override
+        public ResolutionSearch.Trial fit(int degree, int knots, double roughness, double ridge,
+                                          ResolutionSearch.Trial from) {
+            long t0 = System.nanoTime();
+            BSplineBasis[] bases = place(degree, knots);
+            CpFactors warm = from == null ? null
+                    : Prolongation.of(from.outcome().chosen().terms(), from.bases(), bases);
+            return run(config.withRoughness(roughness).withRidge(ridge), degree, knots, bases, warm, t0,
+                    warm != null);
+        }
+
+        @Override
+        public ResolutionSearch.Trial refit(ResolutionSearch.Trial from, double roughness) {
+            long t0 = System.nanoTime();
+            RankEnrichment.Snapshot start = from.outcome().chosen();
+            return run(config.withRoughness(roughness).withRank(start.rank()), from.degree(), from.knots(),
+                    from.bases(), start.terms(), t0, true);
+        }
+
+        /** A fit at the resolution of {@code c} from the init model's factors. */
+        ResolutionSearch.Trial warm(AlsConfig c, SnaModel init) {
+            long t0 = System.nanoTime();
+            BSplineBasis[] bases = place(c.degree(), c.knots());
+            CpFactors warm = initialFactors(init, data.names(), bases, c);
+            checkUnknowns(c.knots(), warm.rank, split, data.rows());
+            return run(c, c.degree(), c.knots(), bases, warm, t0, false);
+        }
+
+        private BSplineBasis[] place(int degree, int knots) {
+            BSplineBasis[] bases = new BSplineBasis[data.dimension()];
+            for (int d = 0; d < bases.length; d++) {
+                bases[d] = CoordinateAtoms.place(data, split[0], d, degree, knots);
+            }
+            return bases;
+        }
+
+        /** @param searching whether this is a warm candidate of the search (relative-progress stop) */
+        private ResolutionSearch.Trial run(AlsConfig c, int degree, int knots, BSplineBasis[] bases, CpFactors warm,
+                                           long t0, boolean searching) {
+            LocalPasses passes = new LocalPasses(List.of(bases), data.x(), data.y(), split);
+            RankEnrichment enrichment = new RankEnrichment(c, passes, equationsOf(bases), sd, passes.trainingRows(),
+                    passes.validationRows());
+            RankEnrichment.Outcome outcome = (searching ? enrichment.withProgressStop() : enrichment).run(warm);
+            return new ResolutionSearch.Trial(degree, knots, c.roughness(), bases, outcome,
+                    (System.nanoTime() - t0) / 1_000_000, warm != null);
+        }
+    }
+
+    private static int firstRank(AlsConfig config) {
+        return config.autoRank() ? 1 : config.rank();
+    }
+
+    /** Rejects a first rank whose n * rank unknowns per coordinate exceed the training rows. */
+    private static void checkUnknowns(int n, int firstRank, int[][] split, int rows) {
+        int train = split[0].length;
         if (train < (long) n * firstRank) {
             throw new IllegalArgumentException("fewer training rows than unknowns: " + train
-                    + " training rows (of " + rows + ", after holding out " + valid
+                    + " training rows (of " + rows + ", after holding out " + split[1].length
                     + " for validation) but rank " + firstRank + " with " + n + " knots needs n * rank = "
                     + n * firstRank + "; give more rows, fewer knots or a lower rank");
         }
     }
 
-    /** One resolution fitted: its atoms and the outcome of rank enrichment on them. */
-    private record Trial(int degree, int knots, double roughness, BSplineBasis[] bases, Outcome outcome,
-                         long millis) {
-        double validationError() {
-            return outcome.chosen.validationError;
-        }
-    }
-
-    /** Rank enrichment (or the fixed rank) at one resolution: degree p, n atoms per coordinate. */
-    private static Trial trial(TrainingData data, AlsConfig config, int degree, int n, int[][] split, double sd) {
-        long t0 = System.nanoTime();
-        int dim = data.dimension();
-        BSplineBasis[] bases = new BSplineBasis[dim];
-        NormalEquations[] equations = new NormalEquations[dim];
-        int[] counts = new int[dim];
-        for (int d = 0; d < dim; d++) {
-            bases[d] = CoordinateAtoms.place(data, split[0], d, degree, n);
-            equations[d] = new NormalEquations(bases[d]);
-            counts[d] = n;
-        }
-        Problem problem = new Problem(config, equations, counts,
-                AtomRows.of(data.x(), split[0], bases), pick(data.y(), split[0]),
-                AtomRows.of(data.x(), split[1], bases), pick(data.y(), split[1]), sd);
-        Outcome outcome = problem.run();
-        return new Trial(degree, n, config.roughness(), bases, outcome, (System.nanoTime() - t0) / 1_000_000);
-    }
-
-    /**
-     * The resolution ladder (see the class Javadoc). Levels of n atoms per coordinate from {@link #ATOMS}
-     * (ascending, up to {@link #atomLimit}); at each level a low-degree spline (degree {@link #LOW_DEGREE}, many
-     * spans: robust at kinks) and a high-degree one (degree min(n - 1, {@link #HIGH_DEGREE}), one span while
-     * n &lt;= HIGH_DEGREE + 1, i.e. a polynomial: exponential convergence for analytic targets); the low-degree
-     * one twice, without and with the curvature penalty {@link #SMOOTHING} (when the configured roughness is 0).
-     * Levels stop at the first whose candidates did not lower the best validation error by more than its noise.
-     * Within a candidate, rank enrichment runs as in a fixed-resolution fit ({@link #PATIENCE}: one rank stuck in
-     * a slow ALS phase does not end it). A fixed degree gives one degree per level; fixed knots n give one level
-     * with the degrees {@link #LOW_DEGREE} and min(n - 1, {@link #HIGH_DEGREE}).
-     * Atoms are placed by {@link CoordinateAtoms}.
-     *
-     * @return every trial, in the order tried (at least one)
-     */
-    private static List<Trial> selectResolution(TrainingData data, AlsConfig config, int[][] split, double sd) {
-        int train = split[0].length;
-        int valid = split[1].length;
-        double margin = 1.0 / Math.sqrt(2.0 * valid);
-        int limit = atomLimit(config, train);
-        int[] levels = config.autoKnots() ? ATOMS : new int[] {config.knots()};
-        List<Trial> tried = new ArrayList<>();
-        double best = Double.POSITIVE_INFINITY;
-        for (int n : levels) {
-            if (n > limit && !tried.isEmpty()) {
-                break;
-            }
-            double levelBest = Double.POSITIVE_INFINITY;
-            for (int p : degreesAt(config, n)) {
-                checkUnknowns(config, n, train, valid, data.rows());
-                for (double roughness : roughnessesAt(config, p)) {
-                    Trial t = trial(data, config.withRoughness(roughness), p, n, split, sd);
-                    tried.add(t);
-                    levelBest = Math.min(levelBest, t.validationError());
-                }
-            }
-            if (!(levelBest < best * (1.0 - margin))) {
-                break; // more atoms stopped paying: from here on the extra unknowns fit noise or rounding
-            }
-            best = levelBest;
-        }
-        return tried;
-    }
-
-    /**
-     * The roughness weights tried with degree p: the configured one, and when that is 0 and p is the low degree
-     * also {@link #SMOOTHING} (an unpenalised and a smoothing cubic spline).
-     */
-    private static double[] roughnessesAt(AlsConfig config, int degree) {
-        return config.roughness() == 0 && degree == LOW_DEGREE
-                ? new double[] {0.0, SMOOTHING} : new double[] {config.roughness()};
-    }
-
-    /** The degrees tried with n atoms: the fixed one, or low and high (one of them when they coincide). */
-    private static int[] degreesAt(AlsConfig config, int n) {
-        if (!config.autoDegree()) {
-            return config.degree() < n ? new int[] {config.degree()} : new int[0];
-        }
-        int high = Math.min(n - 1, HIGH_DEGREE);
-        int low = Math.min(LOW_DEGREE, n - 1);
-        return high > low ? new int[] {low, high} : new int[] {low};
-    }
-
     /**
      * The most atoms per coordinate a candidate may have: enrichment must be able to reach its highest rank R
      * (maxRank, or the fixed rank) before n R unknowns per solve exceed the training rows, and n &lt;=
-     * {@link #MAX_ATOMS} bounds the cost.
+     * {@link ResolutionSearch#MAX_ATOMS} bounds the cost.
      */
     static int atomLimit(AlsConfig config, int trainingRows) {
         int ranks = config.autoRank() ? config.maxRank() : config.rank();
-        return Math.min(MAX_ATOMS, trainingRows / ranks);
-    }
-
-    /** The state of one rank, kept when it is the best so far. */
-    private record Snapshot(int rank, double[] lambda, double[][] w, double trainingError, double validationError) {
-    }
-
-    private record Outcome(Snapshot chosen, List<FitReport.RankStep> steps, String note) {
-    }
-
-    /** Sweeps to convergence and their count. */
-    private record Converged(double sse, int sweeps, List<Double> history) {
-    }
-
-    /** One fit's fixed inputs and the greedy loop over ranks. */
-    private static final class Problem {
-        private final AlsConfig config;
-        private final NormalEquations[] equations;
-        private final int[] counts;
-        private final AtomRows train;
-        private final double[] yTrain;
-        private final AtomRows valid;
-        private final double[] yValid;
-        private final double scale;
-        private final double[] fitted;
-
-        Problem(AlsConfig config, NormalEquations[] equations, int[] counts, AtomRows train, double[] yTrain,
-                AtomRows valid, double[] yValid, double sd) {
-            this.config = config;
-            this.equations = equations;
-            this.counts = counts;
-            this.train = train;
-            this.yTrain = yTrain;
-            this.valid = valid;
-            this.yValid = yValid;
-            this.scale = sd;
-            this.fitted = new double[train.rows];
-        }
-
-        Outcome run() {
-            boolean auto = config.autoRank();
-            int maxRank = auto ? config.maxRank() : config.rank();
-            // a validation RMSE from N_v residuals has relative standard error about 1 / sqrt(2 N_v)
-            double margin = 1.0 / Math.sqrt(2.0 * valid.rows);
-            List<FitReport.RankStep> steps = new ArrayList<>();
-            CpTerms model = null;
-            Snapshot best = null;
-            Snapshot last = null;
-            int sinceBest = 0;
-            String note = "";
-            double[] residual = new double[train.rows];
-            double[] predicted = new double[valid.rows];
-            for (int rank = 1; rank <= maxRank; rank++) {
-                if (train.rows < (long) counts[0] * rank) {
-                    note = "stopped at rank " + (rank - 1) + ": rank " + rank + " needs n * rank = "
-                            + counts[0] * rank + " unknowns per coordinate, more than the " + train.rows
-                            + " training rows";
-                    break;
-                }
-                long t0 = System.nanoTime();
-                if (model == null) {
-                    System.arraycopy(yTrain, 0, residual, 0, residual.length);
-                } else {
-                    model.fitted(fitted);
-                    for (int j = 0; j < residual.length; j++) {
-                        residual[j] = yTrain[j] - fitted[j];
-                    }
-                }
-                CpTerms term = null;
-                double termSse = Double.POSITIVE_INFINITY;
-                int enrichmentSweeps = 0;
-                for (int k = 0; k < config.restarts(); k++) {
-                    SplittableRandom rng = k == 0 ? null
-                            : new SplittableRandom(streamSeed(config.seed(), (long) rank << 20 | k));
-                    CpTerms candidate = CpTerms.rankOne(train, counts, rng);
-                    Converged c = converge(candidate, residual);
-                    enrichmentSweeps += c.sweeps;
-                    if (c.sse < termSse) { // strict: ties keep the earlier start, so the choice is deterministic
-                        term = candidate;
-                        termSse = c.sse;
-                    }
-                }
-                if (model == null) {
-                    model = term;
-                } else {
-                    model.append(term);
-                }
-                Converged joint = converge(model, yTrain);
-                double trainingError = Math.sqrt(joint.sse / train.rows) / scale;
-                model.predict(valid, predicted);
-                double validationError = rmse(predicted, yValid) / scale;
-                List<Double> sweepErrors = new ArrayList<>();
-                for (double rootSse : joint.history) {
-                    sweepErrors.add(rootSse / Math.sqrt(train.rows) / scale);
-                }
-                steps.add(new FitReport.RankStep(rank, trainingError, validationError, enrichmentSweeps,
-                        joint.sweeps, (System.nanoTime() - t0) / 1_000_000, sweepErrors));
-                last = new Snapshot(rank, model.lambda(), model.factors(), trainingError, validationError);
-                if (best == null || validationError < best.validationError * (1.0 - margin)) {
-                    best = last;
-                    sinceBest = 0;
-                } else {
-                    sinceBest++;
-                }
-                if (auto && sinceBest >= PATIENCE) {
-                    note = String.format(Locale.ROOT, "stopped at rank %d: no rank after %d lowered the validation"
-                            + " error by more than %.1f%%", rank, best.rank, 100 * margin);
-                    break;
-                }
-            }
-            if (auto && note.isEmpty()) {
-                note = "stopped at maxRank " + maxRank;
-            }
-            return new Outcome(auto ? best : last, steps, note);
-        }
-
-        /**
-         * Sweeps until the training RMSE changes by less than the tolerance (relative) or maxSweeps. After each
-         * sweep k &gt;= 2 the state is extrapolated along the sweep's update by the factor k^(1/root) and kept if
-         * that lowers the error (Bro 1998 line search); a rejected extrapolation makes later steps shorter.
-         */
-        private Converged converge(CpTerms terms, double[] target) {
-            double previous = Math.sqrt(terms.sse(target, fitted));
-            double sse = previous * previous;
-            double root = INITIAL_ROOT;
-            double floor = ROUNDING_FLOOR * Math.sqrt(sumOfSquares(target, new double[target.length]) / target.length);
-            int sweeps = 0;
-            List<Double> history = new ArrayList<>();
-            while (sweeps < config.maxSweeps()) {
-                double[] lambdaBefore = terms.lambda();
-                double[][] wBefore = terms.factors();
-                sse = terms.sweep(target, equations, config.ridge(), config.roughness(), fitted);
-                sweeps++;
-                if (sweeps >= 2) {
-                    double[] lambdaAfter = terms.lambda();
-                    double[][] wAfter = terms.factors();
-                    terms.extrapolate(lambdaBefore, wBefore, Math.pow(sweeps, 1.0 / root));
-                    double trial = terms.sse(target, fitted);
-                    if (trial < sse) {
-                        sse = trial;
-                    } else {
-                        terms.restore(lambdaAfter, wAfter);
-                        root += 1.0;
-                    }
-                }
-                double error = Math.sqrt(sse);
-                history.add(error);
-                if (!(Math.abs(previous - error) > config.tolerance() * previous + floor)) { // also stops at 0 error
-                    break;
-                }
-                previous = error;
-            }
-            return new Converged(sse, sweeps, history);
-        }
-    }
-
-    /**
-     * Validation split, a pure function of (rows, fraction, seed): a seeded Fisher-Yates shuffle puts
-     * round(fraction * rows) rows (at least 1, at most rows - 1) in the validation set. Both sets keep the
-     * original row order.
-     *
-     * @return {training row ids, validation row ids}
-     */
-    static int[][] holdOut(int rows, double fraction, long seed) {
-        int nValid = (int) Math.min(rows - 1, Math.max(1, Math.round(fraction * rows)));
-        int[] perm = new int[rows];
-        for (int j = 0; j < rows; j++) {
-            perm[j] = j;
-        }
-        SplittableRandom rng = new SplittableRandom(streamSeed(seed, SPLIT_STREAM));
-        for (int j = rows - 1; j > 0; j--) {
-            int k = rng.nextInt(j + 1);
-            int t = perm[j];
-            perm[j] = perm[k];
-            perm[k] = t;
-        }
-        boolean[] isValid = new boolean[rows];
-        for (int j = 0; j < nValid; j++) {
-            isValid[perm[j]] = true;
-        }
-        int[] train = new int[rows - nValid];
-        int[] valid = new int[nValid];
-        int t = 0;
-        int v = 0;
-        for (int j = 0; j < rows; j++) {
-            if (isValid[j]) {
-                valid[v++] = j;
-            } else {
-                train[t++] = j;
-            }
-        }
-        return new int[][] {train, valid};
+        return Math.min(ResolutionSearch.MAX_ATOMS, trainingRows / ranks);
     }
 
     /** Seed of an independent stream: the SplitMix64 finaliser of (seed, stream). */
@@ -443,27 +353,6 @@ public final class AlsRegression {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
-    }
-
-    private static double[] pick(double[] y, int[] ids) {
-        double[] out = new double[ids.length];
-        for (int j = 0; j < ids.length; j++) {
-            out[j] = y[ids[j]];
-        }
-        return out;
-    }
-
-    private static double sumOfSquares(double[] a, double[] b) {
-        double s = 0.0;
-        for (int j = 0; j < a.length; j++) {
-            double e = a[j] - b[j];
-            s += e * e;
-        }
-        return s;
-    }
-
-    private static double rmse(double[] a, double[] b) {
-        return Math.sqrt(sumOfSquares(a, b) / a.length);
     }
 
     /** Population standard deviation, two-pass for accuracy. Positive: TrainingData rejects constant responses. */
@@ -480,8 +369,8 @@ public final class AlsRegression {
         return Math.sqrt(ss / y.length);
     }
 
-    private static Map<String, Object> provenance(TrainingData data, AlsConfig config, FitReport report, Trial chosen,
-                                                  Clock clock) {
+    private static Map<String, Object> provenance(AlsConfig config, FitReport report, ResolutionSearch.Trial chosen,
+                                                  boolean warm, Clock clock) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("degree", config.autoDegree() ? (Object) "auto" : (Object) config.degree());
         c.put("knots", config.autoKnots() ? (Object) "auto" : (Object) config.knots());
@@ -493,24 +382,33 @@ public final class AlsRegression {
         c.put("roughness", config.roughness());
         c.put("validationFraction", config.validationFraction());
         c.put("restarts", config.restarts());
-        long seed = config.seed();
-        // the smallest integer type, as JSON readers return it, so a model read back from its file is equal
-        c.put("seed", seed == (int) seed ? (Object) (int) seed : (Object) seed);
+        c.put("seed", jsonInteger(config.seed()));
+        if (config.folds() > 0) {
+            c.put("folds", config.folds());
+        }
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("method", "als");
         p.put("config", c);
-        p.put("rows", data.rows());
+        if (warm) {
+            p.put("warmStart", true);
+        }
         p.put("trainingRows", report.trainingRows());
         p.put("validationRows", report.validationRows());
-        p.put("dataSha256", dataHash(data));
         p.put("errorMeasure", "relative RMSE = RMSE / sd(y)");
         p.put("trainingError", report.trainingError());
         p.put("validationError", report.validationError());
         p.put("chosenRank", report.chosenRank());
+        p.put("validation", report.validation().toMap());
+        if (report.crossValidation() != null) {
+            p.put("crossValidation", report.crossValidation().toMap());
+        }
+        p.put("sweeps", jsonInteger(report.totalSweeps()));
+        if (!report.candidates().isEmpty() || warm) {
+            p.put("chosenDegree", chosen.degree());
+            p.put("chosenKnots", chosen.knots());
+            p.put("chosenRoughness", chosen.roughness());
+        }
         if (!report.candidates().isEmpty()) {
-            p.put("chosenDegree", chosen.degree);
-            p.put("chosenKnots", chosen.knots);
-            p.put("chosenRoughness", chosen.roughness);
             List<Object> list = new ArrayList<>();
             for (FitReport.Candidate k : report.candidates()) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -529,6 +427,11 @@ public final class AlsRegression {
             p.put("version", version);
         }
         return p;
+    }
+
+    /** The smallest integer type, as JSON readers return it, so a model read back from its file is equal. */
+    static Object jsonInteger(long v) {
+        return v == (int) v ? (Object) (int) v : (Object) v;
     }
 
     /** SHA-256 of the names, domain, inputs and responses (doubles as little-endian IEEE bits), in hex. */

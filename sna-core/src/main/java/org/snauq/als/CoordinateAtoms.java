@@ -1,6 +1,7 @@
 package org.snauq.als;
 
 import java.util.Arrays;
+import java.util.function.LongToDoubleFunction;
 import org.snauq.basis.BSplineBasis;
 import org.snauq.basis.KnotVector;
 
@@ -21,8 +22,16 @@ import org.snauq.basis.KnotVector;
  * reach from the outermost interior breakpoint to the domain end, so the polynomial piece fitted to the lowest
  * (highest) rows continues smoothly beyond them; uniform knots over the domain would leave atoms there without
  * data, and clamping at the data range holds a trend constant.
+ *
+ * <p>Rows anywhere: the rule needs of the sorted training values only their count, the Kolmogorov-Smirnov
+ * distance (a maximum of per-rank terms, {@link #uniformityTerm}) and the order statistics at
+ * {@link #quantileRanks}; a distributed fit computes these where the rows are and calls
+ * {@link #place(double, double, int, int, long, double, LongToDoubleFunction)}, which places the same atoms, bit
+ * for bit, as the in-memory fit.
+ *
+ * <p>API CONTRACT: the three public methods.
  */
-final class CoordinateAtoms {
+public final class CoordinateAtoms {
 
     /** Kolmogorov-Smirnov critical value at the 1% level, times sqrt(N) (asymptotic). */
     private static final double KS_CRITICAL = 1.628;
@@ -40,10 +49,9 @@ final class CoordinateAtoms {
      * @param atoms  n &gt;= p + 1
      */
     static BSplineBasis place(TrainingData data, int[] rows, int d, int degree, int atoms) {
-        int spans = atoms - degree;
         double lower = data.lower()[d];
         double upper = data.upper()[d];
-        if (spans == 1) {
+        if (atoms - degree == 1) {
             return BSplineBasis.clampedUniform(degree, atoms, lower, upper);
         }
         int dim = data.dimension();
@@ -52,10 +60,30 @@ final class CoordinateAtoms {
             v[j] = data.x()[rows[j] * dim + d];
         }
         Arrays.sort(v);
-        if (evenlySpread(v)) {
+        return place(lower, upper, degree, atoms, v.length, uniformDistance(v), i -> v[(int) i]);
+    }
+
+    /**
+     * The atoms of a coordinate on [lower, upper] from its n sorted training values, given as their
+     * Kolmogorov-Smirnov distance to the uniform law on their range (the maximum of {@link #uniformityTerm} over
+     * all ranks) and the order statistics at {@link #quantileRanks} (the only ones read).
+     *
+     * @param orderStatistic rank i (0-based) to the i-th smallest training value
+     */
+    public static BSplineBasis place(double lower, double upper, int degree, int atoms, long n, double ksDistance,
+                                     LongToDoubleFunction orderStatistic) {
+        int spans = atoms - degree;
+        if (spans == 1 || ksDistance <= KS_CRITICAL / Math.sqrt(n)) {
             return BSplineBasis.clampedUniform(degree, atoms, lower, upper);
         }
-        double[] breakpoints = quantileBreakpoints(v, spans);
+        double[] breakpoints = new double[spans + 1];
+        for (int k = 1; k < spans; k++) {
+            double position = (double) k / spans * (n - 1);
+            long i = (long) position;
+            double frac = position - i;
+            double low = orderStatistic.applyAsDouble(i);
+            breakpoints[k] = i + 1 < n ? low + frac * (orderStatistic.applyAsDouble(i + 1) - low) : low;
+        }
         breakpoints[0] = lower;
         breakpoints[spans] = upper;
         if (!increasing(breakpoints)) { // tied values (a discrete input) give equal quantiles: uniform atoms
@@ -64,36 +92,47 @@ final class CoordinateAtoms {
         return new BSplineBasis(KnotVector.clamped(degree, breakpoints));
     }
 
-    /** v_min, the quantiles k / spans (linear interpolation between order statistics) for 0 &lt; k &lt; spans, v_max. */
-    static double[] quantileBreakpoints(double[] sorted, int spans) {
-        double[] b = new double[spans + 1];
-        double vMin = sorted[0];
-        double vMax = sorted[sorted.length - 1];
-        b[0] = vMin;
-        b[spans] = vMax;
+    /** The ranks whose order statistics {@link #place} reads for n values and atoms - degree spans, ascending. */
+    public static long[] quantileRanks(long n, int spans) {
+        java.util.TreeSet<Long> ranks = new java.util.TreeSet<>();
         for (int k = 1; k < spans; k++) {
-            double position = (double) k / spans * (sorted.length - 1);
-            int i = (int) position;
-            double frac = position - i;
-            b[k] = i + 1 < sorted.length ? sorted[i] + frac * (sorted[i + 1] - sorted[i]) : sorted[i];
+            long i = (long) ((double) k / spans * (n - 1));
+            ranks.add(i);
+            if (i + 1 < n) {
+                ranks.add(i + 1);
+            }
         }
-        return b;
+        return ranks.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /**
+     * The Kolmogorov-Smirnov term of the value v of rank i (0-based) among n sorted values whose range is
+     * [lo, lo + width]: the larger gap between its empirical and its uniform distribution function. 0 for a
+     * range of width 0 (all values equal count as evenly spread).
+     */
+    public static double uniformityTerm(double v, long i, long n, double lo, double width) {
+        if (!(width > 0)) {
+            return 0.0;
+        }
+        double cdf = (v - lo) / width;
+        return Math.max((i + 1.0) / n - cdf, cdf - (double) i / n);
+    }
+
+    /** The Kolmogorov-Smirnov distance of sorted values to the uniform law on their range. */
+    static double uniformDistance(double[] sorted) {
+        int n = sorted.length;
+        double lo = sorted[0];
+        double width = sorted[n - 1] - lo;
+        double distance = 0.0;
+        for (int i = 0; i < n; i++) {
+            distance = Math.max(distance, uniformityTerm(sorted[i], i, n, lo, width));
+        }
+        return distance;
     }
 
     /** Whether the sorted values pass the Kolmogorov-Smirnov test for a uniform law on [v_min, v_max] at 1%. */
     static boolean evenlySpread(double[] sorted) {
-        int n = sorted.length;
-        double lo = sorted[0];
-        double width = sorted[n - 1] - lo;
-        if (!(width > 0)) {
-            return true;
-        }
-        double distance = 0.0;
-        for (int i = 0; i < n; i++) {
-            double cdf = (sorted[i] - lo) / width;
-            distance = Math.max(distance, Math.max((i + 1.0) / n - cdf, cdf - (double) i / n));
-        }
-        return distance <= KS_CRITICAL / Math.sqrt(n);
+        return uniformDistance(sorted) <= KS_CRITICAL / Math.sqrt(sorted.length);
     }
 
     private static boolean increasing(double[] b) {

@@ -1,13 +1,11 @@
 package org.snauq.als;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.snauq.basis.BSplineBasis;
 import org.snauq.basis.SpanQuadrature;
 
 /**
- * The ALS update of one coordinate d (METHOD.md section 2). With the other coordinates fixed,
+ * The ALS update of one coordinate d (METHOD.md section 2), solved from the rows' sums
+ * ({@link NormalEquationsAccumulator}). With the other coordinates fixed,
  * u(z_j) = sum_{i,r} V[i,r] B_i(z_jd) c_jr is linear in V = diag(lambda) W^d, so V solves
  *
  * <pre>
@@ -15,19 +13,23 @@ import org.snauq.basis.SpanQuadrature;
  * </pre>
  *
  * with K[i,i'] = integral B_i'' B_i'' over the domain and t the target. Row j of A has (p + 1) R non-zeros,
- * contiguous in the row-major order i*R + r, so assembling costs O(N (p+1)^2 R^2) and the Cholesky solve
- * O((n R)^3 / 3). The weights are relative: alpha_ridge = ridge * m, alpha_rough = roughness * m / m_K, with m
+ * contiguous in the row-major order i*R + r, so accumulating costs O(N (p+1)^2 R^2); the matrix is banded
+ * (B = (p + 1) R), and so is its Cholesky factor: the solve costs O(n R B^2), not O((n R)^3 / 3). The weights are relative: alpha_ridge = ridge * m, alpha_rough = roughness * m / m_K, with m
  * and m_K the mean diagonals of A^T A and K, so the same settings suit any data scale and knot spacing.
  *
- * <p>Cholesky (EJML) because the matrix is symmetric positive definite; if rounding makes a nearly singular
- * system fail the factorisation, the ridge grows by 100 and the solve is repeated.
+ * <p>Band Cholesky (Golub and Van Loan 2013, algorithm 4.3.5) because the matrix is symmetric positive definite,
+ * in correction form (see {@link #solve}); if a nearly singular system fails the factorisation, a shift of the
+ * diagonal grows until it factors, which slows the correction but does not move its fixed point.
  *
  * <p>Holds only K (immutable); every solve allocates its own matrices, so instances may be shared.
  */
 final class NormalEquations {
 
-    /** Escalation of the ridge when Cholesky fails: from max(ridge, 1e-14) up to 1e-14 * 100^7 = 1 (relative). */
-    private static final double RIDGE_FLOOR = 1e-14;
+    /**
+     * First shift when Cholesky fails, relative to the mean diagonal: a few hundred ulps, enough to factor a matrix
+     * singular only by a span without rows; then up to 1e-14 * 100^6 = 1e-2 (relative).
+     */
+    private static final double SHIFT_FLOOR = 1e-14;
     private static final int MAX_ATTEMPTS = 8;
 
     private final int n;
@@ -76,97 +78,140 @@ final class NormalEquations {
     }
 
     /**
-     * Solves for V = diag(lambda) W^d of coordinate d.
+     * The updated V = diag(lambda) W^d of coordinate d, in correction form: with P = alpha_ridge I +
+     * alpha_rough (K kron I_R) and the residual r = t - A V_0 of the current V_0 (the rows' sums hold
+     * G = A^T A and b = A^T r), V = V_0 + delta with (G + P + sigma I) delta = b - P V_0. Its fixed point is
+     * (G + P) V = A^T t whatever the shift sigma, and rounding of the factorisation scales with |delta|, not |V|:
+     * as sweeps converge, the update stops carrying the condition number of G times the rounding of V into the
+     * solution (iterative refinement, Higham 2002, section 12.1). The shift is 0 unless the factorisation fails
+     * (a span without rows, collinear terms); then it grows from {@link #SHIFT_FLOOR} by 100 at a time.
      *
-     * @param rows      read, the training atoms
-     * @param d         the coordinate
-     * @param rank      R
-     * @param pre       read, N x R: prod_{e &lt; d} phi_r^e(z_je)
-     * @param suf       read, N x R: prod_{e &gt; d} phi_r^e(z_je), or null for d = D - 1 (all ones)
-     * @param target    read, N values
-     * @param ridge     relative ridge weight
+     * @param sums            read, the rows' sums for this coordinate
+     * @param v0              read, the current V_0, row-major n x R
+     * @param rank            R
+     * @param ridge           relative ridge weight
      * @param roughnessWeight relative roughness weight
+     * @param d               the coordinate (for messages)
      * @return V row-major n x R (new array)
      */
-    double[] solve(AtomRows rows, int d, int rank, double[] pre, double[] suf, double[] target, double ridge,
-                   double roughnessWeight) {
+    double[] solve(NormalEquationsAccumulator sums, double[] v0, int rank, double ridge, double roughnessWeight,
+                   int d) {
         int size = n * rank;
-        int width = rows.width;
-        int m = width * rank;
-        int dim = rows.dim;
-        double[] ata = new double[size * size];
-        double[] atb = new double[size];
-        double[] a = new double[m];
-        double[] c = new double[rank];
-        for (int j = 0; j < rows.rows; j++) {
-            int cj = j * rank;
-            for (int r = 0; r < rank; r++) {
-                c[r] = suf == null ? pre[cj + r] : pre[cj + r] * suf[cj + r];
-            }
-            int vb = (j * dim + d) * width;
-            for (int k = 0; k < width; k++) {
-                double bk = rows.value[vb + k];
-                for (int r = 0; r < rank; r++) {
-                    a[k * rank + r] = bk * c[r];
-                }
-            }
-            int o = rows.first[j * dim + d] * rank;
-            double t = target[j];
-            for (int u = 0; u < m; u++) {
-                double au = a[u];
-                atb[o + u] += au * t;
-                int row = (o + u) * size + o;
-                for (int v = u; v < m; v++) {
-                    ata[row + v] += au * a[v];
-                }
-            }
-        }
+        int band = sums.band();
+        assert sums.size() == size && band >= rank && v0.length == size;
+        double[] g = sums.gram();
         double trace = 0.0;
         for (int u = 0; u < size; u++) {
-            trace += ata[u * size + u];
-            for (int v = u + 1; v < size; v++) {
-                ata[v * size + u] = ata[u * size + v];
-            }
+            trace += g[u * band];
         }
         double meanDiagonal = trace > 0 ? trace / size : 1.0; // all c = 0: the solution is 0, any scale works
-        if (roughness != null && roughnessWeight > 0 && roughnessMeanDiagonal > 0) {
-            double alpha = roughnessWeight * meanDiagonal / roughnessMeanDiagonal;
+        double alpha = ridge * meanDiagonal;
+        double beta = roughness != null && roughnessWeight > 0 && roughnessMeanDiagonal > 0
+                ? roughnessWeight * meanDiagonal / roughnessMeanDiagonal : 0.0;
+        double[] rhs = sums.rightHandSide();
+        for (int u = 0; u < size; u++) {
+            g[u * band] += alpha;
+            rhs[u] -= alpha * v0[u];
+        }
+        if (beta > 0) {
             for (int i = 0; i < n; i++) {
-                for (int i2 = 0; i2 < n; i2++) {
-                    double kv = alpha * roughness[i * n + i2];
+                for (int i2 = i; i2 < n && (i2 - i) * rank < band; i2++) {
+                    double kv = beta * roughness[i * n + i2];
                     if (kv != 0.0) {
                         for (int r = 0; r < rank; r++) {
-                            ata[(i * rank + r) * size + i2 * rank + r] += kv;
+                            g[(i * rank + r) * band + (i2 - i) * rank] += kv;
+                            rhs[i * rank + r] -= kv * v0[i2 * rank + r];
+                            if (i2 != i) {
+                                rhs[i2 * rank + r] -= kv * v0[i * rank + r];
+                            }
                         }
                     }
                 }
             }
         }
-        return choleskySolve(ata, atb, size, ridge * meanDiagonal, meanDiagonal, d);
+        double[] v = shiftedSolve(g, rhs, size, band, meanDiagonal, d);
+        for (int u = 0; u < size; u++) {
+            v[u] += v0[u];
+        }
+        return v;
     }
 
-    private static double[] choleskySolve(double[] ata, double[] atb, int size, double ridge, double scale, int d) {
-        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.chol(size);
-        DMatrixRMaj matrix = new DMatrixRMaj(size, size);
-        double alpha = ridge;
-        double tried = ridge;
+    /**
+     * Solves (M + sigma I) x = b for the upper band g of M, sigma 0 and then escalating while the factorisation
+     * fails.
+     *
+     * @param g read, S x B upper band
+     * @param b read, S values
+     */
+    private static double[] shiftedSolve(double[] g, double[] b, int size, int band, double scale, int d) {
+        double[] u = new double[g.length];
+        double sigma = 0.0;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            tried = alpha;
-            System.arraycopy(ata, 0, matrix.data, 0, size * size);
-            for (int u = 0; u < size; u++) {
-                matrix.data[u * size + u] += alpha;
+            System.arraycopy(g, 0, u, 0, g.length);
+            for (int i = 0; i < size; i++) {
+                u[i * band] += sigma;
             }
-            if (solver.setA(matrix)) {
-                DMatrixRMaj x = new DMatrixRMaj(size, 1);
-                solver.solve(DMatrixRMaj.wrap(size, 1, atb), x);
-                if (allFinite(x.data)) {
-                    return x.data;
+            if (factor(u, size, band)) {
+                double[] x = substitute(u, b, size, band);
+                if (allFinite(x)) {
+                    return x;
                 }
             }
-            alpha = Math.max(alpha * 100, RIDGE_FLOOR * scale);
+            sigma = sigma == 0.0 ? SHIFT_FLOOR * scale : sigma * 100;
         }
         throw new IllegalStateException("normal equations of coordinate " + d
-                + " stay singular even with a ridge of " + tried / scale + " (relative)");
+                + " stay singular even with a shift of " + sigma / 100 / scale + " (relative)");
+    }
+
+    /**
+     * In place: the upper band of a symmetric positive definite matrix becomes that of U with U^T U = A.
+     *
+     * @return false when a pivot is not positive (or NaN): not positive definite to working precision
+     */
+    static boolean factor(double[] a, int size, int band) {
+        for (int j = 0; j < size; j++) {
+            int start = Math.max(0, j - band + 1);
+            double pivot = a[j * band];
+            for (int k = start; k < j; k++) {
+                double ukj = a[k * band + j - k];
+                pivot -= ukj * ukj;
+            }
+            if (!(pivot > 0)) {
+                return false;
+            }
+            double ujj = Math.sqrt(pivot);
+            a[j * band] = ujj;
+            int end = Math.min(size, j + band);
+            for (int i = j + 1; i < end; i++) {
+                double s = a[j * band + i - j];
+                for (int k = Math.max(start, i - band + 1); k < j; k++) {
+                    s -= a[k * band + j - k] * a[k * band + i - k];
+                }
+                a[j * band + i - j] = s / ujj;
+            }
+        }
+        return true;
+    }
+
+    /** x with U^T U x = b, U from {@link #factor} (new array). */
+    static double[] substitute(double[] u, double[] b, int size, int band) {
+        double[] x = b.clone();
+        for (int i = 0; i < size; i++) { // U^T y = b
+            double s = x[i];
+            for (int k = Math.max(0, i - band + 1); k < i; k++) {
+                s -= u[k * band + i - k] * x[k];
+            }
+            x[i] = s / u[i * band];
+        }
+        for (int i = size - 1; i >= 0; i--) { // U x = y
+            double s = x[i];
+            int end = Math.min(size, i + band);
+            for (int j = i + 1; j < end; j++) {
+                s -= u[i * band + j - i] * x[j];
+            }
+            x[i] = s / u[i * band];
+        }
+        return x;
     }
 
     private static boolean allFinite(double[] v) {

@@ -52,7 +52,7 @@ class AlsResolutionTest {
         System.out.printf("Ishigami, 2,000 rows, auto resolution: fresh relative RMSE %.3e%n%s%n", err,
                 fit.report().format());
         assertTrue(err < ISHIGAMI_AUTO_TOL, () -> "relative RMSE " + err + "\n" + fit.report().format());
-        assertTrue(fit.model().basis(0).degree() > AlsRegression.LOW_DEGREE, () -> fit.report().format());
+        assertTrue(fit.model().basis(0).degree() > ResolutionSearch.LOW_DEGREE, () -> fit.report().format());
         assertEquals(fit.model().basis(0).degree(), fit.report().chosenCandidate().degree());
         assertEquals(fit.model().basis(0).degree(), fit.model().provenance().get("chosenDegree"));
         assertEquals("auto", ((java.util.Map<?, ?>) fit.model().provenance().get("config")).get("degree"));
@@ -65,14 +65,14 @@ class AlsResolutionTest {
 
         AlsFit auto = AlsRegression.fit(data, AlsConfig.defaults().withAutoResolution());
         AlsFit polynomial = AlsRegression.fit(data, AlsConfig.defaults()
-                .withDegree(AlsRegression.HIGH_DEGREE).withKnots(AlsRegression.HIGH_DEGREE + 1));
+                .withDegree(ResolutionSearch.HIGH_DEGREE).withKnots(ResolutionSearch.HIGH_DEGREE + 1));
 
         double autoErr = freshRmse(auto.model(), new SplittableRandom(3), 2, 0, 1, AlsResolutionTest::kink);
         double polyErr = freshRmse(polynomial.model(), new SplittableRandom(3), 2, 0, 1, AlsResolutionTest::kink);
         System.out.printf("kink: auto fresh RMSE %.3e, degree-15 polynomial %.3e%n%s%n", autoErr, polyErr,
                 auto.report().format());
-        assertEquals(AlsRegression.LOW_DEGREE, auto.model().basis(0).degree(), () -> auto.report().format());
-        assertTrue(auto.model().basis(0).count() > AlsRegression.LOW_DEGREE + 1, () -> auto.report().format());
+        assertEquals(ResolutionSearch.LOW_DEGREE, auto.model().basis(0).degree(), () -> auto.report().format());
+        assertTrue(auto.model().basis(0).count() > ResolutionSearch.LOW_DEGREE + 1, () -> auto.report().format());
         assertTrue(autoErr < polyErr, () -> "auto " + autoErr + " vs polynomial " + polyErr);
     }
 

@@ -101,4 +101,68 @@ class CoordinateAtomsTest {
         assertTrue(CoordinateAtoms.evenlySpread(uniform));
         assertFalse(CoordinateAtoms.evenlySpread(normal));
     }
+
+    @Test
+    void quantileRanks_elevenValuesFourSpans_neighboursOfEachQuantilePosition() {
+        // positions k / 4 * 10 = 2.5, 5, 7.5: ranks 2 and 3, 5 and 6, 7 and 8
+        assertEquals(List.of(2L, 3L, 5L, 6L, 7L, 8L),
+                java.util.Arrays.stream(CoordinateAtoms.quantileRanks(11, 4)).boxed().toList());
+    }
+
+    @Test
+    void place_fromOrderStatisticsOnly_sameAtomsAsFromTheRows() {
+        // the distributed form reads only the statistics it asks for, and places the in-memory fit's atoms
+        SplittableRandom rng = new SplittableRandom(3);
+        int n = 500;
+        double[] x = new double[n * 2];
+        double[] y = new double[n];
+        for (int j = 0; j < n; j++) {
+            double u = rng.nextDouble();
+            x[2 * j] = u * u * u; // skewed: quantile atoms
+            x[2 * j + 1] = rng.nextDouble();
+            y[j] = j;
+        }
+        TrainingData data = TrainingData.of(List.of("a", "b"), x, y);
+        int[] rows = java.util.stream.IntStream.range(0, n).toArray();
+        double[] sorted = new double[n];
+        for (int j = 0; j < n; j++) {
+            sorted[j] = x[2 * j];
+        }
+        java.util.Arrays.sort(sorted);
+        java.util.Set<Long> wanted = new java.util.HashSet<>();
+        for (long i : CoordinateAtoms.quantileRanks(n, 7 - 3)) {
+            wanted.add(i);
+        }
+        double ks = 0;
+        for (int i = 0; i < n; i++) {
+            ks = Math.max(ks, CoordinateAtoms.uniformityTerm(sorted[i], i, n, sorted[0], sorted[n - 1] - sorted[0]));
+        }
+        BSplineBasis distributed = CoordinateAtoms.place(data.lower()[0], data.upper()[0], 3, 7, n, ks, i -> {
+            assertTrue(wanted.contains(i), "rank " + i + " was not announced");
+            return sorted[(int) i];
+        });
+        BSplineBasis inMemory = CoordinateAtoms.place(data, rows, 0, 3, 7);
+        assertFalse(inMemory.knots().isUniform());
+        assertEquals(inMemory, distributed);
+    }
+
+    @Test
+    void basisForm_serializedAndRebuilt_equalAtoms() throws Exception {
+        BSplineBasis uniform = BSplineBasis.clampedUniform(3, 9, -1.5, 2.25);
+        BSplineBasis graded = new BSplineBasis(org.snauq.basis.KnotVector.clamped(2, new double[] {0, 0.1, 0.35, 1}));
+        for (BSplineBasis b : List.of(uniform, graded)) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(BasisForm.of(b));
+            }
+            Object back;
+            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                    new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                back = in.readObject();
+            }
+            BSplineBasis rebuilt = ((BasisForm) back).basis();
+            assertEquals(b, rebuilt);
+            assertEquals(b.knots().isUniform(), rebuilt.knots().isUniform());
+        }
+    }
 }

@@ -1,15 +1,24 @@
 package org.snauq.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
 import org.snauq.als.AlsConfig;
 import org.snauq.als.AlsFit;
 import org.snauq.als.AlsRegression;
@@ -17,6 +26,7 @@ import org.snauq.als.TrainingData;
 import org.snauq.model.SnaModel;
 import org.snauq.models.Table;
 import org.snauq.models.TableReader;
+import org.snauq.spark.DistributedAls;
 import org.snauq.study.Limits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;
@@ -73,6 +83,17 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the split and the initial factors (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--init", paramLabel = "M.sna", description = "Start from this model's factors (warm start, for"
+            + " retraining on new data): same inputs in the same order; auto degree and knots become the model's,"
+            + " and finer --knots refine its factors.")
+    Path init;
+
+    @Option(names = "--distributed", description = "Train with Spark over a Parquet dataset whose rows stay on the"
+            + " executors (never collected to the driver): the same algorithm and, up to the order of sums, the same"
+            + " model; needs a fixed --degree and --knots (or --init). The master comes from spark.master"
+            + " (e.g. SNA_JAVA_OPTS=-Dspark.master=local[2], or spark-submit).")
+    boolean distributed;
+
     @Option(names = "--output", paramLabel = "M.sna",
             description = "Model file to write (missing folders are created); without it, only the report is printed.")
     Path output;
@@ -83,27 +104,12 @@ final class TrainCommand implements Callable<Integer> {
         if (output != null) {
             ModelFiles.checkWritable(output, "--output");
         }
-        Table table = TableReader.read(data, LocalSpark::session);
-        List<String> names = inputNames(table);
-        int rows = table.rows();
-        if (rows == 0) {
-            throw new UserInputException(data + ": no data rows");
+        SnaModel start = init == null ? null : ModelFiles.read(init);
+        if (distributed && start == null && (config.autoDegree() || config.autoKnots())) {
+            throw new UserInputException("--distributed needs a fixed --degree and --knots (or --init): the"
+                    + " resolution search runs in memory; run it on a sample of the rows, then train with its choice");
         }
-        double[] y = finiteColumn(table, response);
-        double[] x = new double[Math.multiplyExact(rows, names.size())];
-        for (int d = 0; d < names.size(); d++) {
-            double[] col = finiteColumn(table, names.get(d));
-            for (int j = 0; j < rows; j++) {
-                x[j * names.size() + d] = col[j];
-            }
-        }
-
-        AlsFit fit;
-        try {
-            fit = AlsRegression.fit(TrainingData.of(names, x, y), config);
-        } catch (IllegalArgumentException e) { // the fit's own checks of the data against the options
-            throw new UserInputException(data + ": " + e.getMessage(), e);
-        }
+        AlsFit fit = distributed ? fitDistributed(config, start) : fitInMemory(config, start);
         PrintWriter out = spec.commandLine().getOut();
         out.println(fit.report().format());
         if (output == null) {
@@ -117,6 +123,80 @@ final class TrainCommand implements Callable<Integer> {
                 + model.parameterCount() + " doubles)");
         out.flush();
         return CliErrors.OK;
+    }
+
+    /** The rows read into the driver, then {@link AlsRegression} (with the resolution search when auto). */
+    private AlsFit fitInMemory(AlsConfig config, SnaModel start) throws IOException {
+        Table table = TableReader.read(data, LocalSpark::session);
+        table.column(response); // fails first if the response is missing or not numeric
+        List<String> names = inputNames(table.columns());
+        int rows = table.rows();
+        if (rows == 0) {
+            throw new UserInputException(data + ": no data rows");
+        }
+        double[] y = finiteColumn(table, response);
+        double[] x = new double[Math.multiplyExact(rows, names.size())];
+        for (int d = 0; d < names.size(); d++) {
+            double[] col = finiteColumn(table, names.get(d));
+            for (int j = 0; j < rows; j++) {
+                x[j * names.size() + d] = col[j];
+            }
+        }
+        checkInit(start, names);
+        try {
+            return AlsRegression.fit(TrainingData.of(names, x, y), config, start);
+        } catch (IllegalArgumentException e) { // the fit's own checks of the data against the options
+            throw new UserInputException(data + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The rows left where Spark reads them: {@link DistributedAls}. */
+    private AlsFit fitDistributed(AlsConfig config, SnaModel start) {
+        String name = data.getFileName() == null ? "" : data.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            throw new UserInputException("--distributed reads Parquet (a file or a folder of part files), got " + data);
+        }
+        if (!Files.exists(data)) {
+            throw new UserInputException(data + ": no such file or folder");
+        }
+        Dataset<Row> table;
+        try {
+            table = LocalSpark.session().read().parquet(data.toString().replaceAll("[\\\\{}\\[\\]*?]", "\\\\$0"));
+        } catch (RuntimeException e) { // a path, not a glob, above
+            throw new UserInputException(data + ": cannot be read as Parquet: " + String.valueOf(e.getMessage())
+                    .strip().lines().findFirst().orElse("unknown error"), e);
+        }
+        Map<String, DataType> types = new LinkedHashMap<>();
+        for (StructField f : table.schema().fields()) {
+            types.put(f.name(), f.dataType());
+        }
+        List<String> columns = List.copyOf(types.keySet());
+        List<String> names = inputNames(columns);
+        List<String> used = new ArrayList<>(names);
+        used.add(response);
+        for (String c : used) {
+            if (!types.containsKey(c)) {
+                throw new UserInputException(data + ": column '" + c + "' not found; columns: "
+                        + String.join(", ", columns));
+            }
+            if (!(types.get(c) instanceof NumericType)) {
+                throw new UserInputException(data + ": column '" + c + "' is not numeric (type "
+                        + types.get(c).simpleString() + ")");
+            }
+        }
+        checkInit(start, names);
+        try {
+            return DistributedAls.fit(table, names, response, config, start, Clock.systemUTC());
+        } catch (IllegalArgumentException e) { // the fit's own checks of the data against the options
+            throw new UserInputException(data + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void checkInit(SnaModel start, List<String> names) {
+        if (start != null && !start.names().equals(names)) {
+            throw new UserInputException("--init " + init + ": the model's inputs " + start.names()
+                    + " must be the training inputs " + names + ", in that order");
+        }
     }
 
     /** The option values as an ALS configuration; messages name the option. */
@@ -174,11 +254,10 @@ final class TrainCommand implements Callable<Integer> {
         return r;
     }
 
-    private List<String> inputNames(Table table) {
-        table.column(response); // fails first if the response is missing or not numeric
+    private List<String> inputNames(List<String> columns) {
         List<String> names;
         if (inputs == null) {
-            names = new ArrayList<>(table.columns());
+            names = new ArrayList<>(columns);
             names.remove(response);
             if (names.isEmpty()) {
                 throw new UserInputException(data + ": no input columns besides the response '" + response + "'");
@@ -236,6 +315,12 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, Object> p = new LinkedHashMap<>(fitted.provenance());
         p.put("data", data.toString());
         p.put("response", response);
+        if (init != null) {
+            p.put("init", init.toString());
+        }
+        if (distributed) {
+            p.put("distributed", true);
+        }
         p.put("inputs", String.join(",", fitted.names()));
         p.put("command", "sna " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         p.putIfAbsent("software", SnaCli.version());

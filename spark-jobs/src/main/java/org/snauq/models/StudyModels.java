@@ -12,6 +12,7 @@ import org.snauq.als.AlsFit;
 import org.snauq.als.AlsRegression;
 import org.snauq.als.FitReport;
 import org.snauq.als.TrainingData;
+import org.snauq.als.ValidationSplit;
 import org.snauq.dist.Distribution;
 import org.snauq.dist.Distributions;
 import org.snauq.dist.InputSpec;
@@ -43,6 +44,10 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
     public static final String CONVERGENCE = "convergence";
     /** Key of the per-sweep history inside the convergence object. */
     public static final String PER_SWEEP = "per_sweep";
+    /** The model-report key of the fit's validation rows per response (see {@link #validationPoints}). */
+    public static final String VALIDATION = "validation";
+    /** Validation points kept per response for the report: a scatter of 2,000 reads well, the manifest stays small. */
+    public static final int MAX_VALIDATION_POINTS = 2000;
 
     private final Simulations simulations;
 
@@ -58,19 +63,56 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
 
     @Override
     public MultiSnaModel read(Study study, ModelSource.SnaFile source) {
-        String where = study.fileName() + ": model.sna: ";
-        if (java.nio.file.Files.exists(source.path()) && !java.nio.file.Files.isRegularFile(source.path())) {
-            throw new StudyException(where + source.path() + " is not a regular file (a folder, pipe or device)");
+        return readFile(study.fileName() + ": model.sna: ", source.path());
+    }
+
+    /** A model file; its problems are one-line study errors prefixed with {@code where}. */
+    private static MultiSnaModel readFile(String where, Path path) {
+        if (java.nio.file.Files.exists(path) && !java.nio.file.Files.isRegularFile(path)) {
+            throw new StudyException(where + path + " is not a regular file (a folder, pipe or device)");
         }
         try {
-            return SnaModelFile.readMulti(source.path());
+            return SnaModelFile.readMulti(path);
         } catch (NoSuchFileException e) {
-            throw new StudyException(where + "no such file " + source.path());
+            throw new StudyException(where + "no such file " + path);
         } catch (SnaFormatException e) {
             throw new StudyException(where + oneLine(e.getMessage()), e);
         } catch (IOException e) {
-            throw new StudyException(where + "cannot read " + source.path() + ": " + oneLine(e.getMessage()), e);
+            throw new StudyException(where + "cannot read " + path + ": " + oneLine(e.getMessage()), e);
         }
+    }
+
+    /**
+     * The warm start of each response ({@code model.train.init}, as {@code sna train --init}): the init file's
+     * output of that name, whose inputs must be the study's, in its order; null for a cold start. Read before the
+     * data or the simulator, so a bad file stops the run before Spark starts.
+     */
+    private static SnaModel[] initModels(Study study, ModelSource.Fit fit, List<String> responses, String where) {
+        if (fit.init() == null) {
+            return null;
+        }
+        String at = where + ".init: ";
+        MultiSnaModel file = readFile(at, fit.init());
+        if (!file.names().equals(study.inputNames())) {
+            throw new StudyException(at + fit.init() + ": the model's inputs " + file.names() + " must be the study's"
+                    + " inputs " + study.inputNames() + ", in that order");
+        }
+        AlsConfig config = alsConfig(fit, where);
+        SnaModel[] init = new SnaModel[responses.size()];
+        for (int k = 0; k < init.length; k++) {
+            int o = file.outputNames().indexOf(responses.get(k));
+            if (o < 0) {
+                throw new StudyException(at + fit.init() + " has no output '" + responses.get(k) + "' to start "
+                        + responses.get(k) + " from; its outputs are " + String.join(", ", file.outputNames()));
+            }
+            init[k] = file.output(o);
+            try {
+                AlsRegression.resolutionOf(config, init[k]); // the file's degree against the study's knots
+            } catch (IllegalArgumentException e) {
+                throw new StudyException(at + fit.init() + ": " + oneLine(e.getMessage()), e);
+            }
+        }
+        return init;
     }
 
     @Override
@@ -86,6 +128,7 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
         List<String> names = study.inputNames();
         List<String> columns = new ArrayList<>(names);
         columns.addAll(source.responses());
+        SnaModel[] init = initModels(study, source.fit(), source.responses(), where);
         double[][] data;
         try {
             data = reader.read(source.data(), columns);
@@ -103,7 +146,7 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
         double[][] y = java.util.Arrays.copyOfRange(data, dim, data.length);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("trained_from", source.data().toString());
-        return fit(study, x, y, source.responses(), source.fit(), where, "trained on "
+        return fit(study, x, y, source.responses(), source.fit(), init, where, "trained on "
                 + source.data().getFileName(), report);
     }
 
@@ -120,6 +163,7 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
                         + "); its outputs are " + String.join(", ", sim.outputs()));
             }
         }
+        SnaModel[] init = initModels(study, source.fit(), responses, where);
         ship(sim);
         Simulations.Runs runs = simulations.run(study, sim, source.design(), where + ".simulator");
         double[][] y = new double[responses.size()][];
@@ -137,7 +181,7 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
         facts.put("wall_ms", runs.millis());
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("simulator", facts);
-        return fit(study, runs.x(), y, responses, source.fit(), where, "trained on " + y[0].length + " runs of "
+        return fit(study, runs.x(), y, responses, source.fit(), init, where, "trained on " + y[0].length + " runs of "
                 + sim.description(), report);
     }
 
@@ -145,10 +189,11 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
      * Fits one SNA per response to the rows (x row-major in study order, y[k] per response) and checks the
      * validation errors against {@code max-error}.
      *
+     * @param init   the warm start of each response, or null
      * @param report what obtaining the data reported; the fit's facts are added
      */
     private static LoadedModel fit(Study study, double[] x, double[][] y, List<String> responses, ModelSource.Fit fit,
-                                   String where, String origin, Map<String, Object> report) {
+                                   SnaModel[] init, String where, String origin, Map<String, Object> report) {
         List<String> names = study.inputNames();
         int dim = names.size();
         int rows = y[0].length;
@@ -172,22 +217,17 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
             lower[d] = Math.min(lo, cover[0]);
             upper[d] = Math.max(hi, cover[1]);
         }
-        AlsConfig config;
-        try {
-            config = AlsConfig.defaults().withDegree(fit.degree()).withKnots(fit.knots()).withRank(fit.rank())
-                    .withValidationFraction(fit.validation());
-            config = fit.rank() > config.maxRank() ? config.withMaxRank(fit.rank()) : config;
-        } catch (IllegalArgumentException e) {
-            throw new StudyException(where + ": " + oneLine(e.getMessage()), e);
-        }
+        AlsConfig config = alsConfig(fit, where);
         long start = System.nanoTime();
         List<SnaModel> models = new ArrayList<>();
         Map<String, Object> perOutput = new LinkedHashMap<>();
         FitReport first = null;
+        Map<String, Object> validation = new LinkedHashMap<>();
         for (int k = 0; k < responses.size(); k++) {
             AlsFit f;
             try {
-                f = AlsRegression.fit(TrainingData.of(names, x, y[k], lower, upper), config);
+                f = AlsRegression.fit(TrainingData.of(names, x, y[k], lower, upper), config,
+                        init == null ? null : init[k]);
             } catch (IllegalArgumentException e) {
                 throw new StudyException(where + ": " + responses.get(k) + ": " + oneLine(e.getMessage()), e);
             }
@@ -203,8 +243,13 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
             o.put("rank", r.chosenRank());
             o.put("training_error", r.trainingError());
             o.put("validation_error", r.validationError());
+            o.put("sweeps", r.totalSweeps()); // every candidate and rank: what a warm start saves
             perOutput.put(responses.get(k), o);
+            validation.put(responses.get(k), validationPoints(f, x, y[k], dim, config));
             models.add(f.model().withOutput(responses.get(k)).withInputs(study.inputs()));
+        }
+        if (fit.init() != null) {
+            report.put("init", fit.init().toString());
         }
         report.put("training_rows", rows);
         report.put("validation_fraction", fit.validation());
@@ -212,6 +257,7 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
             report.put("max_error", fit.maxError());
         }
         report.put("fit_ms", (System.nanoTime() - start) / 1_000_000);
+        report.put(VALIDATION, validation);
         if (models.size() == 1) {
             report.putAll((Map<String, Object>) perOutput.get(responses.get(0)));
             report.put(CONVERGENCE, alsConvergence(first));
@@ -222,6 +268,47 @@ public final class StudyModels implements ModelLoader.SnaBuilder {
         report.put("fits", perOutput); // not "outputs": the manifest keeps that key for the output names
         return ModelLoader.multi(study, MultiSnaModel.of(models), "SNA " + origin + " (" + models.size()
                 + " outputs)", report);
+    }
+
+    /** The ALS settings of the study's {@code train} keys; a combination the core refuses is a study error. */
+    private static AlsConfig alsConfig(ModelSource.Fit fit, String where) {
+        try {
+            AlsConfig config = AlsConfig.defaults().withDegree(fit.degree()).withKnots(fit.knots())
+                    .withRank(fit.rank()).withValidationFraction(fit.validation());
+            return fit.rank() > config.maxRank() ? config.withMaxRank(fit.rank()) : config;
+        } catch (IllegalArgumentException e) {
+            throw new StudyException(where + ": " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * The fit on its validation rows, for the report's parity plot and residual histogram ({@link #VALIDATION}):
+     * {@code rows} held out, their {@code q2}, {@code one_minus_q2} and {@code rmse} (all of them, from the fit),
+     * and the predicted and
+     * observed values of at most {@link #MAX_VALIDATION_POINTS} of them, evenly strided over the held-out rows
+     * (deterministic, spread over the data's order).
+     */
+    static Map<String, Object> validationPoints(AlsFit f, double[] x, double[] y, int dim, AlsConfig config) {
+        int[] held = ValidationSplit.of(config).split(y.length)[1]; // the rows the fit held out
+        int shown = Math.min(held.length, MAX_VALIDATION_POINTS);
+        List<Double> predicted = new ArrayList<>(shown);
+        List<Double> observed = new ArrayList<>(shown);
+        double[] z = new double[dim];
+        for (int i = 0; i < shown; i++) {
+            int j = held[(int) ((long) i * held.length / shown)];
+            System.arraycopy(x, j * dim, z, 0, dim);
+            predicted.add(f.model().value(z));
+            observed.add(y[j]);
+        }
+        FitReport.Residuals r = f.report().validation();
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("rows", r.rows());
+        v.put("q2", r.q2());
+        v.put("one_minus_q2", r.unexplained()); // exact where q2 rounds to 1
+        v.put("rmse", r.rmse());
+        v.put("predicted", predicted);
+        v.put("observed", observed);
+        return v;
     }
 
     @Override

@@ -50,7 +50,7 @@ final class ReportPage {
             th,td{border-bottom:1px solid #e3e3e3;padding:3px 9px;text-align:left}
             th{background:#f3f6f9}td.num{text-align:right;font-variant-numeric:tabular-nums}
             td.na{color:#999;text-align:center}
-            .facts{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}
+            .facts{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}.facts td{max-width:56em;overflow-wrap:anywhere}
             .warning{border-left:4px solid #D55E00;background:#fdf1e9;padding:6px 10px;margin:8px 0;max-width:70em}
             pre{background:#f6f8fa;padding:8px;font-size:12px;overflow:auto;max-height:520px}
             svg.chart{display:block;width:100%;height:auto}
@@ -219,8 +219,9 @@ final class ReportPage {
         List<List<Object>> rows = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (e.getValue().isContainerNode() && (e.getKey().equals("convergence") || e.getKey().equals("units"))) {
-                continue; // the model fit's history has its own figure and table, the units their table
+            if (e.getValue().isContainerNode() && (e.getKey().equals("convergence") || e.getKey().equals("units")
+                    || e.getKey().equals("validation"))) {
+                continue; // the model fit's history and validation rows have their own section, the units their table
             }
             rows.add(List.of(id.equals("units") ? e.getKey() : e.getKey().replace('_', ' '), value(e.getValue())));
         }

@@ -19,7 +19,7 @@ final class ReportSections {
 
         s.add(new ComparisonSection());
 
-        // parity plot
+        s.add(new ValidationSection()); // parity plot (issue 16)
 
         s.add(new InversionSection()); // inversion (issue 13)
 

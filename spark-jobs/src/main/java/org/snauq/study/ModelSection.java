@@ -22,7 +22,8 @@ final class ModelSection {
     /** Models that are simulators: run outside sna's own code, on the executors. */
     static final List<String> EXTERNAL_KEYS = List.of("command", "java", UmBridgeSpec.KEY);
     static final List<String> KEYS = keys(List.of("function", "expression", "sna", "train", "solve"), EXTERNAL_KEYS);
-    static final List<String> FIT_KEYS = List.of("response", "rank", "degree", "knots", "validation", "max-error");
+    static final List<String> FIT_KEYS = List.of("response", "rank", "degree", "knots", "validation", "max-error",
+            "init");
     static final List<String> COMMAND_KEYS = keys(List.of("run", "format", "worker", "files"), ExternalSpec.KEYS);
     static final List<String> JAVA_KEYS = List.of("class", "jar");
     /** Training design keys beside the simulator. */
@@ -193,7 +194,8 @@ final class ModelSection {
 
     /**
      * {@code train: {data: FILE, response: y | [a, b], ...}} or {@code train: {simulator: {command: ...}, design: lhs,
-     * n: 500, seed: 1, response: ..., ...}}, with the fit's keys (rank, degree, knots, validation, max-error).
+     * n: 500, seed: 1, response: ..., ...}}, with the fit's keys (rank, degree, knots, validation, max-error,
+     * init).
      */
     private static ModelSource train(YamlFields m, Path baseDir) {
         Object raw = m.raw("train");
@@ -205,7 +207,7 @@ final class ModelSection {
         }
         YamlFields t = m.mapping("train", allowed);
         List<String> responses = responses(t, !simulated);
-        ModelSource.Fit fit = fit(t);
+        ModelSource.Fit fit = fit(t, baseDir);
         if (!simulated) {
             return new ModelSource.Train(baseDir.resolve(t.string("data")).normalize(), responses, fit);
         }
@@ -234,7 +236,7 @@ final class ModelSection {
         return !required && !t.has("response") ? List.of() : StudyParser.outputNames(t, "response");
     }
 
-    private static ModelSource.Fit fit(YamlFields t) {
+    private static ModelSource.Fit fit(YamlFields t, Path baseDir) {
         int rank = 0;
         if (t.has("rank") && !"auto".equals(t.raw("rank"))) {
             rank = t.smallInteger("rank", 0);
@@ -265,7 +267,9 @@ final class ModelSection {
                         t.raw("max-error"));
             }
         }
-        return new ModelSource.Fit(rank, degree, knots, validation, maxError);
+        // read by the trainer, before the data or the simulator runs: the file's problems are the model's
+        Path init = t.has("init") ? baseDir.resolve(t.string("init")).normalize() : null;
+        return new ModelSource.Fit(rank, degree, knots, validation, maxError, init);
     }
 
     /** An integer key of {@code train:} that may also be {@code auto} (or absent): {@link AlsConfig#AUTO}. */

@@ -76,8 +76,9 @@ public sealed interface ModelSource {
      * @param knots      fixed atoms per input, or {@code AlsConfig.AUTO} for {@code auto} (the default)
      * @param validation the share of rows held out for validation, in (0, 1)
      * @param maxError   the largest validation error (relative RMSE) accepted, or infinity for no limit
+     * @param init       a model file to start from (warm start, as {@code sna train --init}), or null
      */
-    record Fit(int rank, int degree, int knots, double validation, double maxError) {
+    record Fit(int rank, int degree, int knots, double validation, double maxError, Path init) {
 
         /** The default held-out share (AlsConfig's). */
         public static final double VALIDATION = 0.2;
@@ -89,10 +90,10 @@ public sealed interface ModelSource {
             }
         }
 
-        /** Rank, degree and knots auto, the default validation share, no error limit. */
+        /** Rank, degree and knots auto, the default validation share, no error limit, a cold start. */
         public static Fit auto() {
             return new Fit(0, org.snauq.als.AlsConfig.AUTO, org.snauq.als.AlsConfig.AUTO, VALIDATION,
-                    Double.POSITIVE_INFINITY);
+                    Double.POSITIVE_INFINITY, null);
         }
     }
 

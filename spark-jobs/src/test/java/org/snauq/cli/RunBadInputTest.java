@@ -96,6 +96,17 @@ class RunBadInputTest {
                         "{function: ishigami, expression: x1}"), "s.yaml: model must have exactly one of"),
                 Arguments.of("training data missing", GOOD.replace("{function: ishigami}",
                         "{train: {data: /no/such.csv, response: y}}"), "s.yaml: model.train:"),
+                // the init file is read before the data (missing here) and before Spark starts
+                Arguments.of("train init file missing", GOOD.replace("{function: ishigami}",
+                        "{train: {data: /no/such.csv, response: y, init: /no/such.sna}}"),
+                        "s.yaml: model.train.init: no such file /no/such.sna"),
+                Arguments.of("train init file corrupt", GOOD.replace("{function: ishigami}",
+                        "{train: {data: /no/such.csv, response: y, init: CORRUPT}}"), "s.yaml: model.train.init: "),
+                Arguments.of("simulate-train init file missing", GOOD.replace("{function: ishigami}",
+                        "{train: {simulator: {command: [/bin/true]}, n: 10, init: /no/such.sna}}"),
+                        "s.yaml: model.train.init: no such file /no/such.sna"),
+                Arguments.of("train init without the response", GOOD.replace("{function: ishigami}",
+                        "{train: {data: /no/such.csv, response: z, init: MODEL}}"), "s.yaml: model.train.init: "),
                 Arguments.of("problem file missing", GOOD.replace("{function: ishigami}", "{solve: /no/such/p.yaml}"),
                         "s.yaml: model.solve: /no/such/p.yaml: no such file"),
                 Arguments.of("input outside the SNA's domain", GOOD.replace("function: ishigami", "sna: MODEL")
@@ -117,6 +128,26 @@ class RunBadInputTest {
         Files.writeString(study, text.replace("CORRUPT", corrupt.toString()).replace("MODEL", model.toString()));
         Path output = sub.resolve("out");
         assertBadInput(expected, output, "run", study.toString(), "--output", output.toString());
+    }
+
+    @Test
+    void run_trainInitWithOtherInputs_exit2NamesBothInputLists() throws IOException {
+        Path study = Files.createTempDirectory(dir, "init").resolve("s.yaml");
+        Files.writeString(study, GOOD.replace("{function: ishigami}", "{train: {data: /no/such.csv, response: y,"
+                + " init: " + model + "}}").replace("  - {name: x3,", "  - {name: x4,"));
+        Path output = study.resolveSibling("out");
+        assertBadInput("s.yaml: model.train.init: " + model + ": the model's inputs [x1, x2, x3] must be the study's"
+                + " inputs [x1, x2, x4], in that order", output, "run", study.toString(), "--output", output.toString());
+    }
+
+    @Test
+    void run_trainInitWithoutTheResponse_exit2NamesItsOutputs() throws IOException {
+        Path study = Files.createTempDirectory(dir, "init").resolve("s.yaml");
+        Files.writeString(study, GOOD.replace("{function: ishigami}", "{train: {data: /no/such.csv, response: z,"
+                + " init: " + model + "}}"));
+        Path output = study.resolveSibling("out");
+        assertBadInput("s.yaml: model.train.init: " + model + " has no output 'z' to start z from; its outputs are y",
+                output, "run", study.toString(), "--output", output.toString());
     }
 
     static void assertBadInput(String expected, Path output, String... args) {

@@ -222,4 +222,124 @@ class TrainCommandTest {
         Cli.Result q = Cli.run("query", model.toString(), "x1=0.5", "x2=-1", "x3=2").assertOk();
         assertEquals(m.value(new double[] {0.5, -1, 2}), Double.parseDouble(q.out().strip()), 0.0);
     }
+
+    @Test
+    void train_initFromModelOfHalfTheRows_warmStartInAtMostHalfTheSweeps() throws IOException, Exception {
+        Path all = dir.resolve("ishigami.csv");
+        DataFiles.writeCsv(Ishigami.standard(), 1500, 3, all);
+        List<String> lines = Files.readAllLines(all);
+        Path half = csv("half.csv", String.join("\n", lines.subList(0, 1 + 750)) + "\n");
+        Path halfModel = dir.resolve("half.sna");
+        String[] settings = {"--response", "y", "--rank", "3", "--degree", "3", "--knots", "12"};
+        Cli.run(concat(new String[] {"train", "--data", half.toString(), "--output", halfModel.toString()},
+                settings)).assertOk();
+        Path cold = dir.resolve("cold.sna");
+        Cli.run(concat(new String[] {"train", "--data", all.toString(), "--output", cold.toString()}, settings))
+                .assertOk();
+        Path warm = dir.resolve("warm.sna");
+        Cli.run(concat(new String[] {"train", "--data", all.toString(), "--output", warm.toString(), "--init",
+                halfModel.toString()}, settings)).assertOk();
+
+        SnaModel c = SnaModelFile.read(cold);
+        SnaModel w = SnaModelFile.read(warm);
+        assertEquals(true, w.provenance().get("warmStart"));
+        assertEquals(halfModel.toString(), w.provenance().get("init"));
+        long coldSweeps = ((Number) c.provenance().get("sweeps")).longValue();
+        long warmSweeps = ((Number) w.provenance().get("sweeps")).longValue();
+        assertTrue(2 * warmSweeps <= coldSweeps, "warm " + warmSweeps + " sweeps, cold " + coldSweeps);
+        // the same least-squares problem at the same rank: the warm fit ends no worse than the cold one
+        double coldError = ((Number) c.provenance().get("validationError")).doubleValue();
+        double warmError = ((Number) w.provenance().get("validationError")).doubleValue();
+        assertTrue(warmError <= WARM_ERROR_SLACK * coldError, "warm " + warmError + ", cold " + coldError);
+    }
+
+    /**
+     * Both fits stop by the same relative-progress tests, a few ulps of progress apart: the warm one may stop a
+     * little above the cold one's error, never by a visible factor.
+     */
+    private static final double WARM_ERROR_SLACK = 1.05;
+
+    @Test
+    void train_initWithOtherInputs_exit2NamesInitAndBoth() throws IOException {
+        Path m = dir.resolve("other.sna");
+        Cli.run("train", "--data", goodCsv().toString(), "--response", "y", "--inputs", "x2,x1", "--rank", "1",
+                "--degree", "1", "--knots", "2", "--output", m.toString()).assertOk();
+        train(goodCsv(), "--init", m.toString(), "--rank", "1", "--degree", "1", "--knots", "2")
+                .assertBadInput("--init " + m, "[x2, x1]", "[x1, x2]");
+        assertFalse(Files.exists(dir.resolve("out")), "no model must be written");
+    }
+
+    @Test
+    void train_initMissing_exit2NamesFile() throws IOException {
+        train(goodCsv(), "--init", dir.resolve("nope.sna").toString()).assertBadInput("nope.sna: no such file");
+        assertNothingWritten();
+    }
+
+    /** Ishigami rows as a Parquet file of one part (its row order is the CSV's). */
+    private Path ishigamiParquet(int rows) throws IOException {
+        Path csvFile = dir.resolve("ishigami-" + rows + ".csv");
+        DataFiles.writeCsv(Ishigami.standard(), rows, 5, csvFile);
+        List<org.apache.spark.sql.Row> list = new ArrayList<>();
+        for (String line : Files.readAllLines(csvFile).subList(1, rows + 1)) {
+            String[] v = line.split(",");
+            list.add(RowFactory.create(Double.parseDouble(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[2]),
+                    Double.parseDouble(v[3])));
+        }
+        StructType schema = new StructType().add("x1", DataTypes.DoubleType).add("x2", DataTypes.DoubleType)
+                .add("x3", DataTypes.DoubleType).add("y", DataTypes.DoubleType);
+        Path p = dir.resolve("ishigami.parquet");
+        SparkTests.session().createDataFrame(list, schema).coalesce(1).write().parquet(p.toString());
+        return p;
+    }
+
+    /** Two fits of one least-squares problem, sums in another order (see DistributedAlsTest). */
+    private static final double SAME_MODEL_TOL = 1e-9;
+
+    /** Slow (about 5 s idle, 20 s at load 20): a Spark job per coordinate update, hundreds per fit. */
+    @Test
+    void train_distributedParquet_sameModelAsInMemory() throws Exception {
+        Path data = ishigamiParquet(2000);
+        String[] settings = {"--data", data.toString(), "--response", "y", "--rank", "1", "--degree", "3",
+                "--knots", "6"};
+        Path local = dir.resolve("local.sna");
+        Path spark = dir.resolve("spark.sna");
+        Cli.run(concat(new String[] {"train", "--output", local.toString()}, settings)).assertOk();
+        Cli.Result r = Cli.run(concat(new String[] {"train", "--distributed", "--output", spark.toString()},
+                settings)).assertOk();
+        assertTrue(r.out().contains("validation rows: Q2 = "), r.out());
+        SnaModel a = SnaModelFile.read(local);
+        SnaModel b = SnaModelFile.read(spark);
+        assertEquals(true, b.provenance().get("distributed"));
+        assertEquals(a.names(), b.names());
+        double scale = 0;
+        for (double v : a.lambda()) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        for (int r2 = 0; r2 < a.rank(); r2++) {
+            assertEquals(a.lambda()[r2], b.lambda()[r2], SAME_MODEL_TOL * scale, "lambda " + r2);
+        }
+        for (double[] z : new double[][] {{0.5, -1, 2}, {-3, 2.5, 0.1}, {1, 1, -1}}) {
+            assertEquals(a.value(z), b.value(z), SAME_MODEL_TOL * scale, "value at " + java.util.Arrays.toString(z));
+        }
+    }
+
+    @Test
+    void train_distributedAutoResolution_exit2BeforeReading() throws IOException {
+        train(dir.resolve("not-read.parquet"), "--distributed")
+                .assertBadInput("--distributed needs a fixed --degree and --knots (or --init)");
+        assertNothingWritten();
+    }
+
+    @Test
+    void train_distributedCsv_exit2() throws IOException {
+        train(goodCsv(), "--distributed", "--degree", "3", "--knots", "5")
+                .assertBadInput("--distributed reads Parquet");
+        assertNothingWritten();
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }

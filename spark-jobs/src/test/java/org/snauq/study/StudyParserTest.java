@@ -89,7 +89,16 @@ class StudyParserTest {
                 "train: {data: conf/data/d.csv, response: y, rank: auto, knots: 12}"));
         // degree absent: auto (AlsConfig.AUTO), chosen by validation error
         assertEquals(new ModelSource.Train(BASE.resolve("conf/data/d.csv"), List.of("y"), new ModelSource.Fit(0,
-                org.snauq.als.AlsConfig.AUTO, 12, ModelSource.Fit.VALIDATION, Double.POSITIVE_INFINITY)), s.model());
+                org.snauq.als.AlsConfig.AUTO, 12, ModelSource.Fit.VALIDATION, Double.POSITIVE_INFINITY, null)), s.model());
+    }
+
+    @Test
+    void parse_trainInit_pathResolvedAgainstTheBase() {
+        Study s = parse(VALID.replace("function: ishigami",
+                "train: {data: d.csv, response: y, degree: 3, knots: 24, init: models/old.sna}"));
+        assertEquals(BASE.resolve("models/old.sna"), ((ModelSource.Train) s.model()).fit().init());
+        Study cold = parse(VALID.replace("function: ishigami", "train: {data: d.csv, response: y}"));
+        assertEquals(null, ((ModelSource.Train) cold.model()).fit().init());
     }
 
     @Test
