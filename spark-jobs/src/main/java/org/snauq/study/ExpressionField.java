@@ -137,7 +137,11 @@ final class ExpressionField {
             for (int i = 0; i < index.length; i++) {
                 values.put(varNames[i], z[index[i]]);
             }
-            return expr.setVariables(values).evaluate();
+            try {
+                return expr.setVariables(values).evaluate();
+            } catch (ArithmeticException divisionByZero) { // exp4j throws where IEEE gives an infinity or NaN
+                return Double.NaN; // not finite: the problem checks name the term
+            }
         });
         if (vars.isEmpty()) {
             return Field.constant(f.value(new double[names.size()]));
