@@ -220,7 +220,12 @@ public record ProblemFile(String source, PdeProblem problem, VsnaConfig solver, 
             }
             int spans = atoms - degree;
             double[] x = graded(m.get("grading"), where + ".grading", spans, lo, hi);
-            return new BSplineBasis(KnotVector.clamped(degree, x));
+            try {
+                return new BSplineBasis(KnotVector.clamped(degree, x));
+            } catch (IllegalArgumentException e) { // a steep grading puts breakpoints closer than rounding
+                throw error(where + ".grading", "gives breakpoints that are not distinct numbers (use a milder"
+                        + " grading or fewer atoms): " + e.getMessage());
+            }
         }
 
         /**

@@ -143,6 +143,11 @@ class ProblemFileTest {
                         "constants: {u: 1}\ncoordinates:"), "b.yaml")).getMessage());
         assertTrue(assertThrows(StudyException.class, () -> ProblemFile.parse(BURGERS.replace("toward: 0",
                 "toward: 3"), "b.yaml")).getMessage().startsWith("b.yaml: coordinates[0].grading.toward: must lie in"));
+        // a fuzz finding: a steep power makes breakpoints equal after rounding (was an internal error)
+        // (1 + 9 (i/24)^260 rounds to 1 for the first breakpoints)
+        assertTrue(bad(GOOD.replace("interval: [0, 1], role: space, atoms: 10, degree: 3}",
+                "interval: [1, 10], role: space, atoms: 27, degree: 3, grading: 260}")).getMessage()
+                .startsWith("heat.yaml: coordinates[0].grading: gives breakpoints that are not distinct numbers"));
         assertTrue(assertThrows(StudyException.class, () -> ProblemFile.parse(BURGERS.replace("initial: \"-sin(pi*x)\"",
                 "initial: \"u\""), "b.yaml")).getMessage().startsWith("b.yaml: initial: unsupported nonlinear term"));
     }
