@@ -60,30 +60,8 @@ public final class BurgersBenchmark {
                     BSplineBasis.clampedUniform(3, c[2], 0.02, 0.1)), CONFIG.withMaxRank(c[3])).model();
             double seconds = cpu() - c0;
             System.out.printf(Locale.ROOT, "| %d, %d, %d | %d | %d | %.2e | %.1f |%n", 2 * c[0] + 3, c[1], c[2], c[3],
-                    u.rank(), relativeL2(u), seconds);
+                    u.rank(), VsnaBurgersTest.relativeL2AgainstColeHopf(u), seconds);
         }
-    }
-
-    /** As VsnaBurgersTest: tensor Gauss on the model's spans, Cole-Hopf per nu node. */
-    private static double relativeL2(SnaModel u) {
-        org.snauq.basis.SpanQuadrature qx = u.basis(0).quadrature(5);
-        org.snauq.basis.SpanQuadrature qt = u.basis(1).quadrature(4);
-        org.snauq.basis.SpanQuadrature qn = u.basis(2).quadrature(4);
-        double err = 0;
-        double norm = 0;
-        for (int k = 0; k < qn.x().length; k++) {
-            BurgersColeHopf exact = new BurgersColeHopf(qn.x()[k]);
-            for (int j = 0; j < qt.x().length; j++) {
-                for (int i = 0; i < qx.x().length; i++) {
-                    double e = exact.value(qx.x()[i], qt.x()[j]);
-                    double v = u.value(new double[] {qx.x()[i], qt.x()[j], qn.x()[k]});
-                    double w = qx.weight()[i] * qt.weight()[j] * qn.weight()[k];
-                    err += w * (v - e) * (v - e);
-                    norm += w * e * e;
-                }
-            }
-        }
-        return Math.sqrt(err / norm);
     }
 
     private static void inviscid() {

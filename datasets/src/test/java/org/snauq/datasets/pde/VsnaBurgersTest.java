@@ -49,7 +49,7 @@ class VsnaBurgersTest {
     }
 
     /** Relative L2 error over (x, t, nu) by tensor Gauss quadrature on the model's spans, Cole-Hopf per nu node. */
-    private static double relativeL2AgainstColeHopf(SnaModel u) {
+    static double relativeL2AgainstColeHopf(SnaModel u) { // BurgersBenchmark measures the same way
         SpanQuadrature qx = u.basis(0).quadrature(5);
         SpanQuadrature qt = u.basis(1).quadrature(4);
         SpanQuadrature qn = u.basis(2).quadrature(4);
